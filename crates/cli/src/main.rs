@@ -1,0 +1,260 @@
+//! `dockwright`: argument parsing and output formats only; the engine is
+//! `dockwright-core`.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use dockwright_core::{lint, Diagnostic, FileKind, LineIndex, Severity};
+use serde::Serialize;
+
+const USAGE: &str = "\
+usage: dockwright lint [--format text|json] PATH...
+       dockwright parse --dump FILE
+
+lint    Lints Dockerfiles, compose files and .dockerignore files. A directory
+        means its Dockerfile*, *.Dockerfile, compose*.y*ml,
+        docker-compose*.y*ml and .dockerignore.
+parse   --dump prints BuildKit's AST dump of a Dockerfile.
+
+Exit status: 0 no errors, 1 errors found, 2 usage or IO error.";
+
+fn main() -> ExitCode {
+    match try_main(std::env::args().skip(1).collect()) {
+        Ok(code) => code,
+        Err(Failure::BrokenPipe) => ExitCode::SUCCESS,
+        Err(Failure::Usage(message)) => {
+            eprintln!("dockwright: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Io(message)) => {
+            eprintln!("dockwright: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+enum Failure {
+    Usage(String),
+    Io(String),
+    BrokenPipe,
+}
+
+impl From<io::Error> for Failure {
+    fn from(error: io::Error) -> Self {
+        if error.kind() == io::ErrorKind::BrokenPipe {
+            Failure::BrokenPipe
+        } else {
+            Failure::Io(error.to_string())
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Text,
+    Json,
+}
+
+fn try_main(args: Vec<String>) -> Result<ExitCode, Failure> {
+    let Some((command, rest)) = args.split_first() else {
+        return Err(Failure::Usage("no command given".into()));
+    };
+    match command.as_str() {
+        "lint" => run_lint(rest),
+        "parse" => run_parse(rest),
+        "-h" | "--help" | "help" => {
+            println!("{USAGE}");
+            Ok(ExitCode::SUCCESS)
+        }
+        other => Err(Failure::Usage(format!("unknown command '{other}'"))),
+    }
+}
+
+fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
+    let mut format = Format::Text;
+    let mut paths = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let value = match arg.as_str() {
+            "--format" => Some(
+                iter.next()
+                    .ok_or_else(|| Failure::Usage("--format needs a value".into()))?
+                    .as_str(),
+            ),
+            a if a.starts_with("--format=") => Some(&a["--format=".len()..]),
+            a if a.starts_with('-') && a != "-" => {
+                return Err(Failure::Usage(format!("unknown option '{a}'")))
+            }
+            _ => {
+                paths.push(PathBuf::from(arg));
+                None
+            }
+        };
+        if let Some(value) = value {
+            format = match value {
+                "text" => Format::Text,
+                "json" => Format::Json,
+                other => {
+                    return Err(Failure::Usage(format!(
+                        "unknown format '{other}' (use text or json)"
+                    )))
+                }
+            };
+        }
+    }
+    if paths.is_empty() {
+        return Err(Failure::Usage("lint needs at least one PATH".into()));
+    }
+    let files = collect_files(&paths)?;
+    let mut records = Vec::new();
+    for (path, kind) in &files {
+        let text = read_text(path)?;
+        let index = LineIndex::new(&text);
+        for diagnostic in lint(*kind, &text) {
+            records.push(Record::new(path, &index, diagnostic));
+        }
+    }
+    let mut out = io::stdout().lock();
+    match format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut out, &records).map_err(io::Error::from)?;
+            writeln!(out)?;
+        }
+        Format::Text => {
+            for r in &records {
+                writeln!(
+                    out,
+                    "{}:{}:{}: {} {}: {}",
+                    r.file,
+                    r.line,
+                    r.column,
+                    r.severity.as_str(),
+                    r.code,
+                    r.message
+                )?;
+            }
+            let errors = records
+                .iter()
+                .filter(|r| r.severity == Severity::Error)
+                .count();
+            let others = records.len() - errors;
+            writeln!(
+                out,
+                "{} file(s) checked: {errors} error(s), {others} other finding(s)",
+                files.len()
+            )?;
+        }
+    }
+    out.flush()?;
+    let has_errors = records.iter().any(|r| r.severity == Severity::Error);
+    Ok(if has_errors {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn run_parse(args: &[String]) -> Result<ExitCode, Failure> {
+    let [flag, file] = args else {
+        return Err(Failure::Usage("parse takes --dump FILE".into()));
+    };
+    if flag != "--dump" {
+        return Err(Failure::Usage(format!("unknown option '{flag}'")));
+    }
+    let path = Path::new(file);
+    let text = read_text(path)?;
+    let parsed = dockwright_core::dockerfile::parse(&text);
+    let index = LineIndex::new(&text);
+    let mut out = io::stdout().lock();
+    write!(out, "{}", parsed.dump())?;
+    out.flush()?;
+    for error in &parsed.errors {
+        let at = index.line_col(error.span.start);
+        eprintln!(
+            "{}:{}:{}: {}",
+            path.display(),
+            at.line,
+            at.column,
+            error.message
+        );
+    }
+    Ok(if parsed.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+#[derive(Serialize)]
+struct Record {
+    file: String,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    code: &'static str,
+    aliases: &'static [&'static str],
+    severity: Severity,
+    message: String,
+}
+
+impl Record {
+    fn new(path: &Path, index: &LineIndex, d: Diagnostic) -> Record {
+        let start = index.line_col(d.span.start);
+        let end = index.line_col(d.span.end);
+        Record {
+            file: path.display().to_string(),
+            line: start.line,
+            column: start.column,
+            end_line: end.line,
+            end_column: end.column,
+            code: d.code,
+            aliases: d.aliases,
+            severity: d.severity,
+            message: d.message,
+        }
+    }
+}
+
+fn read_text(path: &Path) -> Result<String, Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))?;
+    // BuildKit reads bytes; invalid UTF-8 is shown as U+FFFD rather than refused.
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
+}
+
+/// Files named on the command line are linted whatever their name (as a
+/// Dockerfile unless the name says compose or .dockerignore); directories
+/// contribute the files whose names Docker tooling recognises.
+fn collect_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, FileKind)>, Failure> {
+    let mut files = Vec::new();
+    for path in paths {
+        let metadata = std::fs::metadata(path)
+            .map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))?;
+        if metadata.is_dir() {
+            let mut entries: Vec<(PathBuf, FileKind)> = std::fs::read_dir(path)
+                .map_err(|e| Failure::Io(format!("cannot list {}: {e}", path.display())))?
+                .filter_map(|entry| entry.ok())
+                .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+                .filter_map(|entry| {
+                    let kind = FileKind::from_name(&entry.file_name().to_string_lossy())?;
+                    Some((entry.path(), kind))
+                })
+                .collect();
+            entries.sort_by(|a, b| a.0.cmp(&b.0));
+            files.extend(entries);
+        } else {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            files.push((
+                path.clone(),
+                FileKind::from_name(&name).unwrap_or(FileKind::Dockerfile),
+            ));
+        }
+    }
+    Ok(files)
+}

@@ -1,0 +1,13 @@
+//! Dockwright's engine: Dockerfile and compose parsing and linting.
+//!
+//! No IO and no host dependency: hosts (the CLI, the web page) pass text in
+//! and get spans, codes and messages back.
+
+pub mod diagnostic;
+pub mod dockerfile;
+pub mod lint;
+pub mod span;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use lint::{lint, FileKind};
+pub use span::{LineCol, LineIndex, Span};

@@ -1,0 +1,66 @@
+//! The one entry point hosts call: text in, findings out.
+
+use serde::Serialize;
+
+use crate::diagnostic::Diagnostic;
+use crate::dockerfile;
+
+/// What a file is, decided from its name as Docker tooling does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FileKind {
+    Dockerfile,
+    Compose,
+    DockerIgnore,
+}
+
+impl FileKind {
+    /// `Dockerfile`, `Dockerfile.dev`, `api.Dockerfile`, `Containerfile`,
+    /// `compose.yaml`, `docker-compose.override.yml`, `.dockerignore`,
+    /// `Dockerfile.dockerignore`.
+    pub fn from_name(name: &str) -> Option<FileKind> {
+        let lower = name.to_ascii_lowercase();
+        if lower == ".dockerignore" || lower.ends_with(".dockerignore") {
+            return Some(FileKind::DockerIgnore);
+        }
+        let is_yaml = lower.ends_with(".yml") || lower.ends_with(".yaml");
+        if is_yaml && (lower.starts_with("compose") || lower.starts_with("docker-compose")) {
+            return Some(FileKind::Compose);
+        }
+        if lower.starts_with("dockerfile")
+            || lower.ends_with(".dockerfile")
+            || lower.starts_with("containerfile")
+        {
+            return Some(FileKind::Dockerfile);
+        }
+        None
+    }
+}
+
+/// Lints one file's text. Findings come sorted by position.
+pub fn lint(kind: FileKind, text: &str) -> Vec<Diagnostic> {
+    let mut findings = match kind {
+        FileKind::Dockerfile => lint_dockerfile(text),
+        // Compose and .dockerignore checks arrive with their engines.
+        FileKind::Compose | FileKind::DockerIgnore => Vec::new(),
+    };
+    findings.sort_by(|a, b| {
+        (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+    });
+    findings
+}
+
+fn lint_dockerfile(text: &str) -> Vec<Diagnostic> {
+    let parsed = dockerfile::parse(text);
+    let mut findings = parsed.errors;
+    for node in &parsed.nodes {
+        for &span in &node.empty_continuation_lines {
+            findings.push(Diagnostic::warning(
+                "NoEmptyContinuation",
+                span,
+                "Empty continuation line: BuildKit will reject empty lines inside a continued instruction in a future release; remove it or end the instruction before it",
+            ));
+        }
+    }
+    findings
+}
