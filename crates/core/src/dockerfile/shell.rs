@@ -19,7 +19,7 @@ impl Env for HashMap<String, String> {
     }
 }
 
-impl Env for [(String, String)] {
+impl Env for Vec<(String, String)> {
     fn get(&self, name: &str) -> Option<&str> {
         // Later definitions win, as in BuildKit's BuildEnvs.
         self.iter()
