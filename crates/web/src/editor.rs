@@ -1,0 +1,65 @@
+//! Bindings to the CodeMirror view in `web/editor/main.js`.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The handle `DockwrightEditor.create` returns.
+    pub type EditorHandle;
+
+    #[wasm_bindgen(catch, js_namespace = DockwrightEditor, js_name = create)]
+    fn create_editor(
+        parent: &web_sys::Element,
+        doc: &str,
+        on_change: &Closure<dyn FnMut(String, u32)>,
+    ) -> Result<EditorHandle, JsValue>;
+
+    #[wasm_bindgen(method, js_name = setDiagnostics)]
+    fn set_diagnostics_js(this: &EditorHandle, version: u32, list: &js_sys::Array);
+
+    #[wasm_bindgen(method)]
+    pub fn select(this: &EditorHandle, from: u32, to: u32);
+}
+
+/// A diagnostic as the editor wants it: UTF-16 offsets.
+pub struct EditorDiagnostic<'a> {
+    pub from: u32,
+    pub to: u32,
+    pub severity: &'a str,
+    pub code: &'a str,
+    pub message: &'a str,
+}
+
+/// The editor and the change callback it holds; dropping it would leave the
+/// editor calling a freed closure, so the page keeps it for its lifetime.
+pub struct Editor {
+    pub handle: EditorHandle,
+    _on_change: Closure<dyn FnMut(String, u32)>,
+}
+
+impl Editor {
+    /// Creates the CodeMirror editor in `parent`, or `None` when the editor
+    /// script did not load (the page then offers a plain text area).
+    pub fn create(parent: &web_sys::Element, doc: &str, on_change: impl FnMut(String, u32) + 'static) -> Option<Editor> {
+        let on_change = Closure::new(on_change);
+        let handle = create_editor(parent, doc, &on_change).ok()?;
+        Some(Editor { handle, _on_change: on_change })
+    }
+
+    pub fn set_diagnostics(&self, version: u32, diagnostics: &[EditorDiagnostic]) {
+        let list = js_sys::Array::new();
+        for d in diagnostics {
+            let item = js_sys::Object::new();
+            let set = |key: &str, value: JsValue| {
+                let _ = js_sys::Reflect::set(&item, &JsValue::from_str(key), &value);
+            };
+            set("from", d.from.into());
+            set("to", d.to.into());
+            set("severity", d.severity.into());
+            set("code", d.code.into());
+            set("message", d.message.into());
+            list.push(&item);
+        }
+        self.handle.set_diagnostics_js(version, &list);
+    }
+}

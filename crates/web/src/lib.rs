@@ -1,0 +1,9 @@
+//! The playground page. Components only: the engine is `dockwright-core`;
+//! the editor is CodeMirror behind `editor`; positions become UTF-16 in
+//! `positions` and nowhere else.
+
+mod app;
+pub mod editor;
+pub mod positions;
+
+pub use app::{App, EXAMPLE_DOCKERFILE};

@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<dockwright_web::App>::new().render();
+}

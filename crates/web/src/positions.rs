@@ -1,0 +1,36 @@
+//! Byte offsets (the engine's) to UTF-16 offsets (the browser's).
+
+/// UTF-16 offsets of the given byte offsets in `text`, in the same order.
+/// One pass over the text, whatever the number of offsets. Offsets past the
+/// end or inside a char are clamped back to a char boundary first.
+pub fn utf16_offsets(text: &str, byte_offsets: &[usize]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..byte_offsets.len()).collect();
+    order.sort_by_key(|&i| byte_offsets[i]);
+    let mut result = vec![0u32; byte_offsets.len()];
+    let mut chars = text.char_indices().peekable();
+    let mut units = 0u32;
+    for i in order {
+        let target = byte_offsets[i].min(text.len());
+        while let Some(&(at, c)) = chars.peek() {
+            if at + c.len_utf8() > target {
+                break;
+            }
+            units += c.len_utf16() as u32;
+            chars.next();
+        }
+        result[i] = units;
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_surrogate_pairs_as_two_units() {
+        let text = "aé😀b";
+        assert_eq!(utf16_offsets(text, &[0, 1, 3, 7, 8, 99]), [0, 1, 2, 4, 5, 5]);
+        assert_eq!(utf16_offsets(text, &[8, 0, 5]), [5, 0, 2]);
+    }
+}

@@ -1,0 +1,104 @@
+// End to end: the release build in Debian's Chromium, used as a person would.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { serve } from "./server.mjs";
+import { launch } from "./browser.mjs";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
+const artifacts = join(root, "tests/e2e/artifacts");
+mkdirSync(artifacts, { recursive: true });
+
+let site;
+let browser;
+
+before(async () => {
+  site = await serve(join(root, "dist"));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** A fresh context that records every request and every console error. */
+async function openPage() {
+  const context = await browser.newContext({ serviceWorkers: "allow" });
+  const requests = [];
+  const problems = [];
+  context.on("request", (request) => requests.push(request.url()));
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.push(String(error)));
+  await page.goto(site.url);
+  await page.locator(".cm-editor").waitFor();
+  return { context, page, requests, problems };
+}
+
+async function typeAtEnd(page, text) {
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type(text);
+}
+
+test("typing a broken line shows a squiggle, a gutter marker and the message", async () => {
+  const { context, page, problems } = await openPage();
+  await page.getByText("No problems", { exact: true }).waitFor();
+
+  await typeAtEnd(page, "COPY app.py");
+  const squiggle = page.locator(".cm-lintRange-error").first();
+  await squiggle.waitFor();
+  await page.locator(".cm-lint-marker-error").first().waitFor();
+
+  await squiggle.hover();
+  const tooltip = page.locator(".cm-tooltip-lint");
+  await tooltip.waitFor();
+  assert.match(await tooltip.innerText(), /COPY requires at least two arguments/);
+
+  const finding = page.locator(".finding").first();
+  assert.match(await finding.innerText(), /Line 16, column 1/);
+  assert.match(await page.getByTestId("status").innerText(), /1 error/);
+
+  // Fixing the line clears the finding.
+  await page.keyboard.type(" /app/");
+  await page.getByText("No problems", { exact: true }).waitFor();
+  await page.screenshot({ path: join(artifacts, "playground.png") });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("clicking a finding moves the cursor to it", async () => {
+  const { context, page } = await openPage();
+  await typeAtEnd(page, "\nFROB x");
+  await page.locator(".finding").first().click();
+  const selected = await page.evaluate(() => window.getSelection().toString());
+  assert.equal(selected, "FROB");
+  await context.close();
+});
+
+test("works offline after the first visit and never leaves 127.0.0.1", async () => {
+  const { context, page, requests, problems } = await openPage();
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+
+  await context.setOffline(true);
+  await page.reload();
+  await page.locator(".cm-editor").waitFor();
+  await typeAtEnd(page, "RUN --network=nowhere true");
+  await page.locator(".cm-lintRange-error").first().waitFor();
+  assert.match(await page.locator(".finding").first().innerText(), /invalid network mode "nowhere"/);
+
+  const offsite = requests.filter((url) => {
+    const { protocol, hostname } = new URL(url);
+    return !(protocol === "data:" || protocol === "blob:" || hostname === "127.0.0.1");
+  });
+  assert.deepEqual(offsite, [], "requests left the machine");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
