@@ -7,11 +7,16 @@ use std::path::{Path, PathBuf};
 use dockwright_core::dockerfile::{self, parser, shell};
 
 fn corpus(sub: &str) -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus").join(sub);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus")
+        .join(sub);
     if dir.is_dir() {
         Some(dir)
     } else {
-        eprintln!("skipped: {} is absent (the shared corpus sits beside the checkout)", dir.display());
+        eprintln!(
+            "skipped: {} is absent (the shared corpus sits beside the checkout)",
+            dir.display()
+        );
         None
     }
 }
@@ -21,14 +26,19 @@ fn read(path: &Path) -> String {
 }
 
 fn cases(dir: &Path) -> Vec<PathBuf> {
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     cases.sort();
     cases
 }
 
 #[test]
 fn golden_dumps_reproduce_byte_for_byte() {
-    let Some(dir) = corpus("buildkit-parser") else { return };
+    let Some(dir) = corpus("buildkit-parser") else {
+        return;
+    };
     let mut checked = 0;
     for case in cases(&dir) {
         let expected = case.join("result");
@@ -39,8 +49,17 @@ fn golden_dumps_reproduce_byte_for_byte() {
         assert_eq!(parsed.dump(), read(&expected), "dump of {}", case.display());
         // These are line-parser cases: later layers may reject them (the `flags`
         // case uses made-up flags), the line parser must not.
-        let syntax_errors: Vec<_> = parsed.errors.iter().filter(|e| e.code == parser::SYNTAX_ERROR).collect();
-        assert!(syntax_errors.is_empty(), "{}: {:?}", case.display(), syntax_errors);
+        let syntax_errors: Vec<_> = parsed
+            .errors
+            .iter()
+            .filter(|e| e.code == parser::SYNTAX_ERROR)
+            .collect();
+        assert!(
+            syntax_errors.is_empty(),
+            "{}: {:?}",
+            case.display(),
+            syntax_errors
+        );
         checked += 1;
     }
     assert_eq!(checked, 33);
@@ -48,7 +67,9 @@ fn golden_dumps_reproduce_byte_for_byte() {
 
 #[test]
 fn negative_cases_fail_with_buildkits_error() {
-    let Some(dir) = corpus("buildkit-parser") else { return };
+    let Some(dir) = corpus("buildkit-parser") else {
+        return;
+    };
     let expectations = [
         ("negative--empty_dockerfile", "file with no instructions"),
         ("negative--only_comments", "file with no instructions"),
@@ -67,22 +88,35 @@ fn negative_cases_fail_with_buildkits_error() {
 
 #[test]
 fn line_ranges_match_testfile_line() {
-    let Some(dir) = corpus("buildkit-parser") else { return };
+    let Some(dir) = corpus("buildkit-parser") else {
+        return;
+    };
     let parsed = dockerfile::parse(&read(&dir.join("testfile-line/Dockerfile")));
-    let ranges: Vec<(usize, usize)> = parsed.nodes.iter().map(|n| (n.start_line, n.end_line)).collect();
+    let ranges: Vec<(usize, usize)> = parsed
+        .nodes
+        .iter()
+        .map(|n| (n.start_line, n.end_line))
+        .collect();
     assert_eq!(ranges, [(5, 5), (11, 12), (17, 31)]);
 }
 
 #[test]
 fn real_dockerfiles_parse_without_errors() {
-    let Some(dir) = corpus("dockerfiles") else { return };
+    let Some(dir) = corpus("dockerfiles") else {
+        return;
+    };
     let mut checked = 0;
     for path in cases(&dir) {
         if path.extension().is_some_and(|e| e == "md") {
             continue;
         }
         let parsed = dockerfile::parse(&read(&path));
-        assert!(parsed.errors.is_empty(), "{}: {:#?}", path.display(), parsed.errors);
+        assert!(
+            parsed.errors.is_empty(),
+            "{}: {:#?}",
+            path.display(),
+            parsed.errors
+        );
         checked += 1;
     }
     assert_eq!(checked, 97);
@@ -91,18 +125,27 @@ fn real_dockerfiles_parse_without_errors() {
 /// `envVarTest`: `PLATFORM|input|expected` with a fixed environment.
 #[test]
 fn expansion_table_passes_in_full() {
-    let Some(dir) = corpus("buildkit-shell") else { return };
-    let env: HashMap<String, String> = [("PWD", "/home"), ("SHELL", "bash"), ("KOREAN", "한국어"), ("NULL", "")]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
-        .collect();
+    let Some(dir) = corpus("buildkit-shell") else {
+        return;
+    };
+    let env: HashMap<String, String> = [
+        ("PWD", "/home"),
+        ("SHELL", "bash"),
+        ("KOREAN", "한국어"),
+        ("NULL", ""),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
     let mut checked = 0;
     for line in read(&dir.join("envVarTest")).lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }
         let fields: Vec<&str> = line.splitn(3, '|').map(str::trim).collect();
-        let [platform, input, expected] = fields[..] else { panic!("bad line {line:?}") };
+        let [platform, input, expected] = fields[..] else {
+            panic!("bad line {line:?}")
+        };
         if platform == "W" {
             continue; // Windows-only: variable names are case-insensitive there.
         }
@@ -121,7 +164,9 @@ fn expansion_table_passes_in_full() {
 /// `wordsTest`: `input | w1,w2` with `ENV name=value` lines building the environment.
 #[test]
 fn word_splitting_table_passes_in_full() {
-    let Some(dir) = corpus("buildkit-shell") else { return };
+    let Some(dir) = corpus("buildkit-shell") else {
+        return;
+    };
     let mut env: Vec<(String, String)> = Vec::new();
     let mut checked = 0;
     for line in read(&dir.join("wordsTest")).lines() {

@@ -47,7 +47,10 @@ struct Finding {
 
 fn findings_for(text: &str) -> Vec<Finding> {
     let diagnostics = lint(FileKind::Dockerfile, text);
-    let offsets: Vec<usize> = diagnostics.iter().flat_map(|d| [d.span.start, d.span.end]).collect();
+    let offsets: Vec<usize> = diagnostics
+        .iter()
+        .flat_map(|d| [d.span.start, d.span.end])
+        .collect();
     let utf16 = utf16_offsets(text, &offsets);
     let index = LineIndex::new(text);
     diagnostics
@@ -84,7 +87,10 @@ fn push_to_editor(editor: &Editor, version: u32, findings: &[Finding]) {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let document = use_state(|| Document { text: Rc::from(EXAMPLE_DOCKERFILE), version: 0 });
+    let document = use_state(|| Document {
+        text: Rc::from(EXAMPLE_DOCKERFILE),
+        version: 0,
+    });
     let findings = use_memo(document.text.clone(), |text| findings_for(text));
     let editor = use_mut_ref(|| None::<Editor>);
     let editor_missing = use_state(|| false);
@@ -100,7 +106,10 @@ pub fn app() -> Html {
         use_effect_with((), move |_| {
             if let Some(parent) = host.cast::<web_sys::Element>() {
                 let on_change = move |text: String, version: u32| {
-                    set_document.set(Document { text: Rc::from(text), version });
+                    set_document.set(Document {
+                        text: Rc::from(text),
+                        version,
+                    });
                 };
                 match Editor::create(&parent, EXAMPLE_DOCKERFILE, on_change) {
                     Some(created) => {
@@ -126,7 +135,10 @@ pub fn app() -> Html {
         let document = document.clone();
         Callback::from(move |event: InputEvent| {
             let area: HtmlTextAreaElement = event.target_unchecked_into();
-            document.set(Document { text: Rc::from(area.value()), version: document.version + 1 });
+            document.set(Document {
+                text: Rc::from(area.value()),
+                version: document.version + 1,
+            });
         })
     };
 
@@ -143,7 +155,10 @@ pub fn app() -> Html {
         })
     };
 
-    let errors = findings.iter().filter(|f| f.severity == Severity::Error).count();
+    let errors = findings
+        .iter()
+        .filter(|f| f.severity == Severity::Error)
+        .count();
     let others = findings.len() - errors;
 
     html! {

@@ -40,10 +40,17 @@ pub struct Editor {
 impl Editor {
     /// Creates the CodeMirror editor in `parent`, or `None` when the editor
     /// script did not load (the page then offers a plain text area).
-    pub fn create(parent: &web_sys::Element, doc: &str, on_change: impl FnMut(String, u32) + 'static) -> Option<Editor> {
+    pub fn create(
+        parent: &web_sys::Element,
+        doc: &str,
+        on_change: impl FnMut(String, u32) + 'static,
+    ) -> Option<Editor> {
         let on_change = Closure::new(on_change);
         let handle = create_editor(parent, doc, &on_change).ok()?;
-        Some(Editor { handle, _on_change: on_change })
+        Some(Editor {
+            handle,
+            _on_change: on_change,
+        })
     }
 
     pub fn set_diagnostics(&self, version: u32, diagnostics: &[EditorDiagnostic]) {

@@ -30,7 +30,10 @@ mod tests {
     #[test]
     fn counts_surrogate_pairs_as_two_units() {
         let text = "aé😀b";
-        assert_eq!(utf16_offsets(text, &[0, 1, 3, 7, 8, 99]), [0, 1, 2, 4, 5, 5]);
+        assert_eq!(
+            utf16_offsets(text, &[0, 1, 3, 7, 8, 99]),
+            [0, 1, 2, 4, 5, 5]
+        );
         assert_eq!(utf16_offsets(text, &[8, 0, 5]), [5, 0, 2]);
     }
 }

@@ -11,7 +11,10 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn next_frames() {
     for _ in 0..3 {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
-            web_sys::window().unwrap().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+            web_sys::window()
+                .unwrap()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+                .unwrap();
         });
         wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
     }
@@ -29,10 +32,18 @@ fn mount() -> HtmlElement {
 async fn fallback_text_area_lints_each_change() {
     let root = mount();
     next_frames().await;
-    let status = root.query_selector("[data-testid=status]").unwrap().unwrap();
+    let status = root
+        .query_selector("[data-testid=status]")
+        .unwrap()
+        .unwrap();
     assert_eq!(status.text_content().unwrap(), "No problems");
 
-    let area: HtmlTextAreaElement = root.query_selector("textarea").unwrap().expect("fallback text area").dyn_into().unwrap();
+    let area: HtmlTextAreaElement = root
+        .query_selector("textarea")
+        .unwrap()
+        .expect("fallback text area")
+        .dyn_into()
+        .unwrap();
     area.set_value("FROM alpine\nCOPY onlyone\nFROB x\n");
     let event = web_sys::InputEvent::new("input").unwrap();
     area.dispatch_event(&event).unwrap();
@@ -42,8 +53,14 @@ async fn fallback_text_area_lints_each_change() {
     assert_eq!(findings.length(), 2);
     let first = findings.item(0).unwrap().text_content().unwrap();
     assert!(first.contains("Line 2, column 1"), "{first}");
-    assert!(first.contains("COPY requires at least two arguments"), "{first}");
+    assert!(
+        first.contains("COPY requires at least two arguments"),
+        "{first}"
+    );
     let second = findings.item(1).unwrap().text_content().unwrap();
-    assert!(second.contains("unknown instruction: FROB (did you mean FROM?)"), "{second}");
+    assert!(
+        second.contains("unknown instruction: FROB (did you mean FROM?)"),
+        "{second}"
+    );
     assert_eq!(status.text_content().unwrap(), "2 errors0 warnings");
 }
