@@ -145,6 +145,8 @@ pub struct Instruction {
     pub keyword: Keyword,
     pub span: Span,
     pub flags: Vec<Flag>,
+    /// Exec (JSON array) form.
+    pub json: bool,
     pub command: Command,
 }
 
@@ -616,6 +618,7 @@ fn build_one(
         keyword,
         span: node.span,
         flags,
+        json: node.json,
         command,
     })
 }

@@ -9,6 +9,7 @@ pub mod go;
 pub mod instructions;
 pub mod json;
 pub mod parser;
+pub mod scope;
 pub mod shell;
 
 use serde::Serialize;
@@ -29,6 +30,8 @@ pub struct Dockerfile {
     pub nodes: Vec<Node>,
     pub instructions: Vec<Instruction>,
     pub stages: Vec<Stage>,
+    /// Every word BuildKit expands, expanded.
+    pub expansions: scope::Expansions,
     /// Errors that would make BuildKit refuse the file, in source order.
     pub errors: Vec<Diagnostic>,
 }
@@ -37,6 +40,18 @@ pub fn parse(text: &str) -> Dockerfile {
     let syntax = parser::parse(text);
     let mut build_errors = Vec::new();
     let (instructions, stages) = instructions::build(&syntax.nodes, &mut build_errors);
+    let mut dockerfile = Dockerfile {
+        directives: syntax.directives,
+        escape: syntax.escape,
+        nodes: syntax.nodes,
+        instructions,
+        stages,
+        expansions: scope::Expansions::default(),
+        errors: Vec::new(),
+    };
+    let mut expansions = scope::expand(&dockerfile);
+    build_errors.append(&mut expansions.errors);
+    dockerfile.expansions = expansions;
     let mut errors = syntax.errors;
     errors.extend(
         build_errors
@@ -44,14 +59,8 @@ pub fn parse(text: &str) -> Dockerfile {
             .map(|(span, message)| Diagnostic::error(BUILD_ERROR, span.clamp_to(text), message)),
     );
     errors.sort_by_key(|d| (d.span.start, d.span.end));
-    Dockerfile {
-        directives: syntax.directives,
-        escape: syntax.escape,
-        nodes: syntax.nodes,
-        instructions,
-        stages,
-        errors,
-    }
+    dockerfile.errors = errors;
+    dockerfile
 }
 
 impl Dockerfile {

@@ -514,7 +514,7 @@ fn extract_flags<'a>(base: &str, line: &'a str) -> (Vec<Word>, &'a str) {
         let at_end = pos >= bytes.len();
         if phase == Phase::Spaces {
             if at_end {
-                return (flags, "");
+                return (flags, &line[line.len()..]);
             }
             let b = bytes[pos];
             if go::is_space_byte(b) {
@@ -535,7 +535,7 @@ fn extract_flags<'a>(base: &str, line: &'a str) -> (Vec<Word>, &'a str) {
             if current != "--" && (blank_ok || !current.is_empty()) {
                 finish(&mut current, word_start, pos, &mut flags);
             }
-            return (flags, "");
+            return (flags, &line[line.len()..]);
         }
         let b = bytes[pos];
         match phase {

@@ -1,0 +1,108 @@
+//! The `dockwright` binary as CI uses it: arguments, output formats, exit codes.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn dockwright(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_dockwright"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+/// A fresh directory under the target dir holding the given files.
+fn project(name: &str, files: &[(&str, &str)]) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    for (file, text) in files {
+        std::fs::write(dir.join(file), text).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn json_output_has_the_documented_fields_and_exit_1_on_errors() {
+    let dir = project("json", &[("Dockerfile", "FROM alpine\nCOPY é\n")]);
+    let out = dockwright(&["lint", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let first = &findings[0];
+    assert!(first["file"].as_str().unwrap().ends_with("Dockerfile"));
+    assert_eq!(
+        (first["line"].as_u64(), first["column"].as_u64()),
+        (Some(2), Some(1))
+    );
+    // The span ends after the one-char argument: columns count chars, end exclusive.
+    assert_eq!(
+        (first["end_line"].as_u64(), first["end_column"].as_u64()),
+        (Some(2), Some(7))
+    );
+    assert_eq!(first["severity"], "error");
+    assert_eq!(first["code"], "build-error");
+    assert!(first["aliases"].is_array());
+    assert!(first["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("COPY requires at least two arguments"));
+}
+
+#[test]
+fn clean_files_exit_0_and_text_output_names_file_line_and_column() {
+    let dir = project(
+        "clean",
+        &[
+            ("Dockerfile", "FROM alpine\nCMD [\"true\"]\n"),
+            ("notes.txt", "FROB\n"),
+        ],
+    );
+    let out = dockwright(&["lint", dir.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "1 file(s) checked: 0 error(s), 0 other finding(s)\n"
+    );
+
+    let file =
+        project("broken", &[("api.Dockerfile", "FROM alpine\nFROB x\n")]).join("api.Dockerfile");
+    let out = dockwright(&["lint", file.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains(
+            "api.Dockerfile:2:1: error build-error: unknown instruction: FROB (did you mean FROM?)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn usage_and_io_errors_exit_2_with_a_message() {
+    let out = dockwright(&["lint"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("lint needs at least one PATH"));
+
+    let out = dockwright(&["lint", "--format", "xml", "."]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown format 'xml'"));
+
+    let out = dockwright(&["lint", "/no/such/Dockerfile"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /no/such/Dockerfile"));
+}
+
+#[test]
+fn parse_dump_prints_buildkits_format() {
+    let dir = project(
+        "dump",
+        &[(
+            "Dockerfile",
+            "FROM alpine AS base\nONBUILD RUN [\"a\", \"b\"]\nENV a=1 b 2\n",
+        )],
+    );
+    let out = dockwright(&["parse", "--dump", dir.join("Dockerfile").to_str().unwrap()]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "(from \"alpine\" \"AS\" \"base\")\n(onbuild (run \"a\" \"b\"))\n(env \"a\" \"1\" \"=\")\n"
+    );
+    assert_eq!(out.status.code(), Some(1), "ENV a=1 b 2 is a syntax error");
+}
