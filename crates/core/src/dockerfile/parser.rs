@@ -287,7 +287,7 @@ impl<'a> Parser<'a> {
             depth,
             &mut errors,
         );
-        map_node_spans(&mut node, logical);
+        map_node_spans(&mut node, logical, self.text);
         for (span, message) in errors {
             let span = logical.map_span(span);
             self.error(span, message);
@@ -874,14 +874,18 @@ pub fn parse_heredoc_marker(word: &str) -> Result<Option<Heredoc>, String> {
     }))
 }
 
-fn map_node_spans(node: &mut Node, logical: &Logical) {
-    node.keyword.span = logical.map_span(node.keyword.span);
-    node.span = logical.map_span(node.span);
+/// Moves spans from logical-line offsets to source offsets. Flags and
+/// HEALTHCHECK types are split on bytes as BuildKit does, which can cut a
+/// multi-byte char; clamping keeps every span on char boundaries.
+fn map_node_spans(node: &mut Node, logical: &Logical, text: &str) {
+    let map = |span: Span| logical.map_span(span).clamp_to(text);
+    node.keyword.span = map(node.keyword.span);
+    node.span = map(node.span);
     for word in node.flags.iter_mut().chain(node.args.iter_mut()) {
-        word.span = logical.map_span(word.span);
+        word.span = map(word.span);
     }
     if let Some(trigger) = &mut node.trigger {
-        map_node_spans(trigger, logical);
+        map_node_spans(trigger, logical, text);
     }
 }
 

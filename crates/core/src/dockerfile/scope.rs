@@ -64,11 +64,25 @@ pub struct Expansions {
     pub errors: Vec<(Span, String)>,
 }
 
-type Env = Vec<(String, String)>;
+type Env = HashMap<String, String>;
+
+/// What an instruction inside a stage sees: ENV wins over ARG of the same name.
+struct StageScope<'a> {
+    env: &'a Env,
+    args: &'a Env,
+}
+
+impl shell::Env for StageScope<'_> {
+    fn get(&self, name: &str) -> Option<&str> {
+        self.env
+            .get(name)
+            .or_else(|| self.args.get(name))
+            .map(String::as_str)
+    }
+}
 
 fn set(env: &mut Env, name: &str, value: String) {
-    env.retain(|(k, _)| k != name);
-    env.push((name.to_string(), value));
+    env.insert(name.to_string(), value);
 }
 
 struct Expander {
@@ -77,11 +91,17 @@ struct Expander {
 }
 
 impl Expander {
-    fn word(&mut self, instruction: usize, word: &Word, env: &Env) -> Option<String> {
+    fn word(&mut self, instruction: usize, word: &Word, env: &dyn shell::Env) -> Option<String> {
         self.text(instruction, &word.value, word.span, env)
     }
 
-    fn text(&mut self, instruction: usize, text: &str, span: Span, env: &Env) -> Option<String> {
+    fn text(
+        &mut self,
+        instruction: usize,
+        text: &str,
+        span: Span,
+        env: &dyn shell::Env,
+    ) -> Option<String> {
         let options = LexOptions {
             escape: self.escape,
             ..LexOptions::default()
@@ -137,7 +157,6 @@ pub fn expand(dockerfile: &Dockerfile) -> Expansions {
             }
         }
     }
-    let global_defaults: HashMap<String, String> = global.iter().cloned().collect();
     let mut stage_envs: Vec<(Option<String>, Env)> = Vec::new();
     for stage in &dockerfile.stages {
         let from = &instructions[stage.from];
@@ -153,15 +172,13 @@ pub fn expand(dockerfile: &Dockerfile) -> Expansions {
             })
             .map(|(_, env)| env.clone())
             .unwrap_or_default();
-        let mut args: Env = Vec::new();
+        let mut args = Env::new();
         for &index in &stage.instructions {
-            let scope: Env = env.iter().chain(args.iter()).cloned().collect();
             expand_instruction(
                 &mut expander,
                 index,
                 &instructions[index],
-                &scope,
-                &global_defaults,
+                &global,
                 &mut env,
                 &mut args,
             );
@@ -197,22 +214,19 @@ fn expand_instruction(
     expander: &mut Expander,
     index: usize,
     instruction: &Instruction,
-    scope: &Env,
-    global_defaults: &HashMap<String, String>,
+    global_defaults: &Env,
     env: &mut Env,
     args: &mut Env,
 ) {
-    let words = |expander: &mut Expander, list: &[Word]| {
-        for word in list {
-            expander.word(index, word, scope);
-        }
-    };
-    let json = instruction.json;
+    // ARG and ENV change the scope; they compute their new values first.
     match &instruction.command {
         Command::Arg { args: defs } => {
             for def in defs {
                 let value = match &def.default {
-                    Some(default) => expander.word(index, default, scope).unwrap_or_default(),
+                    Some(default) => {
+                        let scope = StageScope { env, args };
+                        expander.word(index, default, &scope).unwrap_or_default()
+                    }
                     None => global_defaults
                         .get(&def.name.value)
                         .cloned()
@@ -220,21 +234,36 @@ fn expand_instruction(
                 };
                 set(args, &def.name.value, value);
             }
+            return;
         }
         Command::Env { pairs } => {
+            let scope = StageScope { env, args };
             let mut assigned = Vec::new();
             for pair in pairs {
                 let key = expander
-                    .word(index, &pair.key, scope)
+                    .word(index, &pair.key, &scope)
                     .unwrap_or_else(|| pair.key.value.clone());
-                let value = expander.word(index, &pair.value, scope).unwrap_or_default();
+                let value = expander
+                    .word(index, &pair.value, &scope)
+                    .unwrap_or_default();
                 assigned.push((key, value));
             }
             // All values of one ENV see the environment from before it.
             for (key, value) in assigned {
                 set(env, &key, value);
             }
+            return;
         }
+        _ => {}
+    }
+    let scope = &StageScope { env, args };
+    let words = |expander: &mut Expander, list: &[Word]| {
+        for word in list {
+            expander.word(index, word, scope);
+        }
+    };
+    let json = instruction.json;
+    match &instruction.command {
         Command::Label { pairs } => {
             for pair in pairs {
                 expander.word(index, &pair.key, scope);

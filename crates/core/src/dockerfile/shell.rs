@@ -84,6 +84,7 @@ pub fn expand(word: &str, env: &dyn Env, options: LexOptions) -> Result<Expansio
         raw_escapes: options.raw_escapes,
         matched: BTreeSet::new(),
         unmatched: BTreeSet::new(),
+        depth: 0,
     };
     // Go's text/scanner skips a byte-order mark at the very start.
     if word.starts_with('\u{feff}') {
@@ -106,7 +107,13 @@ struct Lexer<'a> {
     raw_escapes: bool,
     matched: BTreeSet<String>,
     unmatched: BTreeSet<String>,
+    /// Nesting of `${…}` being read; bounded so hostile input cannot
+    /// exhaust the stack (BuildKit's Go stack grows; ours, in wasm, does not).
+    depth: usize,
 }
+
+/// Deeper `${a:-${b:-…}}` nesting than any real file uses is refused.
+const MAX_NESTING: usize = 64;
 
 #[derive(Default)]
 struct Words {
@@ -308,6 +315,18 @@ impl Lexer<'_> {
     }
 
     fn dollar(&mut self) -> Result<String, String> {
+        if self.depth >= MAX_NESTING {
+            return Err(format!(
+                "syntax error: substitutions nested more than {MAX_NESTING} deep"
+            ));
+        }
+        self.depth += 1;
+        let outcome = self.dollar_inner();
+        self.depth -= 1;
+        outcome
+    }
+
+    fn dollar_inner(&mut self) -> Result<String, String> {
         self.next(); // '$'
         if self.peek() != Some('{') {
             let name = self.name();
