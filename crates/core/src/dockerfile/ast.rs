@@ -131,6 +131,8 @@ pub struct Node {
     pub flags: Vec<Word>,
     /// Arguments after the instruction's own argument rules (see `parser`).
     pub args: Vec<Word>,
+    /// ARG only: where each argument's first `=` is, if it has one.
+    pub arg_equals: Vec<Option<Span>>,
     /// ONBUILD's trigger instruction.
     pub trigger: Option<Box<Node>>,
     /// Exec (JSON array) form.

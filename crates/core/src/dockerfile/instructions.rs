@@ -524,23 +524,23 @@ fn build_one(
                 return fail(node.span, "ARG requires at least one argument".into());
             }
             let mut defs = Vec::new();
-            for arg in args {
-                match arg.value.split_once('=') {
-                    Some(("", _)) => return fail(arg.span, "ARG names can not be blank".into()),
-                    Some((key, value)) => {
-                        let eq = arg.span.start + key.len();
-                        defs.push(ArgDef {
-                            name: Word {
-                                value: key.to_string(),
-                                span: Span::new(arg.span.start, eq),
-                            },
-                            default: Some(Word {
-                                value: value.to_string(),
-                                span: Span::new(eq + 1, arg.span.end),
-                            }),
-                        });
+            for (i, arg) in args.iter().enumerate() {
+                let equals = node.arg_equals.get(i).copied().flatten();
+                match (arg.value.split_once('='), equals) {
+                    (Some(("", _)), _) => {
+                        return fail(arg.span, "ARG names can not be blank".into())
                     }
-                    None => defs.push(ArgDef {
+                    (Some((key, value)), Some(eq)) => defs.push(ArgDef {
+                        name: Word {
+                            value: key.to_string(),
+                            span: Span::new(arg.span.start, eq.start),
+                        },
+                        default: Some(Word {
+                            value: value.to_string(),
+                            span: Span::new(eq.end, arg.span.end),
+                        }),
+                    }),
+                    _ => defs.push(ArgDef {
                         name: arg.clone(),
                         default: None,
                     }),

@@ -415,6 +415,7 @@ fn node_from_line(base: &str, line: &str, escape: char, depth: usize, errors: &m
         kind,
         flags,
         args: Vec::new(),
+        arg_equals: Vec::new(),
         trigger: None,
         json: false,
         heredocs: Vec::new(),
@@ -476,6 +477,17 @@ fn node_from_line(base: &str, line: &str, escape: char, depth: usize, errors: &m
         Some(Keyword::Env | Keyword::Label) => name_values(base, rest, &name, escape, &mut node),
         Some(Keyword::Arg) => {
             node.args = shell_words(base, rest, escape);
+            // Words are verbatim slices of the logical line, so value offsets
+            // are logical offsets; they are mapped to the source with the rest.
+            node.arg_equals = node
+                .args
+                .iter()
+                .map(|w| {
+                    w.value
+                        .find('=')
+                        .map(|i| Span::new(w.span.start + i, w.span.start + i + 1))
+                })
+                .collect();
             Ok(())
         }
         Some(Keyword::Healthcheck) => health_config(base, rest, &mut node),
@@ -883,6 +895,9 @@ fn map_node_spans(node: &mut Node, logical: &Logical, text: &str) {
     node.span = map(node.span);
     for word in node.flags.iter_mut().chain(node.args.iter_mut()) {
         word.span = map(word.span);
+    }
+    for equals in node.arg_equals.iter_mut().flatten() {
+        *equals = map(*equals);
     }
     if let Some(trigger) = &mut node.trigger {
         map_node_spans(trigger, logical, text);
