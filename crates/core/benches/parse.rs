@@ -1,0 +1,71 @@
+//! Parse and lint speed. Each group has a baseline measured on the same
+//! input in the same run (a plain pass over the text's lines and words), so
+//! figures can be read as ratios, which hold on noisy machines.
+//!
+//! `./dev bench` (or `cargo bench -p dockwright-core`).
+
+use std::hint::black_box;
+use std::path::Path;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use dockwright_core::{dockerfile, lint, FileKind};
+
+/// A realistic 50-line Dockerfile: two stages, cache mounts, a heredoc.
+const TYPICAL: &str = include_str!("typical.Dockerfile");
+
+/// The cheapest pass that still touches every byte: the baseline.
+fn baseline(text: &str) -> usize {
+    text.lines().map(|line| line.split_whitespace().count()).sum()
+}
+
+fn corpus() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/dockerfiles");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped the corpus benchmark: {} is absent", dir.display());
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "Dockerfile"))
+        .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
+        .collect()
+}
+
+/// About 5,000 lines: the typical file's stages repeated under new names.
+fn large() -> String {
+    let mut text = String::new();
+    let mut i = 0;
+    while text.lines().count() < 5_000 {
+        text.push_str(&TYPICAL.replace("AS build", &format!("AS build{i}")).replace("AS runtime", &format!("AS runtime{i}")));
+        i += 1;
+    }
+    text
+}
+
+fn bench(c: &mut Criterion) {
+    assert_eq!(TYPICAL.lines().count(), 50, "the typical file has 50 lines");
+    let files = corpus();
+    if !files.is_empty() {
+        let bytes: usize = files.iter().map(String::len).sum();
+        let mut group = c.benchmark_group("corpus");
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function("baseline", |b| b.iter(|| files.iter().map(|f| baseline(black_box(f))).sum::<usize>()));
+        group.bench_function("parse", |b| b.iter(|| files.iter().map(|f| dockerfile::parse(black_box(f)).nodes.len()).sum::<usize>()));
+        group.finish();
+    }
+
+    let large = large();
+    for (name, text) in [("typical-50-lines", TYPICAL), ("large-5000-lines", large.as_str())] {
+        let mut group = c.benchmark_group(name);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_function("baseline", |b| b.iter(|| baseline(black_box(text))));
+        group.bench_function("parse", |b| b.iter(|| dockerfile::parse(black_box(text))));
+        group.bench_function("lint", |b| b.iter(|| lint(FileKind::Dockerfile, black_box(text))));
+        group.finish();
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
