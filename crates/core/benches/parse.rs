@@ -15,7 +15,9 @@ const TYPICAL: &str = include_str!("typical.Dockerfile");
 
 /// The cheapest pass that still touches every byte: the baseline.
 fn baseline(text: &str) -> usize {
-    text.lines().map(|line| line.split_whitespace().count()).sum()
+    text.lines()
+        .map(|line| line.split_whitespace().count())
+        .sum()
 }
 
 fn corpus() -> Vec<String> {
@@ -38,7 +40,11 @@ fn large() -> String {
     let mut text = String::new();
     let mut i = 0;
     while text.lines().count() < 5_000 {
-        text.push_str(&TYPICAL.replace("AS build", &format!("AS build{i}")).replace("AS runtime", &format!("AS runtime{i}")));
+        text.push_str(
+            &TYPICAL
+                .replace("AS build", &format!("AS build{i}"))
+                .replace("AS runtime", &format!("AS runtime{i}")),
+        );
         i += 1;
     }
     text
@@ -51,18 +57,32 @@ fn bench(c: &mut Criterion) {
         let bytes: usize = files.iter().map(String::len).sum();
         let mut group = c.benchmark_group("corpus");
         group.throughput(Throughput::Bytes(bytes as u64));
-        group.bench_function("baseline", |b| b.iter(|| files.iter().map(|f| baseline(black_box(f))).sum::<usize>()));
-        group.bench_function("parse", |b| b.iter(|| files.iter().map(|f| dockerfile::parse(black_box(f)).nodes.len()).sum::<usize>()));
+        group.bench_function("baseline", |b| {
+            b.iter(|| files.iter().map(|f| baseline(black_box(f))).sum::<usize>())
+        });
+        group.bench_function("parse", |b| {
+            b.iter(|| {
+                files
+                    .iter()
+                    .map(|f| dockerfile::parse(black_box(f)).nodes.len())
+                    .sum::<usize>()
+            })
+        });
         group.finish();
     }
 
     let large = large();
-    for (name, text) in [("typical-50-lines", TYPICAL), ("large-5000-lines", large.as_str())] {
+    for (name, text) in [
+        ("typical-50-lines", TYPICAL),
+        ("large-5000-lines", large.as_str()),
+    ] {
         let mut group = c.benchmark_group(name);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_function("baseline", |b| b.iter(|| baseline(black_box(text))));
         group.bench_function("parse", |b| b.iter(|| dockerfile::parse(black_box(text))));
-        group.bench_function("lint", |b| b.iter(|| lint(FileKind::Dockerfile, black_box(text))));
+        group.bench_function("lint", |b| {
+            b.iter(|| lint(FileKind::Dockerfile, black_box(text)))
+        });
         group.finish();
     }
 }

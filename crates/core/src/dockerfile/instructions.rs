@@ -485,6 +485,14 @@ fn build_one(
                     format!("{name} cannot accept a heredoc as a destination"),
                 );
             }
+            if let Some(from) = flags.iter().rev().find(|f| f.name == "from") {
+                if from.value.as_deref().is_some_and(|v| v.contains('$')) {
+                    return fail(
+                        from.span,
+                        "variable expansion is not supported for --from, define a new stage with FROM using ARG from global scope as a workaround".into(),
+                    );
+                }
+            }
             let (sources, dest) = (sources.to_vec(), dest.clone());
             if keyword == Keyword::Copy {
                 Command::Copy { sources, dest }
