@@ -11,11 +11,14 @@ use serde::Serialize;
 const USAGE: &str = "\
 usage: dockwright lint [--format text|json] PATH...
        dockwright parse --dump FILE
+       dockwright rules [CODE | --ids]
 
 lint    Lints Dockerfiles, compose files and .dockerignore files. A directory
         means its Dockerfile*, *.Dockerfile, compose*.y*ml,
         docker-compose*.y*ml and .dockerignore.
 parse   --dump prints BuildKit's AST dump of a Dockerfile.
+rules   Lists the rules; with a rule's code or alias, prints its docs;
+        --ids prints every code and alias, one per line.
 
 Exit status: 0 no errors, 1 errors found, 2 usage or IO error.";
 
@@ -63,6 +66,7 @@ fn try_main(args: Vec<String>) -> Result<ExitCode, Failure> {
     match command.as_str() {
         "lint" => run_lint(rest),
         "parse" => run_parse(rest),
+        "rules" => run_rules(rest),
         "-h" | "--help" | "help" => {
             println!("{USAGE}");
             Ok(ExitCode::SUCCESS)
@@ -184,6 +188,55 @@ fn run_parse(args: &[String]) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::from(1)
     })
+}
+
+fn run_rules(args: &[String]) -> Result<ExitCode, Failure> {
+    let rules = dockwright_core::rules::registry::DOCKERFILE_RULES;
+    let mut out = io::stdout().lock();
+    match args {
+        [] => {
+            for rule in rules {
+                let meta = &rule.meta;
+                let aliases = if meta.aliases.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", meta.aliases.join(", "))
+                };
+                writeln!(
+                    out,
+                    "{:<34} {:<8} {}{aliases}",
+                    meta.code,
+                    meta.severity.as_str(),
+                    meta.summary
+                )?;
+            }
+        }
+        [flag] if flag == "--ids" => {
+            for rule in rules {
+                writeln!(out, "{}", rule.meta.code)?;
+                for alias in rule.meta.aliases {
+                    writeln!(out, "{alias}")?;
+                }
+            }
+        }
+        [id] => {
+            let Some(rule) = dockwright_core::rules::registry::find(id) else {
+                return Err(Failure::Usage(format!(
+                    "no rule is called '{id}' (dockwright rules lists them)"
+                )));
+            };
+            let meta = &rule.meta;
+            writeln!(out, "# {} — {}\n", meta.code, meta.summary)?;
+            if !meta.aliases.is_empty() {
+                writeln!(out, "Also known as: {}\n", meta.aliases.join(", "))?;
+            }
+            writeln!(out, "Default severity: {}\n", meta.severity.as_str())?;
+            write!(out, "{}", meta.docs)?;
+        }
+        _ => return Err(Failure::Usage("rules takes at most one rule code".into())),
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 #[derive(Serialize)]

@@ -6,6 +6,7 @@
 pub mod diagnostic;
 pub mod dockerfile;
 pub mod lint;
+pub mod rules;
 pub mod span;
 
 pub use diagnostic::{Diagnostic, Severity};

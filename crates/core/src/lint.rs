@@ -52,15 +52,7 @@ pub fn lint(kind: FileKind, text: &str) -> Vec<Diagnostic> {
 
 fn lint_dockerfile(text: &str) -> Vec<Diagnostic> {
     let parsed = dockerfile::parse(text);
-    let mut findings = parsed.errors;
-    for node in &parsed.nodes {
-        for &span in &node.empty_continuation_lines {
-            findings.push(Diagnostic::warning(
-                "NoEmptyContinuation",
-                span,
-                "Empty continuation line: BuildKit will reject empty lines inside a continued instruction in a future release; remove it or end the instruction before it",
-            ));
-        }
-    }
+    let mut findings = crate::rules::check_dockerfile(text, &parsed);
+    findings.extend(parsed.errors);
     findings
 }

@@ -196,7 +196,13 @@ impl<'a> Parser<'a> {
                     continue;
                 }
                 if raw.trim_start().is_empty() {
-                    empty_continuation_lines.push(Span::new(line.start, line.content_end));
+                    // An empty line is marked by its line break, so editors can show it.
+                    let end = if line.content_end > line.start {
+                        line.content_end
+                    } else {
+                        line.end
+                    };
+                    empty_continuation_lines.push(Span::new(line.start, end));
                     continue;
                 }
                 let (piece, eol) = self.trim_continuation(raw);

@@ -1,0 +1,83 @@
+use crate::diagnostic::Severity;
+use crate::dockerfile::instructions::suggestion;
+use crate::dockerfile::Command;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL3022",
+        aliases: &[],
+        summary: "COPY --from should name an earlier stage",
+        severity: Severity::Warning,
+        origin: Origin::Hadolint,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags `COPY --from=name` where `name` is neither a stage defined earlier in
+the file, nor a stage index, nor something that looks like an image
+reference (with a registry, path, tag or digest). A near miss gets a
+suggestion.
+
+## Why is this bad?
+BuildKit treats an unknown name as an image: a typo such as
+`--from=biulder` makes the build try to pull `docker.io/library/biulder`
+and fail far from the mistake. A stage defined *later* cannot be used
+either.
+
+## Example
+```dockerfile
+FROM golang:1.23 AS builder
+RUN go build -o /out/app .
+FROM gcr.io/distroless/static
+COPY --from=biulder /out/app /app
+```
+
+## Use instead
+```dockerfile
+COPY --from=builder /out/app /app
+```
+
+## References
+- hadolint `DL3022`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    for (index, instruction) in ctx.dockerfile.instructions.iter().enumerate() {
+        if !matches!(instruction.command, Command::Copy { .. }) {
+            continue;
+        }
+        let Some(flag) = instruction.flag("from") else {
+            continue;
+        };
+        let Some(value) = flag
+            .value
+            .as_deref()
+            .filter(|v| !v.is_empty() && !v.contains('$'))
+        else {
+            continue;
+        };
+        let earlier = super::stages_before(ctx, index);
+        let lower = value.to_lowercase();
+        let image_like = value.contains([':', '/', '@']);
+        if value.chars().all(|c| c.is_ascii_digit()) || earlier.contains(&lower) || image_like {
+            continue;
+        }
+        let defined_later = ctx
+            .dockerfile
+            .stages
+            .iter()
+            .any(|s| s.from >= index && s.name.as_deref() == Some(&lower));
+        let message = if defined_later {
+            format!("COPY --from={value} names a stage defined further down; a stage can only copy from the stages before it")
+        } else {
+            let names: Vec<&str> = earlier.iter().map(String::as_str).collect();
+            format!(
+                "COPY --from={value} names no earlier stage, so BuildKit will pull an image called {value:?}{}",
+                suggestion(&lower, &names, true)
+            )
+        };
+        out.push(Finding::new(flag.span, message));
+    }
+}

@@ -1,0 +1,56 @@
+use crate::diagnostic::Severity;
+use crate::dockerfile::Command;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "ExposeProtoCasing",
+        aliases: &[],
+        summary: "Protocols in EXPOSE should be lowercase",
+        severity: Severity::Warning,
+        origin: Origin::BuildKit,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags `EXPOSE 80/TCP`: a protocol that is not lower-case.
+
+## Why is this bad?
+Docker stores protocols in lower case; tools that compare exposed ports as
+strings may not recognise `80/TCP`.
+
+## Example
+```dockerfile
+EXPOSE 53/UDP
+```
+
+## Use instead
+```dockerfile
+EXPOSE 53/udp
+```
+
+## References
+- BuildKit check `ExposeProtoCasing`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    for instruction in &ctx.dockerfile.instructions {
+        let Command::Expose { ports } = &instruction.command else {
+            continue;
+        };
+        for port in ports {
+            let value = super::expanded_at(ctx, port.span).unwrap_or(&port.value);
+            for spec in value.split_whitespace() {
+                if let Some((_, proto)) = spec.split_once('/') {
+                    if proto != proto.to_lowercase() {
+                        out.push(Finding::new(
+                            port.span,
+                            format!("Defined protocol '{spec}' in EXPOSE instruction should be lowercase"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+use crate::diagnostic::Severity;
+use crate::dockerfile::{Command, Keyword};
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL3025",
+        aliases: &["JSONArgsRecommended"],
+        summary: "Use the JSON (exec) form for CMD and ENTRYPOINT",
+        severity: Severity::Warning,
+        origin: Origin::BuildKit,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags `CMD` and `ENTRYPOINT` written in shell form.
+
+## Why is this bad?
+Shell form runs the command as a child of `/bin/sh -c`. The shell becomes
+PID 1 and does not forward signals, so `docker stop` waits for its timeout
+and then kills the process without a clean shutdown.
+
+Like BuildKit (and unlike hadolint), the rule stays quiet in a stage that
+changed its shell with `SHELL`: there, shell form is a deliberate choice.
+
+## Example
+```dockerfile
+CMD node server.js
+```
+
+## Use instead
+```dockerfile
+CMD ["node", "server.js"]
+```
+
+## References
+- hadolint `DL3025`; BuildKit check `JSONArgsRecommended`
+"#,
+    },
+    check,
+};
+
+fn instruction_args_text<'a>(
+    ctx: &DockerfileContext<'a>,
+    instruction: &crate::dockerfile::Instruction,
+) -> &'a str {
+    match &instruction.command {
+        Command::Cmd { args, .. } | Command::Entrypoint { args, .. } => args
+            .first()
+            .map_or("", |a| &ctx.text[a.span.start..a.span.end]),
+        _ => "",
+    }
+}
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    for stage in &ctx.dockerfile.stages {
+        let mut shell_changed = false;
+        for &index in &stage.instructions {
+            let instruction = &ctx.dockerfile.instructions[index];
+            let (name, json) = match &instruction.command {
+                Command::Shell { .. } => {
+                    shell_changed = true;
+                    continue;
+                }
+                Command::Cmd { json, args } | Command::Entrypoint { json, args }
+                    if !args.is_empty() =>
+                {
+                    (
+                        if instruction.keyword == Keyword::Cmd {
+                            "CMD"
+                        } else {
+                            "ENTRYPOINT"
+                        },
+                        *json,
+                    )
+                }
+                _ => continue,
+            };
+            if json || shell_changed {
+                continue;
+            }
+            let text = instruction_args_text(ctx, instruction);
+            let message = if text.trim_start().starts_with('[') {
+                // BuildKit's message alone would puzzle someone who believes
+                // they wrote exec form.
+                format!(
+                    "{name} looks like exec form but is not a valid JSON array of strings (JSON needs double quotes, commas and a closing bracket), so it runs as shell form: JSON arguments recommended for {name} to prevent unintended behavior related to OS signals"
+                )
+            } else {
+                format!("JSON arguments recommended for {name} to prevent unintended behavior related to OS signals")
+            };
+            out.push(Finding::new(instruction.span, message));
+        }
+    }
+}

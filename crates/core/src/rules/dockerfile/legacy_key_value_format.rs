@@ -1,0 +1,52 @@
+use crate::diagnostic::Severity;
+use crate::dockerfile::Command;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "LegacyKeyValueFormat",
+        aliases: &[],
+        summary: "Use `KEY=value` rather than the legacy `KEY value` in ENV and LABEL",
+        severity: Severity::Warning,
+        origin: Origin::BuildKit,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags `ENV` and `LABEL` written as `KEY value` (with a space).
+
+## Why is this bad?
+The legacy form takes the whole rest of the line as one value, so
+`ENV A 1 B 2` sets `A` to `1 B 2`; it also cannot set several variables at
+once. Docker may drop the form in a future release.
+
+## Example
+```dockerfile
+ENV NODE_ENV production
+```
+
+## Use instead
+```dockerfile
+ENV NODE_ENV=production
+```
+
+## References
+- BuildKit check `LegacyKeyValueFormat`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    for instruction in &ctx.dockerfile.instructions {
+        let (name, pairs) = match &instruction.command {
+            Command::Env { pairs } => ("ENV", pairs),
+            Command::Label { pairs } => ("LABEL", pairs),
+            _ => continue,
+        };
+        if pairs.iter().any(|p| p.legacy) {
+            out.push(Finding::new(
+                instruction.span,
+                format!("\"{name} key=value\" should be used instead of legacy \"{name} key value\" format"),
+            ));
+        }
+    }
+}

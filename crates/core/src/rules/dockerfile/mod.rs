@@ -1,0 +1,90 @@
+//! Dockerfile rules, one per file. The registry lists them.
+
+pub mod consistent_instruction_casing;
+pub mod copy_from_unknown_stage;
+pub mod duplicate_stage_name;
+pub mod expose_invalid_format;
+pub mod expose_proto_casing;
+pub mod from_as_casing;
+pub mod from_platform_flag_const_disallowed;
+pub mod invalid_default_arg_in_from;
+pub mod json_args_recommended;
+pub mod legacy_key_value_format;
+pub mod maintainer_deprecated;
+pub mod multiple_cmd;
+pub mod multiple_entrypoint;
+pub mod multiple_healthcheck;
+pub mod no_empty_continuation;
+pub mod redundant_target_platform;
+pub mod reserved_stage_name;
+pub mod secrets_used_in_arg_or_env;
+pub mod stage_name_casing;
+pub mod undefined_arg_in_from;
+pub mod undefined_var;
+pub mod workdir_relative_path;
+
+use crate::dockerfile::{Command, Keyword};
+use crate::span::Span;
+
+use super::{DockerfileContext, Finding};
+
+/// Reports every instruction of `keyword` in a stage but the last, the way
+/// BuildKit's MultipleInstructionsDisallowed does.
+fn report_repeated(ctx: &DockerfileContext, keyword: Keyword, name: &str, out: &mut Vec<Finding>) {
+    for stage in &ctx.dockerfile.stages {
+        let mut previous: Option<Span> = None;
+        for &index in &stage.instructions {
+            let instruction = &ctx.dockerfile.instructions[index];
+            if instruction.keyword != keyword {
+                continue;
+            }
+            if let Some(span) = previous {
+                out.push(Finding::new(
+                    span,
+                    format!(
+                        "Multiple {name} instructions should not be used in the same stage because only the last one will be used"
+                    ),
+                ));
+            }
+            previous = Some(instruction.span);
+        }
+    }
+}
+
+/// The expanded value of the word written at `span`, if BuildKit expands it.
+fn expanded_at<'a>(ctx: &DockerfileContext<'a>, span: Span) -> Option<&'a str> {
+    ctx.dockerfile
+        .expansions
+        .words
+        .iter()
+        .find(|w| w.span == span)
+        .map(|w| w.value.as_str())
+}
+
+/// Names of stages defined before instruction `index`, lower-cased.
+fn stages_before(ctx: &DockerfileContext, index: usize) -> Vec<String> {
+    ctx.dockerfile
+        .stages
+        .iter()
+        .filter(|s| s.from < index)
+        .filter_map(|s| s.name.clone())
+        .collect()
+}
+
+/// The FROM instructions with their image word and --platform flag.
+fn froms<'a>(
+    ctx: &'a DockerfileContext,
+) -> impl Iterator<
+    Item = (
+        &'a crate::dockerfile::Instruction,
+        &'a crate::dockerfile::Word,
+    ),
+> + 'a {
+    ctx.dockerfile
+        .instructions
+        .iter()
+        .filter_map(|i| match &i.command {
+            Command::From { image, .. } => Some((i, image)),
+            _ => None,
+        })
+}

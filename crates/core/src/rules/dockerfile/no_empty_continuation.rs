@@ -1,0 +1,45 @@
+use crate::diagnostic::Severity;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "NoEmptyContinuation",
+        aliases: &[],
+        summary: "Empty lines inside a continued instruction will become errors",
+        severity: Severity::Warning,
+        origin: Origin::BuildKit,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags an empty line inside an instruction continued with `\`.
+
+## Why is this bad?
+BuildKit skips the empty line today but has announced it will become an
+error. The blank line also hides where the instruction really ends.
+
+## Example
+```dockerfile
+RUN apk add \
+
+    curl
+```
+
+## Use instead
+```dockerfile
+RUN apk add \
+    curl
+```
+
+## References
+- BuildKit check `NoEmptyContinuation`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    for node in &ctx.dockerfile.nodes {
+        for &span in &node.empty_continuation_lines {
+            out.push(Finding::new(span, "Empty continuation line"));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+use crate::diagnostic::Severity;
+use crate::dockerfile::Command;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL3000",
+        aliases: &["WorkdirRelativePath"],
+        summary: "Use an absolute WORKDIR",
+        severity: Severity::Error,
+        origin: Origin::BuildKit,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags a relative `WORKDIR` in a stage that has not set an absolute one
+before it (a stage built `FROM` an earlier stage inherits that stage's).
+
+## Why is this bad?
+A relative `WORKDIR` is resolved against the base image's working directory,
+which its maintainers may change at any time.
+
+hadolint flags every relative `WORKDIR`; like BuildKit, this rule accepts
+`WORKDIR src` after `WORKDIR /app`, where the result is fully determined.
+Values are read after variable expansion, and a value whose variables are
+unknown is not flagged.
+
+## Example
+```dockerfile
+FROM nginx
+WORKDIR usr/share/nginx/html
+```
+
+## Use instead
+```dockerfile
+FROM nginx
+WORKDIR /usr/share/nginx/html
+```
+
+## References
+- hadolint `DL3000`; BuildKit check `WorkdirRelativePath`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    let mut absolute_by_stage: Vec<(Option<String>, bool)> = Vec::new();
+    for stage in &ctx.dockerfile.stages {
+        let base = stage.base.to_lowercase();
+        let mut absolute = absolute_by_stage
+            .iter()
+            .rev()
+            .find(|(name, _)| name.as_deref() == Some(base.as_str()))
+            .is_some_and(|(_, abs)| *abs);
+        for &index in &stage.instructions {
+            let Command::Workdir { path } = &ctx.dockerfile.instructions[index].command else {
+                continue;
+            };
+            let value = super::expanded_at(ctx, path.span).unwrap_or(&path.value);
+            let unknown = path.value.contains('$') && value.is_empty();
+            let is_absolute =
+                value.starts_with('/') || value.starts_with('\\') || is_windows_drive(value);
+            if is_absolute {
+                absolute = true;
+            } else if !absolute && !unknown {
+                out.push(Finding::new(
+                    path.span,
+                    format!(
+                        "Relative workdir {} can have unexpected results if the base image changes",
+                        crate::dockerfile::go::quote(value)
+                    ),
+                ));
+            }
+        }
+        absolute_by_stage.push((stage.name.clone(), absolute));
+    }
+}
+
+fn is_windows_drive(path: &str) -> bool {
+    let bytes = path.as_bytes();
+    bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':'
+}

@@ -1,0 +1,115 @@
+//! In-file suppression and settings:
+//! - `# hadolint ignore=DL3008,DL3015` and `# dockwright ignore=DL3008 -- reason`
+//!   on the comment lines above an instruction silence those rules there;
+//! - `# hadolint global ignore=…` and `# dockwright global ignore=…` anywhere
+//!   silence them in the whole file;
+//! - BuildKit's `# check=skip=Rule1,Rule2;error=true` parser directive skips
+//!   build checks (`skip=all` skips every one) and turns the rest into errors;
+//!   the same `# check=skip=…` comment above an instruction skips them there.
+//!
+//! Rule ids match a rule's code or any of its aliases, case-insensitively, so
+//! `# hadolint ignore=DL4000` and `# check=skip=MaintainerDeprecated` both
+//! silence the same rule.
+
+use crate::diagnostic::Severity;
+use crate::dockerfile::Dockerfile;
+use crate::span::Span;
+
+use super::DockerfileRule;
+
+#[derive(Debug, Default)]
+pub struct Pragmas {
+    global: Vec<String>,
+    /// (instruction span, rule ids ignored there).
+    local: Vec<(Span, Vec<String>)>,
+    skip_all_checks: bool,
+    checks_are_errors: bool,
+}
+
+impl Pragmas {
+    pub fn read(dockerfile: &Dockerfile) -> Pragmas {
+        let mut pragmas = Pragmas::default();
+        for directive in dockerfile.directives.iter().filter(|d| d.name == "check") {
+            for part in directive.value.split(';') {
+                match part.trim().split_once('=') {
+                    Some(("skip", list)) => pragmas.add_skips(list, None),
+                    Some(("error", value)) => {
+                        pragmas.checks_are_errors = value.trim().eq_ignore_ascii_case("true")
+                    }
+                    _ => {}
+                }
+            }
+        }
+        for node in &dockerfile.nodes {
+            let mut ignored = Vec::new();
+            for comment in &node.comments {
+                if let Some(ids) = tool_pragma(comment, "global ignore") {
+                    pragmas.global.extend(ids);
+                } else if let Some(ids) = tool_pragma(comment, "ignore") {
+                    ignored.extend(ids);
+                } else if let Some(list) = comment
+                    .strip_prefix("check=")
+                    .and_then(|c| c.trim().strip_prefix("skip="))
+                {
+                    ignored.extend(split_ids(list.split(';').next().unwrap_or_default()));
+                }
+            }
+            if !ignored.is_empty() {
+                pragmas.local.push((node.span, ignored));
+            }
+        }
+        pragmas
+    }
+
+    fn add_skips(&mut self, list: &str, _: Option<Span>) {
+        let ids = split_ids(list);
+        if ids.iter().any(|id| id == "all") {
+            self.skip_all_checks = true;
+        }
+        self.global.extend(ids);
+    }
+
+    /// Whether a finding of `rule` at byte `at` is silenced.
+    pub fn suppresses(&self, rule: &DockerfileRule, at: usize) -> bool {
+        if self.skip_all_checks && rule.buildkit_name().is_some() {
+            return true;
+        }
+        if self.global.iter().any(|id| rule.is_named(id)) {
+            return true;
+        }
+        self.local.iter().any(|(span, ids)| {
+            span.start <= at && at <= span.end && ids.iter().any(|id| rule.is_named(id))
+        })
+    }
+
+    pub fn severity(&self, rule: &DockerfileRule) -> Severity {
+        if self.checks_are_errors && rule.buildkit_name().is_some() {
+            Severity::Error
+        } else {
+            rule.meta.severity
+        }
+    }
+}
+
+/// `hadolint ignore=A,B` / `dockwright ignore=A,B -- reason` (the comment
+/// text without its `#`).
+fn tool_pragma(comment: &str, kind: &str) -> Option<Vec<String>> {
+    let rest = ["hadolint", "dockwright"]
+        .iter()
+        .find_map(|tool| comment.strip_prefix(tool))?;
+    let rest = rest
+        .trim_start()
+        .strip_prefix(kind)?
+        .trim_start()
+        .strip_prefix('=')?;
+    let list = rest.split(" --").next().unwrap_or_default();
+    Some(split_ids(list))
+}
+
+fn split_ids(list: &str) -> Vec<String> {
+    list.split([',', ' '])
+        .map(str::trim)
+        .filter(|id| !id.is_empty())
+        .map(str::to_string)
+        .collect()
+}

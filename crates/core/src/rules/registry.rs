@@ -1,0 +1,38 @@
+//! Every rule, one line each. Adding a rule touches its file, this table and
+//! its fixtures.
+
+use super::dockerfile::*;
+use super::DockerfileRule;
+
+pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
+    &consistent_instruction_casing::RULE,
+    &copy_from_unknown_stage::RULE,
+    &duplicate_stage_name::RULE,
+    &expose_invalid_format::RULE,
+    &expose_proto_casing::RULE,
+    &from_as_casing::RULE,
+    &from_platform_flag_const_disallowed::RULE,
+    &invalid_default_arg_in_from::RULE,
+    &json_args_recommended::RULE,
+    &legacy_key_value_format::RULE,
+    &maintainer_deprecated::RULE,
+    &multiple_cmd::RULE,
+    &multiple_entrypoint::RULE,
+    &multiple_healthcheck::RULE,
+    &no_empty_continuation::RULE,
+    &redundant_target_platform::RULE,
+    &reserved_stage_name::RULE,
+    &secrets_used_in_arg_or_env::RULE,
+    &stage_name_casing::RULE,
+    &undefined_arg_in_from::RULE,
+    &undefined_var::RULE,
+    &workdir_relative_path::RULE,
+];
+
+/// Looks a rule up by its code or any alias.
+pub fn find(id: &str) -> Option<&'static DockerfileRule> {
+    DOCKERFILE_RULES
+        .iter()
+        .copied()
+        .find(|rule| rule.is_named(id))
+}

@@ -1,0 +1,112 @@
+//! Rule tests as data: `fixtures/rules/CODE/invalid.Dockerfile` with its
+//! findings in `invalid.expected`, and `valid.Dockerfile`, which must give
+//! none. Every registered rule must have both, and docs with every section.
+//! `UPDATE_EXPECT=1 cargo test` rewrites the expected files.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use dockwright_core::rules::registry::DOCKERFILE_RULES;
+use dockwright_core::{lint, FileKind, LineIndex};
+
+/// The one place that lints a rule fixture: the findings of `code`, rendered.
+fn check(text: &str, code: &str) -> String {
+    let index = LineIndex::new(text);
+    let mut out = String::new();
+    for d in lint(FileKind::Dockerfile, text)
+        .iter()
+        .filter(|d| d.code == code)
+    {
+        let (s, e) = (index.line_col(d.span.start), index.line_col(d.span.end));
+        writeln!(
+            out,
+            "{}:{}-{}:{} {} {:?}: {}",
+            s.line,
+            s.column,
+            e.line,
+            e.column,
+            d.severity.as_str(),
+            &text[d.span.start..d.span.end],
+            d.message
+        )
+        .unwrap();
+    }
+    out
+}
+
+#[test]
+fn every_rule_has_fixtures_and_they_hold() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut failures = Vec::new();
+    for rule in DOCKERFILE_RULES {
+        let code = rule.meta.code;
+        let dir = root.join(code);
+        let Ok(invalid) = std::fs::read_to_string(dir.join("invalid.Dockerfile")) else {
+            failures.push(format!(
+                "{code}: missing {}",
+                dir.join("invalid.Dockerfile").display()
+            ));
+            continue;
+        };
+        let Ok(valid) = std::fs::read_to_string(dir.join("valid.Dockerfile")) else {
+            failures.push(format!("{code}: missing valid.Dockerfile"));
+            continue;
+        };
+        let actual = check(&invalid, code);
+        if actual.is_empty() {
+            failures.push(format!("{code}: invalid.Dockerfile gives no finding"));
+        }
+        let expected_path = dir.join("invalid.expected");
+        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+        if actual != expected {
+            if update {
+                std::fs::write(&expected_path, &actual).unwrap();
+            } else {
+                failures.push(format!("{code}: findings differ (UPDATE_EXPECT=1 to accept)\n--- expected\n{expected}+++ actual\n{actual}"));
+            }
+        }
+        let false_positives = check(&valid, code);
+        if !false_positives.is_empty() {
+            failures.push(format!(
+                "{code}: valid.Dockerfile gives findings:\n{false_positives}"
+            ));
+        }
+        for section in [
+            "## What it does",
+            "## Why is this bad?",
+            "## Example",
+            "## Use instead",
+            "## References",
+        ] {
+            if !rule.meta.docs.contains(section) {
+                failures.push(format!("{code}: docs lack '{section}'"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn pragmas_silence_rules_by_code_or_alias() {
+    let text = "# check=skip=StageNameCasing\nFROM alpine AS Base\n# hadolint ignore=DL4000\nMAINTAINER me\n# dockwright ignore=LegacyKeyValueFormat -- kept for an old tool\nENV A 1\nENV B 2\n";
+    let codes: Vec<&str> = lint(FileKind::Dockerfile, text)
+        .iter()
+        .map(|d| d.code)
+        .collect();
+    assert_eq!(
+        codes,
+        ["LegacyKeyValueFormat"],
+        "only the ENV B line stays flagged"
+    );
+
+    let global = "# hadolint global ignore=LegacyKeyValueFormat\nFROM alpine\nENV A 1\nENV B 2\n";
+    assert!(lint(FileKind::Dockerfile, global).is_empty());
+
+    let errors = "# check=error=true\nFROM alpine\nENV A 1\n";
+    let findings = lint(FileKind::Dockerfile, errors);
+    assert_eq!(findings[0].severity, dockwright_core::Severity::Error);
+
+    let all = "# check=skip=all\nFROM alpine AS Base\nMAINTAINER me\n";
+    assert!(lint(FileKind::Dockerfile, all).is_empty());
+}
