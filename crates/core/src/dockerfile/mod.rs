@@ -10,12 +10,13 @@ pub mod instructions;
 pub mod json;
 pub mod parser;
 pub mod scope;
+pub mod sh;
 pub mod shell;
 
 use serde::Serialize;
 
 pub use ast::{Directive, Heredoc, Keyword, Node, Word};
-pub use instructions::{Command, Flag, Instruction, Stage};
+pub use instructions::{Command, Flag, Instruction, MountType, Stage};
 
 use crate::diagnostic::Diagnostic;
 

@@ -11,7 +11,8 @@ pub mod registry;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::dockerfile::Dockerfile;
+use crate::dockerfile::sh::{self, Connector, ShWord, SimpleCommand};
+use crate::dockerfile::{Command, Dockerfile, Instruction};
 use crate::span::Span;
 
 /// Where a rule's behaviour comes from.
@@ -60,6 +61,104 @@ impl Finding {
 pub struct DockerfileContext<'a> {
     pub text: &'a str,
     pub dockerfile: &'a Dockerfile,
+    /// The commands of every RUN, read once for all rules.
+    pub runs: Vec<RunCommands>,
+}
+
+/// The shell commands one RUN instruction executes.
+pub struct RunCommands {
+    /// Index in `Dockerfile::instructions`.
+    pub instruction: usize,
+    pub commands: Vec<SimpleCommand>,
+}
+
+impl<'a> DockerfileContext<'a> {
+    pub fn new(text: &'a str, dockerfile: &'a Dockerfile) -> Self {
+        let runs = dockerfile
+            .instructions
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| matches!(i.command, Command::Run { .. }))
+            .map(|(index, instruction)| RunCommands {
+                instruction: index,
+                commands: run_commands(text, dockerfile, instruction),
+            })
+            .collect();
+        DockerfileContext {
+            text,
+            dockerfile,
+            runs,
+        }
+    }
+
+    /// The instruction a RUN's commands belong to.
+    pub fn instruction(&self, run: &RunCommands) -> &'a Instruction {
+        &self.dockerfile.instructions[run.instruction]
+    }
+}
+
+const SHELLS: [&str; 6] = ["sh", "bash", "ash", "dash", "zsh", "ksh"];
+
+/// Shell form: the command text; a heredoc script run by the shell (no
+/// command, or a shell as the command, and no foreign `#!` line); exec form:
+/// one command made of the array.
+fn run_commands(
+    text: &str,
+    dockerfile: &Dockerfile,
+    instruction: &Instruction,
+) -> Vec<SimpleCommand> {
+    let Command::Run { args, json, .. } = &instruction.command else {
+        return Vec::new();
+    };
+    if *json {
+        let words: Vec<ShWord> = args
+            .iter()
+            .map(|a| ShWord {
+                value: a.value.clone(),
+                span: a.span,
+                has_expansion: false,
+            })
+            .collect();
+        let Some(first) = words.first() else {
+            return Vec::new();
+        };
+        let span = first.span.cover(words[words.len() - 1].span);
+        return vec![SimpleCommand {
+            assignments: Vec::new(),
+            words,
+            connector: Connector::Sequence,
+            in_subshell: false,
+            span,
+        }];
+    }
+    let Some(command_text) = args.first() else {
+        return Vec::new();
+    };
+    let mut commands = sh::parse(text, command_text.span, dockerfile.escape);
+    let node = &dockerfile.nodes[instruction.node];
+    let runs_script = commands.is_empty()
+        || commands
+            .iter()
+            .all(|c| c.program().is_some_and(|p| SHELLS.contains(&p)));
+    for heredoc in &node.heredocs {
+        let foreign = heredoc.content.starts_with("#!")
+            && !SHELLS.iter().any(|s| {
+                heredoc
+                    .content
+                    .lines()
+                    .next()
+                    .unwrap_or_default()
+                    .ends_with(s)
+            });
+        if runs_script && !foreign {
+            let body = crate::span::Span::new(
+                heredoc.span.start,
+                heredoc.span.start + heredoc.content.len(),
+            );
+            commands.extend(sh::parse(text, body, '\\'));
+        }
+    }
+    commands
 }
 
 pub struct DockerfileRule {
@@ -88,7 +187,7 @@ impl DockerfileRule {
 
 /// Runs every enabled Dockerfile rule and applies the file's pragmas.
 pub fn check_dockerfile(text: &str, dockerfile: &Dockerfile) -> Vec<Diagnostic> {
-    let context = DockerfileContext { text, dockerfile };
+    let context = DockerfileContext::new(text, dockerfile);
     let pragmas = pragmas::Pragmas::read(dockerfile);
     let mut out = Vec::new();
     let mut findings = Vec::new();

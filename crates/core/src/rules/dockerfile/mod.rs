@@ -1,5 +1,11 @@
 //! Dockerfile rules, one per file. The registry lists them.
 
+pub mod apk_no_cache;
+pub mod apk_pin;
+pub mod apt_get_pin;
+pub mod apt_get_yes;
+pub mod apt_no_install_recommends;
+pub mod cd_to_workdir;
 pub mod consistent_instruction_casing;
 pub mod copy_from_unknown_stage;
 pub mod duplicate_stage_name;
@@ -15,12 +21,21 @@ pub mod multiple_cmd;
 pub mod multiple_entrypoint;
 pub mod multiple_healthcheck;
 pub mod no_empty_continuation;
+pub mod no_sudo;
+pub mod npm_pin;
+mod packages;
+pub mod pip_no_cache_dir;
+pub mod pip_pin;
+pub mod pipefail;
 pub mod redundant_target_platform;
 pub mod reserved_stage_name;
 pub mod secrets_used_in_arg_or_env;
 pub mod stage_name_casing;
 pub mod undefined_arg_in_from;
 pub mod undefined_var;
+pub mod use_apt_get;
+pub mod wget_or_curl;
+pub mod wget_progress;
 pub mod workdir_relative_path;
 
 use crate::dockerfile::{Command, Keyword};

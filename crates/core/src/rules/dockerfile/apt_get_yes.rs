@@ -1,0 +1,55 @@
+use super::packages::installed;
+use crate::diagnostic::Severity;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL3014",
+        aliases: &[],
+        summary: "Use -y with apt-get install",
+        severity: Severity::Warning,
+        origin: Origin::Hadolint,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags `apt-get install` without `-y`, `--yes`, `--assume-yes` or `-qq`.
+
+## Why is this bad?
+Without it the build stops at apt-get's confirmation prompt and fails.
+
+## Example
+```dockerfile
+RUN apt-get install curl
+```
+
+## Use instead
+```dockerfile
+RUN apt-get install -y curl
+```
+
+## References
+- hadolint `DL3014`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    for run in &ctx.runs {
+        for command in &run.commands {
+            let Some(("apt-get", _)) = installed(command) else {
+                continue;
+            };
+            let yes = command.has_flag(&["-y", "--yes", "--assume-yes", "-qq"])
+                || command
+                    .args()
+                    .iter()
+                    .any(|w| w.value == "-q=2" || w.value == "--quiet=2");
+            if !yes {
+                out.push(Finding::new(
+                    command.span,
+                    "Use the `-y` switch to avoid manual input `apt-get -y install <package>`",
+                ));
+            }
+        }
+    }
+}

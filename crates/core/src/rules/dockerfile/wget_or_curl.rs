@@ -1,0 +1,55 @@
+use crate::diagnostic::Severity;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+use crate::span::Span;
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL4001",
+        aliases: &[],
+        summary: "Use either wget or curl, not both",
+        severity: Severity::Warning,
+        origin: Origin::Hadolint,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags the uses of the less used of `wget` and `curl` when a Dockerfile runs both.
+
+## Why is this bad?
+Installing and maintaining two download tools doubles the packages (and their vulnerabilities) for the same job.
+
+## Example
+```dockerfile
+RUN wget -q https://example.com/a
+RUN curl -fsSLO https://example.com/b
+```
+
+## Use instead
+```dockerfile
+RUN curl -fsSLO https://example.com/a
+RUN curl -fsSLO https://example.com/b
+```
+
+## References
+- hadolint `DL4001`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    let uses = |tool: &str| -> Vec<Span> {
+        ctx.runs
+            .iter()
+            .flat_map(|r| &r.commands)
+            .filter(|c| c.program() == Some(tool))
+            .map(|c| c.words[0].span)
+            .collect()
+    };
+    let (wget, curl) = (uses("wget"), uses("curl"));
+    if wget.is_empty() || curl.is_empty() {
+        return;
+    }
+    let minority = if wget.len() <= curl.len() { wget } else { curl };
+    for span in minority {
+        out.push(Finding::new(span, "Either use Wget or Curl but not both"));
+    }
+}
