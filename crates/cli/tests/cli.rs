@@ -23,7 +23,7 @@ fn project(name: &str, files: &[(&str, &str)]) -> PathBuf {
 
 #[test]
 fn json_output_has_the_documented_fields_and_exit_1_on_errors() {
-    let dir = project("json", &[("Dockerfile", "FROM alpine\nCOPY é\n")]);
+    let dir = project("json", &[("Dockerfile", "FROM alpine:3.20\nCOPY é\n")]);
     let out = dockwright(&["lint", "--format", "json", dir.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -52,7 +52,7 @@ fn clean_files_exit_0_and_text_output_names_file_line_and_column() {
     let dir = project(
         "clean",
         &[
-            ("Dockerfile", "FROM alpine\nCMD [\"true\"]\n"),
+            ("Dockerfile", "FROM alpine:3.20\nCMD [\"true\"]\n"),
             ("notes.txt", "FROB\n"),
         ],
     );
@@ -63,8 +63,11 @@ fn clean_files_exit_0_and_text_output_names_file_line_and_column() {
         "1 file(s) checked: 0 error(s), 0 other finding(s)\n"
     );
 
-    let file =
-        project("broken", &[("api.Dockerfile", "FROM alpine\nFROB x\n")]).join("api.Dockerfile");
+    let file = project(
+        "broken",
+        &[("api.Dockerfile", "FROM alpine:3.20\nFROB x\n")],
+    )
+    .join("api.Dockerfile");
     let out = dockwright(&["lint", file.to_str().unwrap()]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(

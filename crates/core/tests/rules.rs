@@ -89,7 +89,7 @@ fn every_rule_has_fixtures_and_they_hold() {
 
 #[test]
 fn pragmas_silence_rules_by_code_or_alias() {
-    let text = "# check=skip=StageNameCasing\nFROM alpine AS Base\n# hadolint ignore=DL4000\nMAINTAINER me\n# dockwright ignore=LegacyKeyValueFormat -- kept for an old tool\nENV A 1\nENV B 2\n";
+    let text = "# check=skip=StageNameCasing\nFROM alpine:3.20 AS Base\n# hadolint ignore=DL4000\nMAINTAINER me\n# dockwright ignore=LegacyKeyValueFormat -- kept for an old tool\nENV A 1\nENV B 2\n";
     let codes: Vec<&str> = lint(FileKind::Dockerfile, text)
         .iter()
         .map(|d| d.code)
@@ -100,13 +100,14 @@ fn pragmas_silence_rules_by_code_or_alias() {
         "only the ENV B line stays flagged"
     );
 
-    let global = "# hadolint global ignore=LegacyKeyValueFormat\nFROM alpine\nENV A 1\nENV B 2\n";
+    let global =
+        "# hadolint global ignore=LegacyKeyValueFormat\nFROM alpine:3.20\nENV A 1\nENV B 2\n";
     assert!(lint(FileKind::Dockerfile, global).is_empty());
 
-    let errors = "# check=error=true\nFROM alpine\nENV A 1\n";
+    let errors = "# check=error=true\nFROM alpine:3.20\nENV A 1\n";
     let findings = lint(FileKind::Dockerfile, errors);
     assert_eq!(findings[0].severity, dockwright_core::Severity::Error);
 
-    let all = "# check=skip=all\nFROM alpine AS Base\nMAINTAINER me\n";
+    let all = "# check=skip=all\nFROM alpine:3.20 AS Base\nMAINTAINER me\n";
     assert!(lint(FileKind::Dockerfile, all).is_empty());
 }

@@ -44,7 +44,7 @@ async fn fallback_text_area_lints_each_change() {
         .expect("fallback text area")
         .dyn_into()
         .unwrap();
-    area.set_value("FROM alpine\nCOPY onlyone\nFROB x\n");
+    area.set_value("FROM alpine:3.20\nCOPY onlyone\nFROB x\n");
     let event = web_sys::InputEvent::new("input").unwrap();
     area.dispatch_event(&event).unwrap();
     next_frames().await;

@@ -6,6 +6,17 @@ use super::DockerfileRule;
 
 pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
     &consistent_instruction_casing::RULE,
+    &consecutive_run::RULE,
+    &copy_relative_dest::RULE,
+    &env_self_reference::RULE,
+    &expose_port_range::RULE,
+    &copy_from_self::RULE,
+    &copy_dest_slash::RULE,
+    &add_instead_of_copy::RULE,
+    &last_user_root::RULE,
+    &latest_tag::RULE,
+    &image_tag::RULE,
+    &apt_lists_cleanup::RULE,
     &wget_progress::RULE,
     &wget_or_curl::RULE,
     &npm_pin::RULE,

@@ -1,20 +1,31 @@
 //! Dockerfile rules, one per file. The registry lists them.
 
+pub mod add_instead_of_copy;
 pub mod apk_no_cache;
 pub mod apk_pin;
 pub mod apt_get_pin;
 pub mod apt_get_yes;
+pub mod apt_lists_cleanup;
 pub mod apt_no_install_recommends;
 pub mod cd_to_workdir;
+pub mod consecutive_run;
 pub mod consistent_instruction_casing;
+pub mod copy_dest_slash;
+pub mod copy_from_self;
 pub mod copy_from_unknown_stage;
+pub mod copy_relative_dest;
 pub mod duplicate_stage_name;
+pub mod env_self_reference;
 pub mod expose_invalid_format;
+pub mod expose_port_range;
 pub mod expose_proto_casing;
 pub mod from_as_casing;
 pub mod from_platform_flag_const_disallowed;
+pub mod image_tag;
 pub mod invalid_default_arg_in_from;
 pub mod json_args_recommended;
+pub mod last_user_root;
+pub mod latest_tag;
 pub mod legacy_key_value_format;
 pub mod maintainer_deprecated;
 pub mod multiple_cmd;
@@ -102,4 +113,69 @@ fn froms<'a>(
             Command::From { image, .. } => Some((i, image)),
             _ => None,
         })
+}
+
+/// Which stages end up in an image: the last one, and every stage another
+/// shipped stage builds `FROM`.
+fn shipped_stages(ctx: &DockerfileContext) -> Vec<bool> {
+    let stages = &ctx.dockerfile.stages;
+    let mut shipped = vec![false; stages.len()];
+    let mut current = stages.len().checked_sub(1);
+    while let Some(i) = current {
+        if shipped[i] {
+            break;
+        }
+        shipped[i] = true;
+        let base = stages[i].base.to_lowercase();
+        current = stages[..i]
+            .iter()
+            .rposition(|s| s.name.as_deref() == Some(base.as_str()));
+    }
+    shipped
+}
+
+/// A FROM image's tag and digest, when the image is an external one whose
+/// name is known (not `scratch`, not an earlier stage, no unknown variable).
+struct Reference {
+    tag: Option<String>,
+    digest: bool,
+}
+
+fn base_reference(
+    ctx: &DockerfileContext,
+    instruction: &crate::dockerfile::Instruction,
+    image: &crate::dockerfile::Word,
+) -> Option<Reference> {
+    let value = if image.value.contains('$') {
+        let expanded = ctx
+            .dockerfile
+            .expansions
+            .words
+            .iter()
+            .find(|w| w.span == image.span)?;
+        if !expanded.undefined.is_empty() || expanded.value.is_empty() {
+            return None;
+        }
+        expanded.value.clone()
+    } else {
+        image.value.clone()
+    };
+    let lower = value.to_lowercase();
+    let index = ctx
+        .dockerfile
+        .instructions
+        .iter()
+        .position(|i| std::ptr::eq(i, instruction))?;
+    if lower == "scratch" || stages_before(ctx, index).contains(&lower) {
+        return None;
+    }
+    let (name, digest) = match value.split_once('@') {
+        Some((name, _)) => (name, true),
+        None => (value.as_str(), false),
+    };
+    let last_slash = name.rfind('/').map_or(0, |i| i + 1);
+    let tag = name[last_slash..]
+        .rsplit_once(':')
+        .map(|(_, t)| t.to_string());
+    Some(Reference { tag, digest })
 }

@@ -1,0 +1,61 @@
+use crate::diagnostic::Severity;
+use crate::dockerfile::Command;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL3020",
+        aliases: &[],
+        summary: "Use COPY instead of ADD for files and folders",
+        severity: Severity::Error,
+        origin: Origin::Hadolint,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags `ADD` of local files or folders that are not archives. URLs, git sources, tar archives (which ADD extracts) and heredocs are left alone.
+
+## Why is this bad?
+ADD has surprising powers (URL downloads, archive extraction); for plain files COPY says what happens and nothing more.
+
+## Example
+```dockerfile
+ADD ./src /app/src
+```
+
+## Use instead
+```dockerfile
+COPY ./src /app/src
+```
+
+## References
+- hadolint `DL3020`
+"#,
+    },
+    check,
+};
+
+const ARCHIVES: [&str; 13] = [
+    ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".gz",
+    ".bz2", ".xz", ".zst",
+];
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    for instruction in &ctx.dockerfile.instructions {
+        let Command::Add { sources, .. } = &instruction.command else {
+            continue;
+        };
+        for source in sources {
+            let v = super::expanded_at(ctx, source.span)
+                .unwrap_or(&source.value)
+                .to_lowercase();
+            let remote = v.contains("://") || v.starts_with("git@");
+            let archive = ARCHIVES.iter().any(|ext| v.ends_with(ext));
+            let heredoc = source.value.starts_with("<<");
+            if !remote && !archive && !heredoc && !source.value.contains('$') {
+                out.push(Finding::new(
+                    source.span,
+                    "Use COPY instead of ADD for files and folders",
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+use super::packages::cache_mounted;
+use crate::diagnostic::Severity;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL3009",
+        aliases: &[],
+        summary: "Delete the apt lists after installing",
+        severity: Severity::Info,
+        origin: Origin::Hadolint,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags a RUN that runs `apt-get update` or `apt-get install` without
+ `rm -rf /var/lib/apt/lists/*` in the same RUN. Unlike hadolint, only stages
+ that end up in an image are checked (the last stage and stages other stages
+ build `FROM`), and a RUN that keeps `/var/lib/apt` in a `--mount=type=cache`
+ is accepted: neither case leaves lists in a shipped layer.
+
+## Why is this bad?
+The package lists take tens of megabytes; removed in a later RUN they still ship in the earlier layer.
+
+## Example
+```dockerfile
+RUN apt-get update && apt-get install -y --no-install-recommends curl
+```
+
+## Use instead
+```dockerfile
+RUN apt-get update && apt-get install -y --no-install-recommends curl \
+ && rm -rf /var/lib/apt/lists/*
+```
+
+## References
+- hadolint `DL3009`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    let shipped = super::shipped_stages(ctx);
+    for run in &ctx.runs {
+        let instruction = ctx.instruction(run);
+        let in_shipped = ctx
+            .dockerfile
+            .stages
+            .iter()
+            .enumerate()
+            .any(|(i, s)| shipped[i] && s.instructions.contains(&run.instruction));
+        if !in_shipped
+            || cache_mounted(instruction, "/var/lib/apt/lists")
+            || cache_mounted(instruction, "/var/lib/apt")
+        {
+            continue;
+        }
+        let uses_apt = run.commands.iter().any(|c| {
+            c.program() == Some("apt-get")
+                && c.args()
+                    .iter()
+                    .find(|w| !w.value.starts_with('-'))
+                    .is_some_and(|w| w.value == "install" || w.value == "update")
+        });
+        let cleans = run.commands.iter().any(|c| {
+            c.program() == Some("rm")
+                && c.operands()
+                    .any(|w| w.value.trim_end_matches(['*', '/']) == "/var/lib/apt/lists")
+        });
+        if uses_apt && !cleans {
+            out.push(Finding::new(
+                instruction.span,
+                "Delete the apt-get lists after installing something",
+            ));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+use crate::diagnostic::Severity;
+use crate::dockerfile::Command;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL3021",
+        aliases: &[],
+        summary: "COPY of several sources needs a directory destination ending in /",
+        severity: Severity::Error,
+        origin: Origin::Hadolint,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags `COPY a b dest` (more than one source) whose destination does not end with `/`.
+
+## Why is this bad?
+With several sources the destination must be a directory; BuildKit refuses the build otherwise.
+
+## Example
+```dockerfile
+COPY package.json package-lock.json /app
+```
+
+## Use instead
+```dockerfile
+COPY package.json package-lock.json /app/
+```
+
+## References
+- hadolint `DL3021`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    for instruction in &ctx.dockerfile.instructions {
+        let Command::Copy { sources, dest } = &instruction.command else {
+            continue;
+        };
+        let dest_value = super::expanded_at(ctx, dest.span).unwrap_or(&dest.value);
+        if sources.len() > 1 && !dest_value.ends_with('/') && !dest_value.ends_with('\\') {
+            out.push(Finding::new(
+                dest.span,
+                "COPY with more than 2 arguments requires the last argument to end with /",
+            ));
+        }
+    }
+}
