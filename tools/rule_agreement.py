@@ -53,9 +53,24 @@ def our_findings(paths):
     return found
 
 
+def by_instruction(found, paths):
+    """Peers report once per instruction at its first line, Dockwright at the
+    offending word: compare instructions, not lines."""
+    files = {p.name: p for path in paths for p in (Path(path).iterdir() if Path(path).is_dir() else [Path(path)])}
+    ranges = {}
+    for name, path in files.items():
+        out = subprocess.run([str(ROOT / "target/release/dockwright"), "parse", "--lines", str(path)],
+                             capture_output=True, text=True)
+        ranges[name] = [tuple(map(int, line.split())) for line in out.stdout.splitlines()]
+    def start(file, line):
+        return next((s for s, e in ranges.get(file, []) if s <= line <= e), line)
+    return collections.defaultdict(set, {rule: {(f, start(f, l)) for f, l in items} for rule, items in found.items()})
+
+
 def main():
     paths = [Path(p) for p in sys.argv[1:]] or DEFAULT_PATHS
     theirs, ours = peer_findings(paths), our_findings(paths)
+    theirs, ours = by_instruction(theirs, paths), by_instruction(ours, paths)
     shared = sorted(rule for rule in theirs if rule in ours or rule in RULES)
     total_both = total_ours = total_theirs = 0
     for rule in shared:
@@ -66,7 +81,7 @@ def main():
         total_theirs += len(only_theirs)
         print(f"{rule:34} both {len(both):4}  only dockwright {len(only_ours):3}  only peer {len(only_theirs):3}")
         for label, items in (("  only dockwright:", only_ours), ("  only peer:", only_theirs)):
-            for file, line in sorted(items)[:3]:
+            for file, line in sorted(items)[:LIMIT]:
                 print(f"{label} {file}:{line}")
     agreed = total_both / max(1, total_both + total_ours + total_theirs)
     print(f"shared rules {len(shared)}: {total_both} findings agreed, {total_ours} only ours, "
@@ -75,6 +90,7 @@ def main():
 
 # Rules Dockwright implements, by every id it answers to; filled from the CLI.
 RULES = set()
+LIMIT = 3
 if __name__ == "__main__":
     listing = subprocess.run(["cargo", "run", "-q", "-p", "dockwright-cli", "--", "rules", "--ids"], cwd=ROOT,
                              capture_output=True, text=True)

@@ -10,13 +10,14 @@ use serde::Serialize;
 
 const USAGE: &str = "\
 usage: dockwright lint [--format text|json] PATH...
-       dockwright parse --dump FILE
+       dockwright parse --dump|--lines FILE
        dockwright rules [CODE | --ids]
 
 lint    Lints Dockerfiles, compose files and .dockerignore files. A directory
         means its Dockerfile*, *.Dockerfile, compose*.y*ml,
         docker-compose*.y*ml and .dockerignore.
-parse   --dump prints BuildKit's AST dump of a Dockerfile.
+parse   --dump prints BuildKit's AST dump of a Dockerfile; --lines prints
+        each instruction's first and last line.
 rules   Lists the rules; with a rule's code or alias, prints its docs;
         --ids prints every code and alias, one per line.
 
@@ -161,9 +162,11 @@ fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
 
 fn run_parse(args: &[String]) -> Result<ExitCode, Failure> {
     let [flag, file] = args else {
-        return Err(Failure::Usage("parse takes --dump FILE".into()));
+        return Err(Failure::Usage(
+            "parse takes --dump FILE or --lines FILE".into(),
+        ));
     };
-    if flag != "--dump" {
+    if flag != "--dump" && flag != "--lines" {
         return Err(Failure::Usage(format!("unknown option '{flag}'")));
     }
     let path = Path::new(file);
@@ -171,7 +174,13 @@ fn run_parse(args: &[String]) -> Result<ExitCode, Failure> {
     let parsed = dockwright_core::dockerfile::parse(&text);
     let index = LineIndex::new(&text);
     let mut out = io::stdout().lock();
-    write!(out, "{}", parsed.dump())?;
+    if flag == "--lines" {
+        for node in &parsed.nodes {
+            writeln!(out, "{} {}", node.start_line, node.end_line)?;
+        }
+    } else {
+        write!(out, "{}", parsed.dump())?;
+    }
     out.flush()?;
     for error in &parsed.errors {
         let at = index.line_col(error.span.start);

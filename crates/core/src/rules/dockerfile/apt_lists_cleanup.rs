@@ -11,8 +11,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
         origin: Origin::Hadolint,
         off_by_default: false,
         docs: r#"## What it does
-Flags a RUN that runs `apt-get update` or `apt-get install` without
- `rm -rf /var/lib/apt/lists/*` in the same RUN. Unlike hadolint, only stages
+Flags a RUN that runs `apt-get update` (which downloads the lists) without
+ `rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean`) in the same RUN. Unlike hadolint, only stages
  that end up in an image are checked (the last stage and stages other stages
  build `FROM`), and a RUN that keeps `/var/lib/apt` in a `--mount=type=cache`
  is accepted: neither case leaves lists in a shipped layer.
@@ -59,12 +59,15 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                 && c.args()
                     .iter()
                     .find(|w| !w.value.starts_with('-'))
-                    .is_some_and(|w| w.value == "install" || w.value == "update")
+                    .is_some_and(|w| w.value == "update")
         });
+        // `apt-get dist-clean` (apt 2.7 and later) removes the lists too.
         let cleans = run.commands.iter().any(|c| {
-            c.program() == Some("rm")
+            (c.program() == Some("rm")
                 && c.operands()
-                    .any(|w| w.value.trim_end_matches(['*', '/']) == "/var/lib/apt/lists")
+                    .any(|w| w.value.trim_end_matches(['*', '/']) == "/var/lib/apt/lists"))
+                || (c.program() == Some("apt-get")
+                    && c.operands().next().is_some_and(|w| w.value == "dist-clean"))
         });
         if uses_apt && !cleans {
             out.push(Finding::new(

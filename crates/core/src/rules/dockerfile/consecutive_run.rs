@@ -63,6 +63,15 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             {
                 continue;
             }
+            let command_count = |i: usize| {
+                ctx.runs
+                    .iter()
+                    .find(|r| r.instruction == i)
+                    .map_or(0, |r| r.commands.len())
+            };
+            if command_count(pair[0]) > 2 || command_count(pair[1]) > 2 {
+                continue;
+            }
             out.push(Finding::new(
                 b.span,
                 "Multiple consecutive `RUN` instructions. Consider consolidation.",
