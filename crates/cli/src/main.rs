@@ -1,6 +1,10 @@
 //! `dockwright`: argument parsing and output formats only; the engine is
 //! `dockwright-core`.
 
+mod output;
+
+use output::Format;
+
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -9,11 +13,14 @@ use dockwright_core::{lint, Diagnostic, FileKind, LineIndex, Severity};
 use serde::Serialize;
 
 const USAGE: &str = "\
-usage: dockwright lint [--format text|json] PATH...
+usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... PATH...|-
        dockwright parse --dump|--lines FILE
        dockwright rules [CODE | --ids]
 
-lint    Lints Dockerfiles, compose files and .dockerignore files. A directory
+lint    Lints Dockerfiles, compose files and .dockerignore files; - reads a
+        Dockerfile from standard input. --failure-threshold (error, warning,
+        info, style, none; default error) sets which findings make the exit
+        status 1; --ignore drops a rule by code or alias. A directory
         means its Dockerfile*, *.Dockerfile, compose*.y*ml,
         docker-compose*.y*ml and .dockerignore.
 parse   --dump prints BuildKit's AST dump of a Dockerfile; --lines prints
@@ -54,12 +61,6 @@ impl From<io::Error> for Failure {
     }
 }
 
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
-    Text,
-    Json,
-}
-
 fn try_main(args: Vec<String>) -> Result<ExitCode, Failure> {
     let Some((command, rest)) = args.split_first() else {
         return Err(Failure::Usage("no command given".into()));
@@ -76,88 +77,119 @@ fn try_main(args: Vec<String>) -> Result<ExitCode, Failure> {
     }
 }
 
-fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
-    let mut format = Format::Text;
-    let mut paths = Vec::new();
+/// Options of `dockwright lint`.
+struct LintOptions {
+    format: Format,
+    failure_threshold: Option<Severity>,
+    ignored: Vec<String>,
+    paths: Vec<PathBuf>,
+}
+
+fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
+    let mut options = LintOptions {
+        format: Format::Text,
+        failure_threshold: Some(Severity::Error),
+        ignored: Vec::new(),
+        paths: Vec::new(),
+    };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
-        let value = match arg.as_str() {
-            "--format" => Some(
-                iter.next()
-                    .ok_or_else(|| Failure::Usage("--format needs a value".into()))?
-                    .as_str(),
-            ),
-            a if a.starts_with("--format=") => Some(&a["--format=".len()..]),
-            a if a.starts_with('-') && a != "-" => {
-                return Err(Failure::Usage(format!("unknown option '{a}'")))
-            }
-            _ => {
-                paths.push(PathBuf::from(arg));
-                None
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = |name: &str| -> Result<String, Failure> {
+            match &inline {
+                Some(v) => Ok(v.clone()),
+                None => iter
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| Failure::Usage(format!("{name} needs a value"))),
             }
         };
-        if let Some(value) = value {
-            format = match value {
-                "text" => Format::Text,
-                "json" => Format::Json,
-                other => {
-                    return Err(Failure::Usage(format!(
-                        "unknown format '{other}' (use text or json)"
-                    )))
-                }
-            };
+        match name {
+            "--format" => {
+                let v = value(name)?;
+                options.format = Format::parse(&v).ok_or_else(|| {
+                    Failure::Usage(format!(
+                        "unknown format '{v}' (use text, json, sarif, github or checkstyle)"
+                    ))
+                })?;
+            }
+            "--failure-threshold" => {
+                let v = value(name)?;
+                options.failure_threshold = match v.as_str() {
+                    "error" => Some(Severity::Error),
+                    "warning" => Some(Severity::Warning),
+                    "info" => Some(Severity::Info),
+                    "style" => Some(Severity::Style),
+                    "none" => None,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "unknown failure threshold '{other}' (use error, warning, info, style or none)"
+                        )))
+                    }
+                };
+            }
+            "--ignore" => options.ignored.push(value(name)?),
+            "-" => options.paths.push(PathBuf::from("-")),
+            a if a.starts_with('-') => return Err(Failure::Usage(format!("unknown option '{a}'"))),
+            _ => options.paths.push(PathBuf::from(arg)),
         }
     }
-    if paths.is_empty() {
-        return Err(Failure::Usage("lint needs at least one PATH".into()));
+    if options.paths.is_empty() {
+        return Err(Failure::Usage(
+            "lint needs at least one PATH (or - for standard input)".into(),
+        ));
     }
-    let files = collect_files(&paths)?;
+    Ok(options)
+}
+
+fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
+    let options = parse_lint_options(args)?;
+    let files = collect_files(&options.paths)?;
     let mut records = Vec::new();
     for (path, kind) in &files {
-        let text = read_text(path)?;
+        let text = if path.as_os_str() == "-" {
+            read_stdin()?
+        } else {
+            read_text(path)?
+        };
         let index = LineIndex::new(&text);
         for diagnostic in lint(*kind, &text) {
-            records.push(Record::new(path, &index, diagnostic));
+            let ignored = options.ignored.iter().any(|id| {
+                id.eq_ignore_ascii_case(diagnostic.code)
+                    || diagnostic
+                        .aliases
+                        .iter()
+                        .any(|a| a.eq_ignore_ascii_case(id))
+            });
+            if !ignored {
+                records.push(Record::new(path, &index, diagnostic));
+            }
         }
     }
     let mut out = io::stdout().lock();
-    match format {
-        Format::Json => {
-            serde_json::to_writer_pretty(&mut out, &records).map_err(io::Error::from)?;
-            writeln!(out)?;
-        }
-        Format::Text => {
-            for r in &records {
-                writeln!(
-                    out,
-                    "{}:{}:{}: {} {}: {}",
-                    r.file,
-                    r.line,
-                    r.column,
-                    r.severity.as_str(),
-                    r.code,
-                    r.message
-                )?;
-            }
-            let errors = records
-                .iter()
-                .filter(|r| r.severity == Severity::Error)
-                .count();
-            let others = records.len() - errors;
-            writeln!(
-                out,
-                "{} file(s) checked: {errors} error(s), {others} other finding(s)",
-                files.len()
-            )?;
-        }
-    }
+    output::write(&mut out, options.format, &records, files.len())?;
     out.flush()?;
-    let has_errors = records.iter().any(|r| r.severity == Severity::Error);
-    Ok(if has_errors {
+    // Severity orders error < warning < info < style: "at or above" the
+    // threshold means "at most" in that order.
+    let failed = options
+        .failure_threshold
+        .is_some_and(|t| records.iter().any(|r| r.severity <= t));
+    Ok(if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     })
+}
+
+fn read_stdin() -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut io::stdin(), &mut bytes)
+        .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?;
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 fn run_parse(args: &[String]) -> Result<ExitCode, Failure> {
@@ -249,16 +281,16 @@ fn run_rules(args: &[String]) -> Result<ExitCode, Failure> {
 }
 
 #[derive(Serialize)]
-struct Record {
-    file: String,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    code: &'static str,
-    aliases: &'static [&'static str],
-    severity: Severity,
-    message: String,
+pub struct Record {
+    pub file: String,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub code: &'static str,
+    pub aliases: &'static [&'static str],
+    pub severity: Severity,
+    pub message: String,
 }
 
 impl Record {
@@ -293,6 +325,10 @@ fn read_text(path: &Path) -> Result<String, Failure> {
 fn collect_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, FileKind)>, Failure> {
     let mut files = Vec::new();
     for path in paths {
+        if path.as_os_str() == "-" {
+            files.push((path.clone(), FileKind::Dockerfile));
+            continue;
+        }
         let metadata = std::fs::metadata(path)
             .map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))?;
         if metadata.is_dir() {

@@ -109,3 +109,93 @@ fn parse_dump_prints_buildkits_format() {
     );
     assert_eq!(out.status.code(), Some(1), "ENV a=1 b 2 is a syntax error");
 }
+
+fn dockwright_with_stdin(args: &[&str], stdin: &str) -> Output {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_dockwright"))
+        .args(args)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn stdin_threshold_and_ignore() {
+    let text = "FROM alpine\nRUN cd /x\n";
+    let out = dockwright_with_stdin(&["lint", "-"], text);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "warnings alone pass the default threshold"
+    );
+    let out = dockwright_with_stdin(&["lint", "--failure-threshold", "warning", "-"], text);
+    assert_eq!(out.status.code(), Some(1));
+    let out = dockwright_with_stdin(
+        &[
+            "lint",
+            "--ignore",
+            "DL3006",
+            "--ignore=DL3003",
+            "--failure-threshold=style",
+            "-",
+        ],
+        text,
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    let out = dockwright_with_stdin(&["lint", "--failure-threshold", "loud", "-"], text);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn sarif_github_and_checkstyle_formats() {
+    let text = "FROM alpine\nMAINTAINER me & you\n";
+    let out = dockwright_with_stdin(&["lint", "--format", "sarif", "-"], text);
+    let log: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(log["version"], "2.1.0");
+    let run = &log["runs"][0];
+    assert_eq!(run["tool"]["driver"]["name"], "dockwright");
+    let result = &run["results"][1];
+    assert_eq!(result["ruleId"], "DL4000");
+    assert_eq!(result["level"], "error");
+    let index = result["ruleIndex"].as_u64().unwrap() as usize;
+    assert_eq!(run["tool"]["driver"]["rules"][index]["id"], "DL4000");
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        2
+    );
+
+    let out = dockwright_with_stdin(&["lint", "--format", "github", "-"], text);
+    let annotations = String::from_utf8_lossy(&out.stdout);
+    assert!(annotations.contains("::error file=-,line=2,col=1,endLine=2,endColumn=20,title=DL4000::Maintainer instruction"), "{annotations}");
+
+    let out = dockwright_with_stdin(&["lint", "--format", "checkstyle", "-"], text);
+    let xml = String::from_utf8_lossy(&out.stdout);
+    assert!(xml.starts_with("<?xml"));
+    assert!(xml.contains("source=\"dockwright.DL4000\""), "{xml}");
+}
+
+#[test]
+fn rules_lists_and_documents_rules() {
+    let out = dockwright(&["rules"]);
+    let listing = String::from_utf8_lossy(&out.stdout);
+    assert!(listing.contains("DL3008") && listing.contains("UndefinedVar"));
+    let out = dockwright(&["rules", "MaintainerDeprecated"]);
+    let docs = String::from_utf8_lossy(&out.stdout);
+    assert!(docs.starts_with("# DL4000"), "{docs}");
+    assert!(docs.contains("## Use instead"));
+    assert_eq!(dockwright(&["rules", "DL9999"]).status.code(), Some(2));
+}
