@@ -52,6 +52,11 @@ pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
     &undefined_arg_in_from::RULE,
     &undefined_var::RULE,
     &workdir_relative_path::RULE,
+    &curl_pipe_shell::RULE,
+    &npm_only_production::RULE,
+    &no_upgrade::RULE,
+    &chown_after_copy::RULE,
+    &npm_cache_in_layer::RULE,
 ];
 
 /// Looks a rule up by its code or any alias.

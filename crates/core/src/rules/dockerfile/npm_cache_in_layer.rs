@@ -1,0 +1,77 @@
+use crate::diagnostic::Severity;
+use crate::dockerfile::{Command, MountType};
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DW1005",
+        aliases: &[],
+        summary: "Keep npm's cache out of the layer",
+        severity: Severity::Info,
+        origin: Origin::Dockwright,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags `npm ci`/`npm install` in a stage that ends up in an image when the
+ RUN neither mounts a cache on `/root/.npm` (or the user's `~/.npm`) nor runs
+ `npm cache clean --force`.
+
+## Why is this bad?
+npm keeps a copy of every downloaded package in `~/.npm`; left in the layer it adds tens or hundreds of megabytes. A cache mount keeps it out of the image and speeds up rebuilds.
+
+## Example
+```dockerfile
+RUN npm ci --omit=dev
+```
+
+## Use instead
+```dockerfile
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+```
+
+## References
+- Dockwright
+- https://docs.docker.com/build/cache/optimize/#use-cache-mounts
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    let shipped = super::shipped_stages(ctx);
+    for run in &ctx.runs {
+        let instruction = ctx.instruction(run);
+        let in_shipped = ctx
+            .dockerfile
+            .stages
+            .iter()
+            .enumerate()
+            .any(|(i, s)| shipped[i] && s.instructions.contains(&run.instruction));
+        let mounted = match &instruction.command {
+            Command::Run { mounts, .. } => mounts.iter().any(|m| {
+                m.kind == MountType::Cache
+                    && m.field(&["target", "dst", "destination"])
+                        .is_some_and(|t| t.trim_end_matches('/').ends_with(".npm"))
+            }),
+            _ => false,
+        };
+        let cleaned = run.commands.iter().any(|c| {
+            c.program() == Some("npm") && c.operands().next().is_some_and(|w| w.value == "cache")
+        });
+        if !in_shipped || mounted || cleaned {
+            continue;
+        }
+        for command in &run.commands {
+            let installs = command.program() == Some("npm")
+                && command
+                    .operands()
+                    .next()
+                    .is_some_and(|w| matches!(w.value.as_str(), "ci" | "install" | "i"));
+            if installs {
+                out.push(Finding::new(
+                    command.span,
+                    "npm's download cache stays in this layer; add `--mount=type=cache,target=/root/.npm` to the RUN (or run `npm cache clean --force`)",
+                ));
+            }
+        }
+    }
+}
