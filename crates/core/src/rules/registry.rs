@@ -57,6 +57,16 @@ pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
     &no_upgrade::RULE,
     &chown_after_copy::RULE,
     &npm_cache_in_layer::RULE,
+    &yum_yes::RULE,
+    &dnf_yes::RULE,
+    &zypper_yes::RULE,
+    &yum_clean::RULE,
+    &dnf_clean::RULE,
+    &zypper_clean::RULE,
+    &yum_pin::RULE,
+    &dnf_pin::RULE,
+    &zypper_pin::RULE,
+    &gem_pin::RULE,
 ];
 
 /// Looks a rule up by its code or any alias.

@@ -1,0 +1,68 @@
+use super::packages::{manager, subcommand};
+use crate::diagnostic::Severity;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL3038",
+        aliases: &[],
+        summary: "Use the non-interactive switch with dnf",
+        severity: Severity::Warning,
+        origin: Origin::Hadolint,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags `dnf install` (and other changing subcommands) without `-y`, `--assumeyes`.
+
+## Why is this bad?
+Without it dnf waits for a confirmation that never comes and the build fails.
+
+## Example
+```dockerfile
+RUN dnf install httpd-2.4.62
+```
+
+## Use instead
+```dockerfile
+RUN dnf install -y httpd-2.4.62
+```
+
+## References
+- hadolint `DL3038`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    for run in &ctx.runs {
+        for command in &run.commands {
+            let Some((manager, skip)) = manager(command) else {
+                continue;
+            };
+            if manager != "dnf" {
+                continue;
+            }
+            let Some((sub, _)) = subcommand(command, manager, skip) else {
+                continue;
+            };
+            let changes = matches!(
+                sub,
+                "install"
+                    | "in"
+                    | "remove"
+                    | "rm"
+                    | "update"
+                    | "up"
+                    | "upgrade"
+                    | "groupinstall"
+                    | "reinstall"
+                    | "dist-upgrade"
+                    | "dup"
+                    | "patch"
+            );
+            if changes && !command.has_flag(&["-y", "--assumeyes"]) {
+                out.push(Finding::new(command.span, "Use the non-interactive switch to avoid manual input: `dnf install -y <package>`"));
+            }
+        }
+    }
+}

@@ -1,0 +1,58 @@
+use super::packages::installed;
+use crate::diagnostic::Severity;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL3028",
+        aliases: &[],
+        summary: "Pin versions in gem install",
+        severity: Severity::Warning,
+        origin: Origin::Hadolint,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags packages in `gem install` without a version. Versions given through variables and local package files count as pinned.
+
+## Why is this bad?
+Unpinned packages make rebuilds install whatever is newest that day.
+
+## Example
+```dockerfile
+RUN gem install bundler
+```
+
+## Use instead
+```dockerfile
+RUN gem install bundler:2.5.23
+```
+
+## References
+- hadolint `DL3028`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    for run in &ctx.runs {
+        for command in &run.commands {
+            let Some(("gem", packages)) = installed(command) else {
+                continue;
+            };
+            for package in packages {
+                let v = package.value.as_str();
+                let pinned = package.has_expansion
+                    || v.ends_with(".rpm")
+                    || v.contains('/')
+                    || v.contains(':')
+                    || command.has_flag(&["-v", "--version"]);
+                if !pinned {
+                    out.push(Finding::new(
+                        package.span,
+                        format!("Pin versions in gem: `{v}:<version>` instead of `{v}`"),
+                    ));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+use super::packages::installed;
+use crate::diagnostic::Severity;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL3033",
+        aliases: &[],
+        summary: "Pin versions in yum install",
+        severity: Severity::Warning,
+        origin: Origin::Hadolint,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags packages in `yum install` without a version. Versions given through variables and local package files count as pinned.
+
+## Why is this bad?
+Unpinned packages make rebuilds install whatever is newest that day.
+
+## Example
+```dockerfile
+RUN yum install -y httpd && yum clean all
+```
+
+## Use instead
+```dockerfile
+RUN yum install -y httpd-2.4.62 && yum clean all
+```
+
+## References
+- hadolint `DL3033`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    for run in &ctx.runs {
+        for command in &run.commands {
+            let Some(("yum", packages)) = installed(command) else {
+                continue;
+            };
+            for package in packages {
+                let v = package.value.as_str();
+                let pinned = package.has_expansion
+                    || v.ends_with(".rpm")
+                    || v.contains('/')
+                    || has_version_suffix(v);
+                if !pinned {
+                    out.push(Finding::new(
+                        package.span,
+                        format!("Pin versions in yum: `{v}-<version>` instead of `{v}`"),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// `name-1.2.3` style: a dash followed by a digit.
+fn has_version_suffix(package: &str) -> bool {
+    package
+        .match_indices('-')
+        .any(|(i, _)| package[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
+}

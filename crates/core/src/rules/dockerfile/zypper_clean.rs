@@ -1,0 +1,73 @@
+use super::packages::{cache_mounted, installed, manager, subcommand};
+use crate::diagnostic::Severity;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL3036",
+        aliases: &[],
+        summary: "Clean zypper's cache after installing",
+        severity: Severity::Warning,
+        origin: Origin::Hadolint,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags a RUN that installs with `zypper` without `zypper clean` in the same RUN, in stages that end up in an image; a RUN that keeps the cache in a `--mount=type=cache` is accepted.
+
+## Why is this bad?
+zypper leaves its metadata and package cache behind, and the layer ships it.
+
+## Example
+```dockerfile
+RUN zypper install -y httpd
+```
+
+## Use instead
+```dockerfile
+RUN zypper install -y httpd && zypper clean
+```
+
+## References
+- hadolint `DL3036`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    let shipped = super::shipped_stages(ctx);
+    for run in &ctx.runs {
+        let instruction = ctx.instruction(run);
+        let in_shipped = ctx
+            .dockerfile
+            .stages
+            .iter()
+            .enumerate()
+            .any(|(i, s)| shipped[i] && s.instructions.contains(&run.instruction));
+        if !in_shipped
+            || ["/var/cache/zypp"]
+                .iter()
+                .any(|p| cache_mounted(instruction, p))
+        {
+            continue;
+        }
+        let ours = |c: &&crate::dockerfile::sh::SimpleCommand| {
+            manager(c).is_some_and(|(m, _)| m == "zypper")
+        };
+        let cleans = run.commands.iter().filter(ours).any(|c| {
+            manager(c)
+                .and_then(|(m, skip)| subcommand(c, m, skip))
+                .is_some_and(|(sub, _)| sub == "clean")
+        });
+        if cleans {
+            continue;
+        }
+        for command in run.commands.iter().filter(ours) {
+            if installed(command).is_some() {
+                out.push(Finding::new(
+                    command.span,
+                    "`zypper clean` missing after zypper command.",
+                ));
+            }
+        }
+    }
+}

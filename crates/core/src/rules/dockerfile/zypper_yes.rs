@@ -1,0 +1,68 @@
+use super::packages::{manager, subcommand};
+use crate::diagnostic::Severity;
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL3034",
+        aliases: &[],
+        summary: "Use the non-interactive switch with zypper",
+        severity: Severity::Warning,
+        origin: Origin::Hadolint,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags `zypper install` (and other changing subcommands) without `-n`, `--non-interactive`, `-y`, `--no-confirm`.
+
+## Why is this bad?
+Without it zypper waits for a confirmation that never comes and the build fails.
+
+## Example
+```dockerfile
+RUN zypper install nginx=1.27.3
+```
+
+## Use instead
+```dockerfile
+RUN zypper install -y nginx=1.27.3
+```
+
+## References
+- hadolint `DL3034`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    for run in &ctx.runs {
+        for command in &run.commands {
+            let Some((manager, skip)) = manager(command) else {
+                continue;
+            };
+            if manager != "zypper" {
+                continue;
+            }
+            let Some((sub, _)) = subcommand(command, manager, skip) else {
+                continue;
+            };
+            let changes = matches!(
+                sub,
+                "install"
+                    | "in"
+                    | "remove"
+                    | "rm"
+                    | "update"
+                    | "up"
+                    | "upgrade"
+                    | "groupinstall"
+                    | "reinstall"
+                    | "dist-upgrade"
+                    | "dup"
+                    | "patch"
+            );
+            if changes && !command.has_flag(&["-n", "--non-interactive", "-y", "--no-confirm"]) {
+                out.push(Finding::new(command.span, "Use the non-interactive switch to avoid manual input: `zypper install -y <package>`"));
+            }
+        }
+    }
+}
