@@ -9,18 +9,20 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dockwright_core::{lint, Diagnostic, FileKind, LineIndex, Severity};
+use dockwright_core::{lint_with, Diagnostic, FileKind, LineIndex, Settings, Severity};
 use serde::Serialize;
 
 const USAGE: &str = "\
-usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... PATH...|-
+usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... [--config FILE] PATH...|-
        dockwright parse --dump|--lines FILE
        dockwright rules [CODE | --ids]
 
 lint    Lints Dockerfiles, compose files and .dockerignore files; - reads a
         Dockerfile from standard input. --failure-threshold (error, warning,
         info, style, none; default error) sets which findings make the exit
-        status 1; --ignore drops a rule by code or alias. A directory
+        status 1; --ignore drops a rule by code or alias; --config names a
+        settings file (else .dockwright.yaml, dockwright.yaml or .hadolint.yaml
+        here, then hadolint's user config). A directory
         means its Dockerfile*, *.Dockerfile, compose*.y*ml,
         docker-compose*.y*ml and .dockerignore.
 parse   --dump prints BuildKit's AST dump of a Dockerfile; --lines prints
@@ -80,7 +82,9 @@ fn try_main(args: Vec<String>) -> Result<ExitCode, Failure> {
 /// Options of `dockwright lint`.
 struct LintOptions {
     format: Format,
-    failure_threshold: Option<Severity>,
+    /// `None` until given on the command line; `Some(None)` is "none".
+    failure_threshold: Option<Option<Severity>>,
+    config: Option<PathBuf>,
     ignored: Vec<String>,
     paths: Vec<PathBuf>,
 }
@@ -88,7 +92,8 @@ struct LintOptions {
 fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
     let mut options = LintOptions {
         format: Format::Text,
-        failure_threshold: Some(Severity::Error),
+        failure_threshold: None,
+        config: None,
         ignored: Vec::new(),
         paths: Vec::new(),
     };
@@ -118,7 +123,7 @@ fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
             }
             "--failure-threshold" => {
                 let v = value(name)?;
-                options.failure_threshold = match v.as_str() {
+                options.failure_threshold = Some(match v.as_str() {
                     "error" => Some(Severity::Error),
                     "warning" => Some(Severity::Warning),
                     "info" => Some(Severity::Info),
@@ -129,9 +134,10 @@ fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
                             "unknown failure threshold '{other}' (use error, warning, info, style or none)"
                         )))
                     }
-                };
+                });
             }
             "--ignore" => options.ignored.push(value(name)?),
+            "--config" => options.config = Some(PathBuf::from(value(name)?)),
             "-" => options.paths.push(PathBuf::from("-")),
             a if a.starts_with('-') => return Err(Failure::Usage(format!("unknown option '{a}'"))),
             _ => options.paths.push(PathBuf::from(arg)),
@@ -147,6 +153,7 @@ fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
 
 fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
     let options = parse_lint_options(args)?;
+    let settings = load_settings(options.config.as_deref())?;
     let files = collect_files(&options.paths)?;
     let mut records = Vec::new();
     for (path, kind) in &files {
@@ -156,7 +163,7 @@ fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
             read_text(path)?
         };
         let index = LineIndex::new(&text);
-        for diagnostic in lint(*kind, &text) {
+        for diagnostic in lint_with(*kind, &text, &settings) {
             let ignored = options.ignored.iter().any(|id| {
                 id.eq_ignore_ascii_case(diagnostic.code)
                     || diagnostic
@@ -174,13 +181,56 @@ fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
     out.flush()?;
     // Severity orders error < warning < info < style: "at or above" the
     // threshold means "at most" in that order.
-    let failed = options
+    let threshold = options
         .failure_threshold
-        .is_some_and(|t| records.iter().any(|r| r.severity <= t));
+        .or(settings.failure_threshold)
+        .unwrap_or(Some(Severity::Error));
+    let failed =
+        !settings.no_fail && threshold.is_some_and(|t| records.iter().any(|r| r.severity <= t));
     Ok(if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// Names a config file gets, in the order they are looked for in the
+/// current directory; then hadolint's user-wide locations.
+const CONFIG_NAMES: [&str; 5] = [
+    ".dockwright.yaml",
+    "dockwright.yaml",
+    ".hadolint.yaml",
+    ".hadolint.yml",
+    "hadolint.yaml",
+];
+
+fn find_config() -> Option<PathBuf> {
+    let local = CONFIG_NAMES.iter().map(PathBuf::from);
+    let home = std::env::var_os("HOME").map(PathBuf::from);
+    let xdg = std::env::var_os("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .or_else(|| home.as_ref().map(|h| h.join(".config")));
+    let user = [
+        xdg.map(|x| x.join("hadolint.yaml")),
+        home.as_ref().map(|h| h.join(".hadolint/hadolint.yaml")),
+        home.as_ref().map(|h| h.join(".hadolint.yaml")),
+    ];
+    local
+        .chain(user.into_iter().flatten())
+        .find(|p| p.is_file())
+}
+
+fn load_settings(explicit: Option<&Path>) -> Result<Settings, Failure> {
+    let Some(path) = explicit.map(Path::to_path_buf).or_else(find_config) else {
+        return Ok(Settings::default());
+    };
+    let text = read_text(&path)?;
+    Settings::from_yaml(&text).map_err(|errors| {
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|e| format!("{}:{}:{}: {}", path.display(), e.line, e.column, e.message))
+            .collect();
+        Failure::Io(format!("invalid config file\n{}", lines.join("\n")))
     })
 }
 

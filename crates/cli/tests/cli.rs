@@ -199,3 +199,39 @@ fn rules_lists_and_documents_rules() {
     assert!(docs.contains("## Use instead"));
     assert_eq!(dockwright(&["rules", "DL9999"]).status.code(), Some(2));
 }
+
+#[test]
+fn config_files_are_found_or_named_and_checked() {
+    let dir = project(
+        "config",
+        &[
+            ("Dockerfile", "FROM alpine\nRUN cd /x\n"),
+            (
+                ".hadolint.yaml",
+                "ignored: [DL3006]\nfailure-threshold: warning\n",
+            ),
+        ],
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_dockwright"))
+        .args(["lint", "Dockerfile"])
+        .current_dir(&dir)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        !text.contains("DL3006"),
+        "the discovered .hadolint.yaml ignores DL3006: {text}"
+    );
+    assert_eq!(out.status.code(), Some(1), "and fails on warnings");
+
+    let bad = dir.join("bad.yaml");
+    std::fs::write(&bad, "ignored: DL3006\n").unwrap();
+    let out = dockwright(&[
+        "lint",
+        "--config",
+        bad.to_str().unwrap(),
+        dir.join("Dockerfile").to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.yaml:1:10: ignored takes a list"));
+}

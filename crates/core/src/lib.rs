@@ -10,5 +10,6 @@ pub mod rules;
 pub mod span;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use lint::{lint, FileKind};
+pub use lint::{lint, lint_with, FileKind};
+pub use rules::{Settings, SettingsError};
 pub use span::{LineCol, LineIndex, Span};

@@ -4,6 +4,7 @@ use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
 use crate::dockerfile;
+use crate::rules::Settings;
 
 /// What a file is, decided from its name as Docker tooling does.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -37,10 +38,15 @@ impl FileKind {
     }
 }
 
-/// Lints one file's text. Findings come sorted by position.
+/// Lints one file's text with default settings. Findings come sorted by position.
 pub fn lint(kind: FileKind, text: &str) -> Vec<Diagnostic> {
+    lint_with(kind, text, &Settings::default())
+}
+
+/// Lints one file's text with the given settings.
+pub fn lint_with(kind: FileKind, text: &str, settings: &Settings) -> Vec<Diagnostic> {
     let mut findings = match kind {
-        FileKind::Dockerfile => lint_dockerfile(text),
+        FileKind::Dockerfile => lint_dockerfile(text, settings),
         // Compose and .dockerignore checks arrive with their engines.
         FileKind::Compose | FileKind::DockerIgnore => Vec::new(),
     };
@@ -50,9 +56,9 @@ pub fn lint(kind: FileKind, text: &str) -> Vec<Diagnostic> {
     findings
 }
 
-fn lint_dockerfile(text: &str) -> Vec<Diagnostic> {
+fn lint_dockerfile(text: &str, settings: &Settings) -> Vec<Diagnostic> {
     let parsed = dockerfile::parse(text);
-    let mut findings = crate::rules::check_dockerfile(text, &parsed);
+    let mut findings = crate::rules::check_dockerfile(text, &parsed, settings);
     findings.extend(parsed.errors);
     findings
 }

@@ -7,13 +7,15 @@ use std::fmt::Write;
 use std::path::Path;
 
 use dockwright_core::rules::registry::DOCKERFILE_RULES;
-use dockwright_core::{lint, FileKind, LineIndex};
+use dockwright_core::{lint, lint_with, FileKind, LineIndex, Settings};
 
 /// The one place that lints a rule fixture: the findings of `code`, rendered.
-fn check(text: &str, code: &str) -> String {
+/// A `settings.yaml` beside the fixture (for rules that need configuring)
+/// is applied.
+fn check(text: &str, code: &str, settings: &Settings) -> String {
     let index = LineIndex::new(text);
     let mut out = String::new();
-    for d in lint(FileKind::Dockerfile, text)
+    for d in lint_with(FileKind::Dockerfile, text, settings)
         .iter()
         .filter(|d| d.code == code)
     {
@@ -53,7 +55,11 @@ fn every_rule_has_fixtures_and_they_hold() {
             failures.push(format!("{code}: missing valid.Dockerfile"));
             continue;
         };
-        let actual = check(&invalid, code);
+        let settings = match std::fs::read_to_string(dir.join("settings.yaml")) {
+            Ok(yaml) => Settings::from_yaml(&yaml).expect("fixture settings are valid"),
+            Err(_) => Settings::default(),
+        };
+        let actual = check(&invalid, code, &settings);
         if actual.is_empty() {
             failures.push(format!("{code}: invalid.Dockerfile gives no finding"));
         }
@@ -66,7 +72,7 @@ fn every_rule_has_fixtures_and_they_hold() {
                 failures.push(format!("{code}: findings differ (UPDATE_EXPECT=1 to accept)\n--- expected\n{expected}+++ actual\n{actual}"));
             }
         }
-        let false_positives = check(&valid, code);
+        let false_positives = check(&valid, code, &settings);
         if !false_positives.is_empty() {
             failures.push(format!(
                 "{code}: valid.Dockerfile gives findings:\n{false_positives}"
@@ -110,4 +116,27 @@ fn pragmas_silence_rules_by_code_or_alias() {
 
     let all = "# check=skip=all\nFROM alpine:3.20 AS Base\nMAINTAINER me\n";
     assert!(lint(FileKind::Dockerfile, all).is_empty());
+}
+
+#[test]
+fn settings_ignore_and_override_rules() {
+    let text = "FROM alpine\nMAINTAINER me\nENV A 1\n";
+    let settings = Settings::from_yaml(
+        "ignored: [MaintainerDeprecated]\noverride:\n  error: [LegacyKeyValueFormat]\n",
+    )
+    .unwrap();
+    let findings = lint_with(FileKind::Dockerfile, text, &settings);
+    let got: Vec<(&str, &str)> = findings
+        .iter()
+        .map(|d| (d.code, d.severity.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [("DL3006", "warning"), ("LegacyKeyValueFormat", "error")]
+    );
+
+    let pragma = "FROM alpine:3.20\n# hadolint ignore=DL4000\nMAINTAINER me\n";
+    let strict = Settings::from_yaml("disable-ignore-pragma: true").unwrap();
+    assert!(lint(FileKind::Dockerfile, pragma).is_empty());
+    assert_eq!(lint_with(FileKind::Dockerfile, pragma, &strict).len(), 1);
 }

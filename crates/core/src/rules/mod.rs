@@ -7,6 +7,9 @@
 pub mod dockerfile;
 pub mod pragmas;
 pub mod registry;
+pub mod settings;
+
+pub use settings::{Settings, SettingsError};
 
 use serde::Serialize;
 
@@ -61,6 +64,7 @@ impl Finding {
 pub struct DockerfileContext<'a> {
     pub text: &'a str,
     pub dockerfile: &'a Dockerfile,
+    pub settings: &'a Settings,
     /// The commands of every RUN, read once for all rules.
     pub runs: Vec<RunCommands>,
 }
@@ -73,7 +77,7 @@ pub struct RunCommands {
 }
 
 impl<'a> DockerfileContext<'a> {
-    pub fn new(text: &'a str, dockerfile: &'a Dockerfile) -> Self {
+    pub fn new(text: &'a str, dockerfile: &'a Dockerfile, settings: &'a Settings) -> Self {
         let runs = dockerfile
             .instructions
             .iter()
@@ -87,6 +91,7 @@ impl<'a> DockerfileContext<'a> {
         DockerfileContext {
             text,
             dockerfile,
+            settings,
             runs,
         }
     }
@@ -185,14 +190,22 @@ impl DockerfileRule {
     }
 }
 
-/// Runs every enabled Dockerfile rule and applies the file's pragmas.
-pub fn check_dockerfile(text: &str, dockerfile: &Dockerfile) -> Vec<Diagnostic> {
-    let context = DockerfileContext::new(text, dockerfile);
-    let pragmas = pragmas::Pragmas::read(dockerfile);
+/// Runs every enabled Dockerfile rule, then applies the file's pragmas and
+/// the settings (settings win over pragmas for severities).
+pub fn check_dockerfile(
+    text: &str,
+    dockerfile: &Dockerfile,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
+    let context = DockerfileContext::new(text, dockerfile, settings);
+    let pragmas = pragmas::Pragmas::read(dockerfile, !settings.disable_ignore_pragma);
     let mut out = Vec::new();
     let mut findings = Vec::new();
     for rule in registry::DOCKERFILE_RULES {
-        if rule.meta.off_by_default {
+        let named = |id: &str| rule.is_named(id);
+        let switched_on = !rule.meta.off_by_default
+            || (rule.meta.code == "DL3026" && !settings.trusted_registries.is_empty());
+        if !switched_on || settings.is_ignored(named) {
             continue;
         }
         findings.clear();
@@ -206,7 +219,9 @@ pub fn check_dockerfile(text: &str, dockerfile: &Dockerfile) -> Vec<Diagnostic> 
                 span,
                 code: rule.meta.code,
                 aliases: rule.meta.aliases,
-                severity: pragmas.severity(rule),
+                severity: settings
+                    .severity_override(named)
+                    .unwrap_or_else(|| pragmas.severity(rule)),
                 message: finding.message,
             });
         }

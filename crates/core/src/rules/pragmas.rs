@@ -27,7 +27,9 @@ pub struct Pragmas {
 }
 
 impl Pragmas {
-    pub fn read(dockerfile: &Dockerfile) -> Pragmas {
+    /// `inline` false ignores `# hadolint ignore=` and `# dockwright ignore=`
+    /// (the `disable-ignore-pragma` setting); directives still apply.
+    pub fn read(dockerfile: &Dockerfile, inline: bool) -> Pragmas {
         let mut pragmas = Pragmas::default();
         for directive in dockerfile.directives.iter().filter(|d| d.name == "check") {
             for part in directive.value.split(';') {
@@ -40,7 +42,7 @@ impl Pragmas {
                 }
             }
         }
-        for node in &dockerfile.nodes {
+        for node in dockerfile.nodes.iter().filter(|_| inline) {
             let mut ignored = Vec::new();
             for comment in &node.comments {
                 if let Some(ids) = tool_pragma(comment, "global ignore") {

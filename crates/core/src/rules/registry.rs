@@ -67,6 +67,7 @@ pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
     &dnf_pin::RULE,
     &zypper_pin::RULE,
     &gem_pin::RULE,
+    &trusted_registries::RULE,
 ];
 
 /// Looks a rule up by its code or any alias.

@@ -51,6 +51,7 @@ pub mod redundant_target_platform;
 pub mod reserved_stage_name;
 pub mod secrets_used_in_arg_or_env;
 pub mod stage_name_casing;
+pub mod trusted_registries;
 pub mod undefined_arg_in_from;
 pub mod undefined_var;
 pub mod use_apt_get;

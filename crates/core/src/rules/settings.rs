@@ -1,0 +1,221 @@
+//! Settings from a config file: hadolint's `.hadolint.yaml`, read as is, or
+//! Dockwright's own `dockwright.yaml`, which takes the same keys:
+//!
+//! ```yaml
+//! ignored: [DL3008, SecretsUsedInArgOrEnv]   # codes or aliases
+//! override:
+//!   error: [DL3015]
+//!   info: [DL3059]
+//! trustedRegistries: [docker.io, ghcr.io]     # enables DL3026
+//! failure-threshold: warning                  # error|warning|info|style|none
+//! disable-ignore-pragma: false
+//! ```
+//!
+//! `no-fail`, `format`, `no-color`, `strict-labels` and `label-schema` are
+//! accepted for compatibility with hadolint's files; the label rules they
+//! configure are not implemented yet, so they have no effect.
+
+use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+
+use crate::diagnostic::Severity;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Settings {
+    /// Rules switched off, by code or alias.
+    pub ignored: Vec<String>,
+    /// Severity overrides, by code or alias.
+    pub overrides: Vec<(String, Severity)>,
+    /// Registries FROM may pull from (DL3026); empty means the rule is off.
+    pub trusted_registries: Vec<String>,
+    /// Findings at or above this severity fail the CLI; `Some(None)` is "none".
+    pub failure_threshold: Option<Option<Severity>>,
+    pub no_fail: bool,
+    /// Inline `# hadolint ignore=` and `# dockwright ignore=` are not honoured.
+    pub disable_ignore_pragma: bool,
+}
+
+/// A problem in a config file, with its 1-based line and column.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SettingsError {
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+}
+
+impl Settings {
+    /// Reads a config file's YAML. Every problem is reported, each at the
+    /// key or value it concerns.
+    pub fn from_yaml(text: &str) -> Result<Settings, Vec<SettingsError>> {
+        let documents = MarkedYaml::load_from_str(text).map_err(|e| {
+            vec![SettingsError {
+                line: e.marker().line(),
+                column: e.marker().col() + 1,
+                message: e.info().to_string(),
+            }]
+        })?;
+        let mut settings = Settings::default();
+        let mut errors = Vec::new();
+        let Some(root) = documents.first() else {
+            return Ok(settings);
+        };
+        let YamlData::Mapping(mapping) = &root.data else {
+            if matches!(root.data, YamlData::Value(Scalar::Null)) {
+                return Ok(settings);
+            }
+            return Err(vec![error(
+                root,
+                "the config file must be a mapping of settings (key: value)",
+            )]);
+        };
+        for (key, value) in mapping {
+            let Some(name) = string(key) else {
+                errors.push(error(key, "setting names must be strings"));
+                continue;
+            };
+            match name {
+                "ignored" => settings.ignored = strings(value, name, &mut errors),
+                "trustedRegistries" => settings.trusted_registries = strings(value, name, &mut errors),
+                "override" => read_overrides(value, &mut settings, &mut errors),
+                "failure-threshold" => match string(value) {
+                    Some("none") | Some("ignore") => settings.failure_threshold = Some(None),
+                    Some(level) => match parse_severity(level) {
+                        Some(severity) => settings.failure_threshold = Some(Some(severity)),
+                        None => errors.push(error(value, &format!("unknown failure threshold '{level}' (use error, warning, info, style or none)"))),
+                    },
+                    None => errors.push(error(value, "failure-threshold takes a severity name")),
+                },
+                "no-fail" => settings.no_fail = boolean(value, name, &mut errors),
+                "disable-ignore-pragma" => settings.disable_ignore_pragma = boolean(value, name, &mut errors),
+                "format" | "no-color" | "strict-labels" | "label-schema" | "verbose" => {}
+                other => errors.push(error(key, &format!("unknown setting '{other}'"))),
+            }
+        }
+        if errors.is_empty() {
+            Ok(settings)
+        } else {
+            Err(errors)
+        }
+    }
+
+    pub fn is_ignored(&self, is_named: impl Fn(&str) -> bool) -> bool {
+        self.ignored.iter().any(|id| is_named(id))
+    }
+
+    pub fn severity_override(&self, is_named: impl Fn(&str) -> bool) -> Option<Severity> {
+        self.overrides
+            .iter()
+            .rev()
+            .find(|(id, _)| is_named(id))
+            .map(|(_, s)| *s)
+    }
+}
+
+fn parse_severity(name: &str) -> Option<Severity> {
+    Some(match name {
+        "error" => Severity::Error,
+        "warning" => Severity::Warning,
+        "info" => Severity::Info,
+        "style" => Severity::Style,
+        _ => return None,
+    })
+}
+
+fn read_overrides(value: &MarkedYaml, settings: &mut Settings, errors: &mut Vec<SettingsError>) {
+    let YamlData::Mapping(levels) = &value.data else {
+        errors.push(error(
+            value,
+            "override takes a mapping: error/warning/info/style → list of rules",
+        ));
+        return;
+    };
+    for (level, rules) in levels {
+        let Some(severity) = string(level).and_then(parse_severity) else {
+            errors.push(error(
+                level,
+                "override levels are error, warning, info and style",
+            ));
+            continue;
+        };
+        for id in strings(rules, "override", errors) {
+            settings.overrides.push((id, severity));
+        }
+    }
+}
+
+fn string<'a>(node: &'a MarkedYaml) -> Option<&'a str> {
+    match &node.data {
+        YamlData::Value(Scalar::String(s)) => Some(s),
+        YamlData::Representation(s, _, _) => Some(s),
+        _ => None,
+    }
+}
+
+fn strings(node: &MarkedYaml, name: &str, errors: &mut Vec<SettingsError>) -> Vec<String> {
+    match &node.data {
+        YamlData::Sequence(items) => items
+            .iter()
+            .filter_map(|item| match string(item) {
+                Some(s) => Some(s.to_string()),
+                None => {
+                    errors.push(error(item, &format!("{name} takes a list of strings")));
+                    None
+                }
+            })
+            .collect(),
+        YamlData::Value(Scalar::Null) => Vec::new(),
+        _ => {
+            errors.push(error(node, &format!("{name} takes a list")));
+            Vec::new()
+        }
+    }
+}
+
+fn boolean(node: &MarkedYaml, name: &str, errors: &mut Vec<SettingsError>) -> bool {
+    match &node.data {
+        YamlData::Value(Scalar::Boolean(b)) => *b,
+        _ => {
+            errors.push(error(node, &format!("{name} takes true or false")));
+            false
+        }
+    }
+}
+
+fn error(node: &MarkedYaml, message: &str) -> SettingsError {
+    SettingsError {
+        line: node.span.start.line(),
+        column: node.span.start.col() + 1,
+        message: message.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_hadolint_config() {
+        let settings = Settings::from_yaml(
+            "ignored:\n  - DL3008\noverride:\n  error: [DL3015]\ntrustedRegistries:\n  - docker.io\nfailure-threshold: warning\nlabel-schema:\n  author: text\n",
+        )
+        .unwrap();
+        assert_eq!(settings.ignored, ["DL3008"]);
+        assert_eq!(
+            settings.overrides,
+            [("DL3015".to_string(), Severity::Error)]
+        );
+        assert_eq!(settings.trusted_registries, ["docker.io"]);
+        assert_eq!(settings.failure_threshold, Some(Some(Severity::Warning)));
+    }
+
+    #[test]
+    fn reports_every_problem_at_its_position() {
+        let errors =
+            Settings::from_yaml("ignored: DL3008\nfailure-threshold: loud\ncolour: true\n")
+                .unwrap_err();
+        let at: Vec<(usize, usize)> = errors.iter().map(|e| (e.line, e.column)).collect();
+        assert_eq!(at, [(1, 10), (2, 20), (3, 1)]);
+        assert!(errors[2].message.contains("unknown setting 'colour'"));
+        let syntax = Settings::from_yaml("ignored: [DL3008\n").unwrap_err();
+        assert_eq!(syntax.len(), 1);
+    }
+}
