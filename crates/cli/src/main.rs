@@ -286,7 +286,9 @@ fn run_rules(args: &[String]) -> Result<ExitCode, Failure> {
     let mut out = io::stdout().lock();
     match args {
         [] => {
-            for rule in rules {
+            let mut sorted: Vec<_> = rules.iter().collect();
+            sorted.sort_by_key(|rule| rule.meta.code);
+            for rule in sorted {
                 let meta = &rule.meta;
                 let aliases = if meta.aliases.is_empty() {
                     String::new()
