@@ -110,7 +110,8 @@ pub fn manager(command: &SimpleCommand) -> Option<(&'static str, usize)> {
         "apk" => "apk",
         "yum" => "yum",
         "dnf" => "dnf",
-        "microdnf" => "microdnf",
+        // microdnf takes dnf's install syntax, so the dnf rules apply to it.
+        "microdnf" => "dnf",
         "zypper" => "zypper",
         "npm" => "npm",
         "yarn" => "yarn",
