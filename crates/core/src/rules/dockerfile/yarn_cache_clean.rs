@@ -1,0 +1,74 @@
+use crate::diagnostic::Severity;
+use crate::dockerfile::{Command, MountType};
+use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+
+pub static RULE: DockerfileRule = DockerfileRule {
+    meta: RuleMeta {
+        code: "DL3060",
+        aliases: &[],
+        summary: "Clean yarn's cache after yarn install",
+        severity: Severity::Info,
+        origin: Origin::Hadolint,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags `yarn install` (or a bare `yarn`) in a stage that ends up in an image when the RUN neither runs `yarn cache clean` nor mounts a cache for yarn.
+
+## Why is this bad?
+Yarn's cache holds a copy of every package; left in the layer it can double the size of `node_modules`.
+
+## Example
+```dockerfile
+RUN yarn install --frozen-lockfile
+```
+
+## Use instead
+```dockerfile
+RUN yarn install --frozen-lockfile && yarn cache clean
+```
+
+## References
+- hadolint `DL3060`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    let shipped = super::shipped_stages(ctx);
+    for run in &ctx.runs {
+        let instruction = ctx.instruction(run);
+        let in_shipped = ctx
+            .dockerfile
+            .stages
+            .iter()
+            .enumerate()
+            .any(|(i, s)| shipped[i] && s.instructions.contains(&run.instruction));
+        let mounted = match &instruction.command {
+            Command::Run { mounts, .. } => mounts.iter().any(|m| {
+                m.kind == MountType::Cache
+                    && m.field(&["target", "dst", "destination"])
+                        .is_some_and(|t| t.contains("yarn"))
+            }),
+            _ => false,
+        };
+        let cleans = run.commands.iter().any(|c| {
+            c.program() == Some("yarn") && c.operands().next().is_some_and(|w| w.value == "cache")
+        });
+        if !in_shipped || mounted || cleans {
+            continue;
+        }
+        for command in &run.commands {
+            let installs = command.program() == Some("yarn")
+                && command
+                    .operands()
+                    .next()
+                    .is_none_or(|w| w.value == "install");
+            if installs {
+                out.push(Finding::new(
+                    command.span,
+                    "`yarn cache clean` missing after `yarn install` was run.",
+                ));
+            }
+        }
+    }
+}
