@@ -1,4 +1,4 @@
-use super::packages::cache_mounted;
+use super::packages::{cache_mounted, in_shipped_stage};
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -39,15 +39,9 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl \
 };
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    let shipped = super::shipped_stages(ctx);
     for run in &ctx.runs {
         let instruction = ctx.instruction(run);
-        let in_shipped = ctx
-            .dockerfile
-            .stages
-            .iter()
-            .enumerate()
-            .any(|(i, s)| shipped[i] && s.instructions.contains(&run.instruction));
+        let in_shipped = in_shipped_stage(ctx, run);
         if !in_shipped
             || cache_mounted(instruction, "/var/lib/apt/lists")
             || cache_mounted(instruction, "/var/lib/apt")

@@ -1,4 +1,4 @@
-use super::packages::{cache_mounted, installed, manager, subcommand};
+use super::packages::report_uncleaned;
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -34,39 +34,11 @@ RUN dnf install -y httpd && dnf clean all
 };
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    let shipped = super::shipped_stages(ctx);
-    for run in &ctx.runs {
-        let instruction = ctx.instruction(run);
-        let in_shipped = ctx
-            .dockerfile
-            .stages
-            .iter()
-            .enumerate()
-            .any(|(i, s)| shipped[i] && s.instructions.contains(&run.instruction));
-        if !in_shipped
-            || ["/var/cache/dnf", "/var/cache/libdnf5"]
-                .iter()
-                .any(|p| cache_mounted(instruction, p))
-        {
-            continue;
-        }
-        let ours =
-            |c: &&crate::dockerfile::sh::SimpleCommand| manager(c).is_some_and(|(m, _)| m == "dnf");
-        let cleans = run.commands.iter().filter(ours).any(|c| {
-            manager(c)
-                .and_then(|(m, skip)| subcommand(c, m, skip))
-                .is_some_and(|(sub, _)| sub == "clean")
-        });
-        if cleans {
-            continue;
-        }
-        for command in run.commands.iter().filter(ours) {
-            if installed(command).is_some() {
-                out.push(Finding::new(
-                    command.span,
-                    "`dnf clean all` missing after dnf command.",
-                ));
-            }
-        }
-    }
+    report_uncleaned(
+        ctx,
+        "dnf",
+        &["/var/cache/dnf", "/var/cache/libdnf5"],
+        "`dnf clean all` missing after dnf command.",
+        out,
+    );
 }

@@ -1,4 +1,4 @@
-use super::packages::installed;
+use super::packages::{has_version_suffix, report_unpinned};
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -34,31 +34,5 @@ RUN dnf install -y httpd-2.4.62 && dnf clean all
 };
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    for run in &ctx.runs {
-        for command in &run.commands {
-            let Some(("dnf", packages)) = installed(command) else {
-                continue;
-            };
-            for package in packages {
-                let v = package.value.as_str();
-                let pinned = package.has_expansion
-                    || v.ends_with(".rpm")
-                    || v.contains('/')
-                    || has_version_suffix(v);
-                if !pinned {
-                    out.push(Finding::new(
-                        package.span,
-                        format!("Pin versions in dnf: `{v}-<version>` instead of `{v}`"),
-                    ));
-                }
-            }
-        }
-    }
-}
-
-/// `name-1.2.3` style: a dash followed by a digit.
-fn has_version_suffix(package: &str) -> bool {
-    package
-        .match_indices('-')
-        .any(|(i, _)| package[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
+    report_unpinned(ctx, "dnf", "-", |_, v| has_version_suffix(v), out);
 }

@@ -1,4 +1,4 @@
-use super::packages::installed;
+use super::packages::report_unpinned;
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -34,25 +34,11 @@ RUN gem install bundler:2.5.23
 };
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    for run in &ctx.runs {
-        for command in &run.commands {
-            let Some(("gem", packages)) = installed(command) else {
-                continue;
-            };
-            for package in packages {
-                let v = package.value.as_str();
-                let pinned = package.has_expansion
-                    || v.ends_with(".rpm")
-                    || v.contains('/')
-                    || v.contains(':')
-                    || command.has_flag(&["-v", "--version"]);
-                if !pinned {
-                    out.push(Finding::new(
-                        package.span,
-                        format!("Pin versions in gem: `{v}:<version>` instead of `{v}`"),
-                    ));
-                }
-            }
-        }
-    }
+    report_unpinned(
+        ctx,
+        "gem",
+        ":",
+        |command, v| v.contains(':') || command.has_flag(&["-v", "--version"]),
+        out,
+    );
 }

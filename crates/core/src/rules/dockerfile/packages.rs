@@ -2,6 +2,7 @@
 
 use crate::dockerfile::sh::{ShWord, SimpleCommand};
 use crate::dockerfile::{Command, Instruction, MountType};
+use crate::rules::{DockerfileContext, Finding, RunCommands};
 
 /// Options of each manager that take a value in the next word.
 fn takes_value(manager: &str, option: &str) -> bool {
@@ -197,4 +198,125 @@ pub fn cache_mounted(instruction: &Instruction, path: &str) -> bool {
             && m.field(&["target", "dst", "destination"])
                 .is_some_and(|t| path.starts_with(t.trim_end_matches('/')))
     })
+}
+
+/// The shared check of the "non-interactive switch" rules (DL3030, DL3038,
+/// DL3034): a command of `manager` that changes packages without one of `flags`.
+pub fn report_interactive(
+    ctx: &DockerfileContext,
+    manager_name: &str,
+    flags: &[&str],
+    message: &str,
+    out: &mut Vec<Finding>,
+) {
+    for command in ctx.runs.iter().flat_map(|r| &r.commands) {
+        let Some((manager, skip)) = manager(command).filter(|(m, _)| *m == manager_name) else {
+            continue;
+        };
+        let Some((sub, _)) = subcommand(command, manager, skip) else {
+            continue;
+        };
+        let changes = matches!(
+            sub,
+            "install"
+                | "in"
+                | "remove"
+                | "rm"
+                | "update"
+                | "up"
+                | "upgrade"
+                | "groupinstall"
+                | "reinstall"
+                | "dist-upgrade"
+                | "dup"
+                | "patch"
+        );
+        if changes && !command.has_flag(flags) {
+            out.push(Finding::new(command.span, message));
+        }
+    }
+}
+
+/// The shared check of the "clean the cache" rules (DL3032, DL3040,
+/// DL3036): installs with `manager_name` in a shipped stage, in a RUN that
+/// neither runs its `clean` nor keeps one of `cache_paths` in a cache mount.
+pub fn report_uncleaned(
+    ctx: &DockerfileContext,
+    manager_name: &str,
+    cache_paths: &[&str],
+    message: &str,
+    out: &mut Vec<Finding>,
+) {
+    for run in ctx.runs.iter().filter(|r| in_shipped_stage(ctx, r)) {
+        let instruction = ctx.instruction(run);
+        if cache_paths.iter().any(|p| cache_mounted(instruction, p)) {
+            continue;
+        }
+        let ours: Vec<&SimpleCommand> = run
+            .commands
+            .iter()
+            .filter(|c| manager(c).is_some_and(|(m, _)| m == manager_name))
+            .collect();
+        let cleans = ours.iter().any(|c| {
+            manager(c)
+                .and_then(|(m, skip)| subcommand(c, m, skip))
+                .is_some_and(|(sub, _)| sub == "clean")
+        });
+        if cleans {
+            continue;
+        }
+        for command in ours.into_iter().filter(|c| installed(c).is_some()) {
+            out.push(Finding::new(command.span, message));
+        }
+    }
+}
+
+/// The shared check of the pinning rules: every installed package of
+/// `manager_name` that `is_pinned` rejects (variables and local files always
+/// count as pinned), with `separator` shown between name and version.
+pub fn report_unpinned(
+    ctx: &DockerfileContext,
+    manager_name: &str,
+    separator: &str,
+    is_pinned: impl Fn(&SimpleCommand, &str) -> bool,
+    out: &mut Vec<Finding>,
+) {
+    for command in ctx.runs.iter().flat_map(|r| &r.commands) {
+        let Some((manager, packages)) = installed(command) else {
+            continue;
+        };
+        if manager != manager_name {
+            continue;
+        }
+        for package in packages {
+            let v = package.value.as_str();
+            let local = v.contains('/')
+                || [".rpm", ".deb", ".apk", ".gem"]
+                    .iter()
+                    .any(|ext| v.ends_with(ext));
+            if !package.has_expansion && !local && !is_pinned(command, v) {
+                out.push(Finding::new(
+                    package.span,
+                    format!("Pin versions in {manager_name}: `{v}{separator}<version>` instead of `{v}`"),
+                ));
+            }
+        }
+    }
+}
+
+/// `name-1.2.3` style versions (yum, dnf): a dash followed by a digit.
+pub fn has_version_suffix(package: &str) -> bool {
+    package
+        .match_indices('-')
+        .any(|(i, _)| package[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether a RUN belongs to a stage that ends up in an image.
+pub fn in_shipped_stage(ctx: &DockerfileContext, run: &RunCommands) -> bool {
+    let shipped = super::shipped_stages(ctx);
+    ctx.dockerfile
+        .stages
+        .iter()
+        .enumerate()
+        .any(|(i, stage)| shipped[i] && stage.instructions.contains(&run.instruction))
 }

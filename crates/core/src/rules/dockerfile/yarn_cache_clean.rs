@@ -1,3 +1,4 @@
+use super::packages::in_shipped_stage;
 use crate::diagnostic::Severity;
 use crate::dockerfile::{Command, MountType};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
@@ -34,15 +35,9 @@ RUN yarn install --frozen-lockfile && yarn cache clean
 };
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    let shipped = super::shipped_stages(ctx);
     for run in &ctx.runs {
         let instruction = ctx.instruction(run);
-        let in_shipped = ctx
-            .dockerfile
-            .stages
-            .iter()
-            .enumerate()
-            .any(|(i, s)| shipped[i] && s.instructions.contains(&run.instruction));
+        let in_shipped = in_shipped_stage(ctx, run);
         let mounted = match &instruction.command {
             Command::Run { mounts, .. } => mounts.iter().any(|m| {
                 m.kind == MountType::Cache

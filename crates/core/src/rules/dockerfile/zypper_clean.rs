@@ -1,4 +1,4 @@
-use super::packages::{cache_mounted, installed, manager, subcommand};
+use super::packages::report_uncleaned;
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -34,40 +34,11 @@ RUN zypper install -y httpd && zypper clean
 };
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    let shipped = super::shipped_stages(ctx);
-    for run in &ctx.runs {
-        let instruction = ctx.instruction(run);
-        let in_shipped = ctx
-            .dockerfile
-            .stages
-            .iter()
-            .enumerate()
-            .any(|(i, s)| shipped[i] && s.instructions.contains(&run.instruction));
-        if !in_shipped
-            || ["/var/cache/zypp"]
-                .iter()
-                .any(|p| cache_mounted(instruction, p))
-        {
-            continue;
-        }
-        let ours = |c: &&crate::dockerfile::sh::SimpleCommand| {
-            manager(c).is_some_and(|(m, _)| m == "zypper")
-        };
-        let cleans = run.commands.iter().filter(ours).any(|c| {
-            manager(c)
-                .and_then(|(m, skip)| subcommand(c, m, skip))
-                .is_some_and(|(sub, _)| sub == "clean")
-        });
-        if cleans {
-            continue;
-        }
-        for command in run.commands.iter().filter(ours) {
-            if installed(command).is_some() {
-                out.push(Finding::new(
-                    command.span,
-                    "`zypper clean` missing after zypper command.",
-                ));
-            }
-        }
-    }
+    report_uncleaned(
+        ctx,
+        "zypper",
+        &["/var/cache/zypp"],
+        "`zypper clean` missing after zypper command.",
+        out,
+    );
 }

@@ -1,4 +1,4 @@
-use super::packages::installed;
+use super::packages::report_unpinned;
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -34,24 +34,5 @@ RUN zypper install -y nginx=1.27.3 && zypper clean
 };
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    for run in &ctx.runs {
-        for command in &run.commands {
-            let Some(("zypper", packages)) = installed(command) else {
-                continue;
-            };
-            for package in packages {
-                let v = package.value.as_str();
-                let pinned = package.has_expansion
-                    || v.ends_with(".rpm")
-                    || v.contains('/')
-                    || v.contains(['=', '<', '>']);
-                if !pinned {
-                    out.push(Finding::new(
-                        package.span,
-                        format!("Pin versions in zypper: `{v}=<version>` instead of `{v}`"),
-                    ));
-                }
-            }
-        }
-    }
+    report_unpinned(ctx, "zypper", "=", |_, v| v.contains(['=', '<', '>']), out);
 }

@@ -1,4 +1,4 @@
-use super::packages::{manager, subcommand};
+use super::packages::report_interactive;
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -34,35 +34,13 @@ RUN zypper install -y nginx=1.27.3
 };
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    for run in &ctx.runs {
-        for command in &run.commands {
-            let Some((manager, skip)) = manager(command) else {
-                continue;
-            };
-            if manager != "zypper" {
-                continue;
-            }
-            let Some((sub, _)) = subcommand(command, manager, skip) else {
-                continue;
-            };
-            let changes = matches!(
-                sub,
-                "install"
-                    | "in"
-                    | "remove"
-                    | "rm"
-                    | "update"
-                    | "up"
-                    | "upgrade"
-                    | "groupinstall"
-                    | "reinstall"
-                    | "dist-upgrade"
-                    | "dup"
-                    | "patch"
-            );
-            if changes && !command.has_flag(&["-n", "--non-interactive", "-y", "--no-confirm"]) {
-                out.push(Finding::new(command.span, "Use the non-interactive switch to avoid manual input: `zypper install -y <package>`"));
-            }
-        }
-    }
+    let message =
+        "Use the non-interactive switch to avoid manual input: `zypper install -y <package>`";
+    report_interactive(
+        ctx,
+        "zypper",
+        &["-n", "--non-interactive", "-y", "--no-confirm"],
+        message,
+        out,
+    );
 }
