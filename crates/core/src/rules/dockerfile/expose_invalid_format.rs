@@ -1,5 +1,4 @@
 use crate::diagnostic::Severity;
-use crate::dockerfile::Command;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -36,20 +35,12 @@ EXPOSE 80
 };
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    for instruction in &ctx.dockerfile.instructions {
-        let Command::Expose { ports } = &instruction.command else {
-            continue;
-        };
-        for port in ports {
-            let value = super::expanded_at(ctx, port.span).unwrap_or(&port.value);
-            for spec in value.split_whitespace() {
-                if spec.contains(':') {
-                    out.push(Finding::new(
-                        port.span,
-                        format!("EXPOSE instruction should not define an IP address or host-port mapping, found '{spec}'"),
-                    ));
-                }
-            }
+    for (span, spec) in super::expose_specs(ctx) {
+        if spec.contains(':') {
+            out.push(Finding::new(
+                span,
+                format!("EXPOSE instruction should not define an IP address or host-port mapping, found '{spec}'"),
+            ));
         }
     }
 }

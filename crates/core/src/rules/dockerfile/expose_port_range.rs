@@ -1,5 +1,4 @@
 use crate::diagnostic::Severity;
-use crate::dockerfile::Command;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -34,32 +33,21 @@ EXPOSE 8000
 };
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    for instruction in &ctx.dockerfile.instructions {
-        let Command::Expose { ports } = &instruction.command else {
-            continue;
-        };
-        for port in ports {
-            let value = super::expanded_at(ctx, port.span).unwrap_or(&port.value);
-            for spec in value.split_whitespace() {
-                let number_part = spec
-                    .rsplit(':')
-                    .next()
-                    .unwrap_or(spec)
-                    .split('/')
-                    .next()
-                    .unwrap_or_default();
-                let out_of_range = number_part.split('-').any(|n| {
-                    !n.is_empty()
-                        && n.bytes().all(|b| b.is_ascii_digit())
-                        && n.parse::<u64>().map_or(true, |p| p > 65535)
-                });
-                if out_of_range {
-                    out.push(Finding::new(
-                        port.span,
-                        "Valid UNIX ports range from 0 to 65535",
-                    ));
-                }
-            }
+    for (span, spec) in super::expose_specs(ctx) {
+        let number_part = spec
+            .rsplit(':')
+            .next()
+            .unwrap_or(spec)
+            .split('/')
+            .next()
+            .unwrap_or_default();
+        let out_of_range = number_part.split('-').any(|n| {
+            !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+                && n.parse::<u64>().map_or(true, |p| p > 65535)
+        });
+        if out_of_range {
+            out.push(Finding::new(span, "Valid UNIX ports range from 0 to 65535"));
         }
     }
 }

@@ -1,5 +1,4 @@
 use crate::diagnostic::Severity;
-use crate::dockerfile::Command;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -35,21 +34,13 @@ EXPOSE 53/udp
 };
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    for instruction in &ctx.dockerfile.instructions {
-        let Command::Expose { ports } = &instruction.command else {
-            continue;
-        };
-        for port in ports {
-            let value = super::expanded_at(ctx, port.span).unwrap_or(&port.value);
-            for spec in value.split_whitespace() {
-                if let Some((_, proto)) = spec.split_once('/') {
-                    if proto != proto.to_lowercase() {
-                        out.push(Finding::new(
-                            port.span,
-                            format!("Defined protocol '{spec}' in EXPOSE instruction should be lowercase"),
-                        ));
-                    }
-                }
+    for (span, spec) in super::expose_specs(ctx) {
+        if let Some((_, proto)) = spec.split_once('/') {
+            if proto != proto.to_lowercase() {
+                out.push(Finding::new(
+                    span,
+                    format!("Defined protocol '{spec}' in EXPOSE instruction should be lowercase"),
+                ));
             }
         }
     }

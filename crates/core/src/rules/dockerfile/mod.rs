@@ -200,3 +200,19 @@ fn base_reference(
         .map(|(_, t)| t.to_string());
     Some(Reference { tag, digest })
 }
+
+/// Every port spec of every EXPOSE, after expansion (one word may expand to
+/// several specs), with the span of the word it came from.
+fn expose_specs<'a>(ctx: &DockerfileContext<'a>) -> Vec<(Span, &'a str)> {
+    let mut specs = Vec::new();
+    for instruction in &ctx.dockerfile.instructions {
+        let Command::Expose { ports } = &instruction.command else {
+            continue;
+        };
+        for port in ports {
+            let value = expanded_at(ctx, port.span).unwrap_or(&port.value);
+            specs.extend(value.split_whitespace().map(|spec| (port.span, spec)));
+        }
+    }
+    specs
+}

@@ -1,6 +1,5 @@
-use super::packages::in_shipped_stage;
+use super::packages::{cache_mount_target, in_shipped_stage};
 use crate::diagnostic::Severity;
-use crate::dockerfile::{Command, MountType};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -41,14 +40,8 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {
         let instruction = ctx.instruction(run);
         let in_shipped = in_shipped_stage(ctx, run);
-        let mounted = match &instruction.command {
-            Command::Run { mounts, .. } => mounts.iter().any(|m| {
-                m.kind == MountType::Cache
-                    && m.field(&["target", "dst", "destination"])
-                        .is_some_and(|t| t.trim_end_matches('/').ends_with(".npm"))
-            }),
-            _ => false,
-        };
+        let mounted =
+            cache_mount_target(instruction, |t| t.trim_end_matches('/').ends_with(".npm"));
         let cleaned = run.commands.iter().any(|c| {
             c.program() == Some("npm") && c.operands().next().is_some_and(|w| w.value == "cache")
         });

@@ -190,13 +190,20 @@ pub fn installed<'c>(command: &'c SimpleCommand) -> Option<(&'static str, Vec<&'
 /// Whether the RUN keeps `path` (or a parent of it) in a cache mount, so
 /// files written there never reach the image layer.
 pub fn cache_mounted(instruction: &Instruction, path: &str) -> bool {
+    cache_mount_target(instruction, |target| {
+        path.starts_with(target.trim_end_matches('/'))
+    })
+}
+
+/// Whether the RUN has a cache mount whose target satisfies `matches`.
+pub fn cache_mount_target(instruction: &Instruction, matches: impl Fn(&str) -> bool) -> bool {
     let Command::Run { mounts, .. } = &instruction.command else {
         return false;
     };
     mounts.iter().any(|m| {
         m.kind == MountType::Cache
             && m.field(&["target", "dst", "destination"])
-                .is_some_and(|t| path.starts_with(t.trim_end_matches('/')))
+                .is_some_and(&matches)
     })
 }
 
