@@ -55,6 +55,9 @@ pub struct ExpandedWord {
     pub value: String,
     /// Variables the word used that were not set.
     pub undefined: Vec<String>,
+    /// Variables the word used that were set.
+    #[serde(skip)]
+    pub used: Vec<String>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -113,6 +116,7 @@ impl Expander {
                     instruction,
                     span,
                     value: expansion.result.clone(),
+                    used: expansion.matched.into_iter().collect(),
                     undefined: undefined
                         .into_iter()
                         .filter(|n| !PROXY_ARGS.contains(&n.as_str()))

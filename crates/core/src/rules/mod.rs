@@ -9,7 +9,7 @@ pub mod pragmas;
 pub mod registry;
 pub mod settings;
 
-pub use settings::{Settings, SettingsError};
+pub use settings::{LabelType, Settings, SettingsError};
 
 use serde::Serialize;
 
@@ -203,7 +203,11 @@ pub fn check_dockerfile(
     let mut findings = Vec::new();
     for rule in registry::DOCKERFILE_RULES {
         let named = |id: &str| rule.is_named(id);
+        // A rule that is off by default is switched on by giving it a
+        // severity in the settings (as in hadolint), or, for DL3026, by
+        // naming trusted registries.
         let switched_on = !rule.meta.off_by_default
+            || settings.severity_override(named).is_some()
             || (rule.meta.code == "DL3026" && !settings.trusted_registries.is_empty());
         if !switched_on || settings.is_ignored(named) {
             continue;

@@ -9,11 +9,13 @@
 //! trustedRegistries: [docker.io, ghcr.io]     # enables DL3026
 //! failure-threshold: warning                  # error|warning|info|style|none
 //! disable-ignore-pragma: false
+//! label-schema:                               # DL3049–DL3056, DL3058
+//!   maintainer: email                         # text|url|semver|hash|rfc3339|spdx|email
+//! strict-labels: true                         # DL3050: no label outside the schema
 //! ```
 //!
-//! `no-fail`, `format`, `no-color`, `strict-labels` and `label-schema` are
-//! accepted for compatibility with hadolint's files; the label rules they
-//! configure are not implemented yet, so they have no effect.
+//! `format`, `no-color` and `verbose` are accepted for compatibility with
+//! hadolint's files; they concern hadolint's terminal output only.
 
 use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
 
@@ -32,6 +34,37 @@ pub struct Settings {
     pub no_fail: bool,
     /// Inline `# hadolint ignore=` and `# dockwright ignore=` are not honoured.
     pub disable_ignore_pragma: bool,
+    /// Labels every image should carry, with the form of their values.
+    pub label_schema: Vec<(String, LabelType)>,
+    /// Labels outside `label_schema` are reported (DL3050).
+    pub strict_labels: bool,
+}
+
+/// The form a label's value must take, as hadolint's `label-schema` names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LabelType {
+    Text,
+    Url,
+    Semver,
+    Hash,
+    Rfc3339,
+    Spdx,
+    Email,
+}
+
+impl LabelType {
+    fn parse(name: &str) -> Option<LabelType> {
+        Some(match name {
+            "text" => LabelType::Text,
+            "url" => LabelType::Url,
+            "semver" => LabelType::Semver,
+            "hash" => LabelType::Hash,
+            "rfc3339" => LabelType::Rfc3339,
+            "spdx" => LabelType::Spdx,
+            "email" => LabelType::Email,
+            _ => return None,
+        })
+    }
 }
 
 /// A problem in a config file, with its 1-based line and column.
@@ -86,7 +119,9 @@ impl Settings {
                 },
                 "no-fail" => settings.no_fail = boolean(value, name, &mut errors),
                 "disable-ignore-pragma" => settings.disable_ignore_pragma = boolean(value, name, &mut errors),
-                "format" | "no-color" | "strict-labels" | "label-schema" | "verbose" => {}
+                "strict-labels" => settings.strict_labels = boolean(value, name, &mut errors),
+                "label-schema" => read_label_schema(value, &mut settings, &mut errors),
+                "format" | "no-color" | "verbose" => {}
                 other => errors.push(error(key, &format!("unknown setting '{other}'"))),
             }
         }
@@ -138,6 +173,28 @@ fn read_overrides(value: &MarkedYaml, settings: &mut Settings, errors: &mut Vec<
         };
         for id in strings(rules, "override", errors) {
             settings.overrides.push((id, severity));
+        }
+    }
+}
+
+fn read_label_schema(value: &MarkedYaml, settings: &mut Settings, errors: &mut Vec<SettingsError>) {
+    let YamlData::Mapping(labels) = &value.data else {
+        if !matches!(value.data, YamlData::Value(Scalar::Null)) {
+            errors.push(error(value, "label-schema takes a mapping: label name → text, url, semver, hash, rfc3339, spdx or email"));
+        }
+        return;
+    };
+    for (label, kind) in labels {
+        let Some(name) = string(label) else {
+            errors.push(error(label, "label names must be strings"));
+            continue;
+        };
+        match string(kind).and_then(LabelType::parse) {
+            Some(kind) => settings.label_schema.push((name.to_string(), kind)),
+            None => errors.push(error(
+                kind,
+                "label types are text, url, semver, hash, rfc3339, spdx and email",
+            )),
         }
     }
 }
@@ -205,6 +262,16 @@ mod tests {
         );
         assert_eq!(settings.trusted_registries, ["docker.io"]);
         assert_eq!(settings.failure_threshold, Some(Some(Severity::Warning)));
+        assert_eq!(
+            settings.label_schema,
+            [("author".to_string(), LabelType::Text)]
+        );
+    }
+
+    #[test]
+    fn rejects_unknown_label_types_at_their_value() {
+        let errors = Settings::from_yaml("label-schema:\n  author: name\n").unwrap_err();
+        assert_eq!((errors[0].line, errors[0].column), (2, 11));
     }
 
     #[test]

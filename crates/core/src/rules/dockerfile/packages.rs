@@ -174,7 +174,7 @@ pub fn operands<'c>(manager: &str, words: &[&'c ShWord]) -> Vec<&'c ShWord> {
 
 /// The packages an install command names, if it is one: `apt-get install`,
 /// `apk add`, `yum/dnf/zypper install`, `pip install`, `npm install`, `gem install`.
-pub fn installed<'c>(command: &'c SimpleCommand) -> Option<(&'static str, Vec<&'c ShWord>)> {
+pub fn installed(command: &SimpleCommand) -> Option<(&'static str, Vec<&ShWord>)> {
     let (manager, skip) = manager(command)?;
     let (sub, rest) = subcommand(command, manager, skip)?;
     let installs = match manager {
