@@ -204,10 +204,12 @@ pub fn check_dockerfile(
     for rule in registry::DOCKERFILE_RULES {
         let named = |id: &str| rule.is_named(id);
         // A rule that is off by default is switched on by giving it a
-        // severity in the settings (as in hadolint), or, for DL3026, by
-        // naming trusted registries.
+        // severity in the settings (as in hadolint), by BuildKit's
+        // `# check=experimental=` directive, or, for DL3026, by naming
+        // trusted registries.
         let switched_on = !rule.meta.off_by_default
             || settings.severity_override(named).is_some()
+            || pragmas.enables(rule)
             || (rule.meta.code == "DL3026" && !settings.trusted_registries.is_empty());
         if !switched_on || settings.is_ignored(named) {
             continue;

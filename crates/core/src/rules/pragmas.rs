@@ -6,6 +6,7 @@
 //! - BuildKit's `# check=skip=Rule1,Rule2;error=true` parser directive skips
 //!   build checks (`skip=all` skips every one) and turns the rest into errors;
 //!   the same `# check=skip=…` comment above an instruction skips them there.
+//!   `experimental=Rule1` (or `all`) switches on BuildKit's experimental checks.
 //!
 //! Rule ids match a rule's code or any of its aliases, case-insensitively, so
 //! `# hadolint ignore=DL4000` and `# check=skip=MaintainerDeprecated` both
@@ -24,6 +25,8 @@ pub struct Pragmas {
     local: Vec<(Span, Vec<String>)>,
     skip_all_checks: bool,
     checks_are_errors: bool,
+    /// `# check=experimental=…`: BuildKit's experimental checks switched on.
+    experimental: Vec<String>,
 }
 
 impl Pragmas {
@@ -38,6 +41,7 @@ impl Pragmas {
                     Some(("error", value)) => {
                         pragmas.checks_are_errors = value.trim().eq_ignore_ascii_case("true")
                     }
+                    Some(("experimental", list)) => pragmas.experimental.extend(split_ids(list)),
                     _ => {}
                 }
             }
@@ -61,6 +65,15 @@ impl Pragmas {
             }
         }
         pragmas
+    }
+
+    /// Whether `# check=experimental=` switches this rule on.
+    pub fn enables(&self, rule: &DockerfileRule) -> bool {
+        rule.buildkit_name().is_some()
+            && self
+                .experimental
+                .iter()
+                .any(|id| id == "all" || rule.is_named(id))
     }
 
     fn add_skips(&mut self, list: &str, _: Option<Span>) {

@@ -37,6 +37,7 @@ pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
     &healthcheck_missing::RULE,
     &image_tag::RULE,
     &invalid_default_arg_in_from::RULE,
+    &invalid_definition_description::RULE,
     &json_args_recommended::RULE,
     &label_email::RULE,
     &label_empty::RULE,

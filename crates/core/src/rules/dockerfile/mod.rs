@@ -32,6 +32,7 @@ pub mod go_install_pin;
 pub mod healthcheck_missing;
 pub mod image_tag;
 pub mod invalid_default_arg_in_from;
+pub mod invalid_definition_description;
 pub mod json_args_recommended;
 pub mod label_email;
 pub mod label_empty;
