@@ -372,7 +372,8 @@ fn read_text(path: &Path) -> Result<String, Failure> {
 }
 
 /// Files named on the command line are linted whatever their name (as a
-/// Dockerfile unless the name says compose or .dockerignore); directories
+/// compose file when it ends in .yml/.yaml, else as a Dockerfile, unless the
+/// name says compose, Dockerfile or .dockerignore); directories
 /// contribute the files whose names Docker tooling recognises.
 fn collect_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, FileKind)>, Failure> {
     let mut files = Vec::new();
@@ -400,10 +401,7 @@ fn collect_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, FileKind)>, Failure>
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            files.push((
-                path.clone(),
-                FileKind::from_name(&name).unwrap_or(FileKind::Dockerfile),
-            ));
+            files.push((path.clone(), FileKind::guess(&name)));
         }
     }
     Ok(files)

@@ -3,11 +3,13 @@
 //! No IO and no host dependency: hosts (the CLI, the web page) pass text in
 //! and get spans, codes and messages back.
 
+pub mod compose;
 pub mod diagnostic;
 pub mod dockerfile;
 pub mod lint;
 pub mod rules;
 pub mod span;
+pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use lint::{lint, lint_with, FileKind};

@@ -38,6 +38,21 @@ impl FileKind {
     }
 }
 
+impl FileKind {
+    /// The kind of a file named on a command line: by its name, else any
+    /// `.yml`/`.yaml` file is a compose file and anything else a Dockerfile.
+    pub fn guess(name: &str) -> FileKind {
+        FileKind::from_name(name).unwrap_or_else(|| {
+            let lower = name.to_ascii_lowercase();
+            if lower.ends_with(".yml") || lower.ends_with(".yaml") {
+                FileKind::Compose
+            } else {
+                FileKind::Dockerfile
+            }
+        })
+    }
+}
+
 /// Lints one file's text with default settings. Findings come sorted by position.
 pub fn lint(kind: FileKind, text: &str) -> Vec<Diagnostic> {
     lint_with(kind, text, &Settings::default())
@@ -47,8 +62,9 @@ pub fn lint(kind: FileKind, text: &str) -> Vec<Diagnostic> {
 pub fn lint_with(kind: FileKind, text: &str, settings: &Settings) -> Vec<Diagnostic> {
     let mut findings = match kind {
         FileKind::Dockerfile => lint_dockerfile(text, settings),
-        // Compose and .dockerignore checks arrive with their engines.
-        FileKind::Compose | FileKind::DockerIgnore => Vec::new(),
+        FileKind::Compose => lint_compose(text, settings),
+        // .dockerignore checks arrive with the project checks.
+        FileKind::DockerIgnore => Vec::new(),
     };
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
@@ -61,4 +77,8 @@ fn lint_dockerfile(text: &str, settings: &Settings) -> Vec<Diagnostic> {
     let mut findings = crate::rules::check_dockerfile(text, &parsed, settings);
     findings.extend(parsed.errors);
     findings
+}
+
+fn lint_compose(text: &str, _settings: &Settings) -> Vec<Diagnostic> {
+    crate::compose::parse(text).errors
 }

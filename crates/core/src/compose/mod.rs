@@ -1,0 +1,53 @@
+//! Compose files: spanned YAML, the compose-spec schema, compose-go's
+//! semantics, and the rules on top.
+
+pub mod schema;
+#[rustfmt::skip]
+pub mod schema_table;
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::yaml::{self, Node};
+
+/// YAML that cannot be read (syntax, duplicate keys, limits).
+pub const SYNTAX_ERROR: &str = "syntax-error";
+/// A violation of the compose-spec schema (dclint's id).
+pub const INVALID_SCHEMA: &str = "invalid-schema";
+
+/// A compose file, read.
+pub struct ComposeFile {
+    pub root: Option<Node>,
+    /// YAML and schema problems, in reading order.
+    pub errors: Vec<Diagnostic>,
+}
+
+/// Reads a compose file and checks it against the compose-spec schema.
+pub fn parse(text: &str) -> ComposeFile {
+    let document = yaml::parse(text);
+    let mut errors: Vec<Diagnostic> = document
+        .errors
+        .into_iter()
+        .map(|e| Diagnostic::error(SYNTAX_ERROR, e.span, e.message))
+        .collect();
+    if let Some(root) = &document.root {
+        if !root.is_map() && !root.is_null() {
+            errors.push(Diagnostic::error(
+                INVALID_SCHEMA,
+                root.span,
+                "a compose file is a mapping with `services:` at the top level",
+            ));
+        } else {
+            for violation in schema::validate(root) {
+                let mut diagnostic =
+                    Diagnostic::error(INVALID_SCHEMA, violation.span, violation.message);
+                if violation.warning {
+                    diagnostic.severity = Severity::Warning;
+                }
+                errors.push(diagnostic);
+            }
+        }
+    }
+    ComposeFile {
+        root: document.root,
+        errors,
+    }
+}
