@@ -4,6 +4,8 @@
 pub mod schema;
 #[rustfmt::skip]
 pub mod schema_table;
+pub mod semantics;
+pub mod values;
 
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::yaml::{self, Node};
@@ -36,7 +38,11 @@ pub fn parse(text: &str) -> ComposeFile {
                 "a compose file is a mapping with `services:` at the top level",
             ));
         } else {
-            for violation in schema::validate(root) {
+            // The obsolete `version` key is the no-version-field rule's.
+            let violations = schema::validate(root)
+                .into_iter()
+                .filter(|v| !(v.warning && v.message == "version is deprecated"));
+            for violation in violations {
                 let mut diagnostic =
                     Diagnostic::error(INVALID_SCHEMA, violation.span, violation.message);
                 if violation.warning {
@@ -44,6 +50,7 @@ pub fn parse(text: &str) -> ComposeFile {
                 }
                 errors.push(diagnostic);
             }
+            errors.extend(semantics::check(text, root));
         }
     }
     ComposeFile {
