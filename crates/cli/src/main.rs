@@ -282,22 +282,26 @@ fn run_parse(args: &[String]) -> Result<ExitCode, Failure> {
 }
 
 fn run_rules(args: &[String]) -> Result<ExitCode, Failure> {
-    let rules = dockwright_core::rules::registry::DOCKERFILE_RULES;
+    use dockwright_core::rules::registry;
     let mut out = io::stdout().lock();
     match args {
         [] => {
-            let mut sorted: Vec<_> = rules.iter().collect();
-            sorted.sort_by_key(|rule| rule.meta.code);
-            for rule in sorted {
-                let meta = &rule.meta;
+            let mut sorted: Vec<_> = registry::all().collect();
+            sorted.sort_by_key(|meta| meta.code);
+            for meta in sorted {
                 let aliases = if meta.aliases.is_empty() {
                     String::new()
                 } else {
                     format!(" ({})", meta.aliases.join(", "))
                 };
+                let off = if meta.off_by_default {
+                    " [off by default]"
+                } else {
+                    ""
+                };
                 writeln!(
                     out,
-                    "{:<34} {:<8} {}{aliases}",
+                    "{:<40} {:<8} {}{aliases}{off}",
                     meta.code,
                     meta.severity.as_str(),
                     meta.summary
@@ -305,25 +309,30 @@ fn run_rules(args: &[String]) -> Result<ExitCode, Failure> {
             }
         }
         [flag] if flag == "--ids" => {
-            for rule in rules {
-                writeln!(out, "{}", rule.meta.code)?;
-                for alias in rule.meta.aliases {
+            for meta in registry::all() {
+                writeln!(out, "{}", meta.code)?;
+                for alias in meta.aliases {
                     writeln!(out, "{alias}")?;
                 }
             }
         }
         [id] => {
-            let Some(rule) = dockwright_core::rules::registry::find(id) else {
+            let Some(meta) = registry::find_meta(id) else {
                 return Err(Failure::Usage(format!(
                     "no rule is called '{id}' (dockwright rules lists them)"
                 )));
             };
-            let meta = &rule.meta;
             writeln!(out, "# {} — {}\n", meta.code, meta.summary)?;
             if !meta.aliases.is_empty() {
                 writeln!(out, "Also known as: {}\n", meta.aliases.join(", "))?;
             }
             writeln!(out, "Default severity: {}\n", meta.severity.as_str())?;
+            if meta.off_by_default {
+                writeln!(
+                    out,
+                    "Off by default: give it a severity in the settings to switch it on.\n"
+                )?;
+            }
             write!(out, "{}", meta.docs)?;
         }
         _ => return Err(Failure::Usage("rules takes at most one rule code".into())),

@@ -84,18 +84,18 @@ fn sarif(out: &mut impl Write, records: &[Record]) -> io::Result<()> {
     codes.dedup();
     let rules: Vec<_> = codes
         .iter()
-        .map(|code| match registry::find(code) {
-            Some(rule) => json!({
+        .map(|code| match registry::find_meta(code) {
+            Some(meta) => json!({
                 "id": code,
-                "shortDescription": { "text": rule.meta.summary },
-                "fullDescription": { "text": rule.meta.summary },
-                "help": { "text": rule.meta.docs, "markdown": rule.meta.docs },
-                "defaultConfiguration": { "level": level(rule.meta.severity) },
-                "properties": { "aliases": rule.meta.aliases },
+                "shortDescription": { "text": meta.summary },
+                "fullDescription": { "text": meta.summary },
+                "help": { "text": meta.docs, "markdown": meta.docs },
+                "defaultConfiguration": { "level": level(meta.severity) },
+                "properties": { "aliases": meta.aliases },
             }),
             None => json!({
                 "id": code,
-                "shortDescription": { "text": "Dockerfile error that makes the build fail" },
+                "shortDescription": { "text": error_summary(code) },
                 "defaultConfiguration": { "level": "error" },
             }),
         })
@@ -218,4 +218,15 @@ fn checkstyle(out: &mut impl Write, records: &[Record]) -> io::Result<()> {
         writeln!(out, "  </file>")?;
     }
     writeln!(out, "</checkstyle>")
+}
+
+/// What the engine's own error codes mean (they are not rules).
+fn error_summary(code: &str) -> &'static str {
+    match code {
+        "syntax-error" => "The file cannot be read: Docker refuses it",
+        "build-error" => "Dockerfile error that makes the build fail",
+        "invalid-schema" => "The compose file breaks the Compose Specification schema",
+        "config-error" => "docker compose config refuses the file",
+        _ => "Error that Docker refuses",
+    }
 }

@@ -79,6 +79,6 @@ fn lint_dockerfile(text: &str, settings: &Settings) -> Vec<Diagnostic> {
     findings
 }
 
-fn lint_compose(text: &str, _settings: &Settings) -> Vec<Diagnostic> {
-    crate::compose::parse(text).errors
+fn lint_compose(text: &str, settings: &Settings) -> Vec<Diagnostic> {
+    crate::compose::lint(text, settings)
 }

@@ -389,7 +389,12 @@ impl Builder<'_> {
         let at = self.offsets.byte(error.marker().index());
         let line_start = self.offsets.line_start(at);
         let mut blame_line = self.offsets.original(line_start);
-        let mut message = format!("{SYNTAX_PREFIX}{}", error.info());
+        let mut message = match error.info() {
+            "recursion limit exceeded" => {
+                format!("{SYNTAX_PREFIX}nesting deeper than the reader allows (recursion limit exceeded)")
+            }
+            info => format!("{SYNTAX_PREFIX}{info}"),
+        };
         // A flow collection (`[`/`{`) opened on an earlier line and never
         // closed is the usual cause of errors further down.
         let open_flow = self.stack.iter().find_map(|frame| match frame {
@@ -530,13 +535,16 @@ impl Builder<'_> {
                 start,
                 anchor,
                 items,
-            } => (
-                Node {
-                    span: Span::new(start, end.max(start)),
-                    value: Value::Seq(items),
-                },
-                anchor,
-            ),
+            } => {
+                let end = self.block_end(start, end, items.last().map(|n| n.span.end));
+                (
+                    Node {
+                        span: Span::new(start, end.max(start)),
+                        value: Value::Seq(items),
+                    },
+                    anchor,
+                )
+            }
             Frame::Map {
                 start,
                 anchor,
@@ -564,6 +572,12 @@ impl Builder<'_> {
                         }
                     }
                 }
+                let last = entries
+                    .iter()
+                    .filter(|e| !e.merged)
+                    .map(|e| e.value.span.end.max(e.key.span.end))
+                    .max();
+                let end = self.block_end(start, end, last);
                 (
                     Node {
                         span: Span::new(start, end.max(start)),
@@ -577,6 +591,17 @@ impl Builder<'_> {
             self.anchors.insert(anchor, node.clone());
         }
         self.value(node);
+    }
+
+    /// Where a collection ends: a flow collection at its closing bracket; a
+    /// block one at its last child (the parser's end is the next token).
+    fn block_end(&self, start: usize, end: usize, last_child: Option<usize>) -> usize {
+        let read_at = byte_in(self.offsets.inserts, start);
+        let flow = matches!(self.offsets.text.as_bytes().get(read_at), Some(b'[' | b'{'));
+        match last_child {
+            Some(last) if !flow => last.max(start),
+            _ => end,
+        }
     }
 
     fn value(&mut self, node: Node) {

@@ -1,21 +1,23 @@
-//! Rule tests as data: `fixtures/rules/CODE/invalid.Dockerfile` with its
-//! findings in `invalid.expected`, and `valid.Dockerfile`, which must give
+//! Rule tests as data: `fixtures/rules/CODE/invalid.Dockerfile` (or
+//! `invalid.yaml` for a compose rule) with its findings in
+//! `invalid.expected`, and `valid.Dockerfile` (`valid.yaml`), which must give
 //! none. Every registered rule must have both, and docs with every section.
 //! `UPDATE_EXPECT=1 cargo test` rewrites the expected files.
 
 use std::fmt::Write;
 use std::path::Path;
 
-use dockwright_core::rules::registry::DOCKERFILE_RULES;
+use dockwright_core::rules::registry::{COMPOSE_RULES, DOCKERFILE_RULES};
+use dockwright_core::rules::RuleMeta;
 use dockwright_core::{lint, lint_with, FileKind, LineIndex, Settings};
 
 /// The one place that lints a rule fixture: the findings of `code`, rendered.
 /// A `settings.yaml` beside the fixture (for rules that need configuring)
 /// is applied.
-fn check(text: &str, code: &str, settings: &Settings) -> String {
+fn check(kind: FileKind, text: &str, code: &str, settings: &Settings) -> String {
     let index = LineIndex::new(text);
     let mut out = String::new();
-    for d in lint_with(FileKind::Dockerfile, text, settings)
+    for d in lint_with(kind, text, settings)
         .iter()
         .filter(|d| d.code == code)
     {
@@ -41,54 +43,16 @@ fn every_rule_has_fixtures_and_they_hold() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut failures = Vec::new();
-    for rule in DOCKERFILE_RULES {
-        let code = rule.meta.code;
-        let dir = root.join(code);
-        let Ok(invalid) = std::fs::read_to_string(dir.join("invalid.Dockerfile")) else {
-            failures.push(format!(
-                "{code}: missing {}",
-                dir.join("invalid.Dockerfile").display()
-            ));
-            continue;
-        };
-        let Ok(valid) = std::fs::read_to_string(dir.join("valid.Dockerfile")) else {
-            failures.push(format!("{code}: missing valid.Dockerfile"));
-            continue;
-        };
-        let settings = match std::fs::read_to_string(dir.join("settings.yaml")) {
-            Ok(yaml) => Settings::from_yaml(&yaml).expect("fixture settings are valid"),
-            Err(_) => Settings::default(),
-        };
-        let actual = check(&invalid, code, &settings);
-        if actual.is_empty() {
-            failures.push(format!("{code}: invalid.Dockerfile gives no finding"));
-        }
-        let expected_path = dir.join("invalid.expected");
-        let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
-        if actual != expected {
-            if update {
-                std::fs::write(&expected_path, &actual).unwrap();
-            } else {
-                failures.push(format!("{code}: findings differ (UPDATE_EXPECT=1 to accept)\n--- expected\n{expected}+++ actual\n{actual}"));
-            }
-        }
-        let false_positives = check(&valid, code, &settings);
-        if !false_positives.is_empty() {
-            failures.push(format!(
-                "{code}: valid.Dockerfile gives findings:\n{false_positives}"
-            ));
-        }
-        for section in [
-            "## What it does",
-            "## Why is this bad?",
-            "## Example",
-            "## Use instead",
-            "## References",
-        ] {
-            if !rule.meta.docs.contains(section) {
-                failures.push(format!("{code}: docs lack '{section}'"));
-            }
-        }
+    let rules = DOCKERFILE_RULES
+        .iter()
+        .map(|r| (&r.meta, FileKind::Dockerfile, "Dockerfile"))
+        .chain(
+            COMPOSE_RULES
+                .iter()
+                .map(|r| (&r.meta, FileKind::Compose, "yaml")),
+        );
+    for (meta, kind, extension) in rules {
+        check_rule(meta, kind, extension, &root, update, &mut failures);
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -139,4 +103,63 @@ fn settings_ignore_and_override_rules() {
     let strict = Settings::from_yaml("disable-ignore-pragma: true").unwrap();
     assert!(lint(FileKind::Dockerfile, pragma).is_empty());
     assert_eq!(lint_with(FileKind::Dockerfile, pragma, &strict).len(), 1);
+}
+
+fn check_rule(
+    meta: &RuleMeta,
+    kind: FileKind,
+    extension: &str,
+    root: &Path,
+    update: bool,
+    failures: &mut Vec<String>,
+) {
+    let code = meta.code;
+    let dir = root.join(code);
+    let invalid_name = format!("invalid.{extension}");
+    let valid_name = format!("valid.{extension}");
+    let Ok(invalid) = std::fs::read_to_string(dir.join(&invalid_name)) else {
+        failures.push(format!(
+            "{code}: missing {}",
+            dir.join(&invalid_name).display()
+        ));
+        return;
+    };
+    let Ok(valid) = std::fs::read_to_string(dir.join(&valid_name)) else {
+        failures.push(format!("{code}: missing {valid_name}"));
+        return;
+    };
+    let settings = match std::fs::read_to_string(dir.join("settings.yaml")) {
+        Ok(yaml) => Settings::from_yaml(&yaml).expect("fixture settings are valid"),
+        Err(_) => Settings::default(),
+    };
+    let actual = check(kind, &invalid, code, &settings);
+    if actual.is_empty() {
+        failures.push(format!("{code}: {invalid_name} gives no finding"));
+    }
+    let expected_path = dir.join("invalid.expected");
+    let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+    if actual != expected {
+        if update {
+            std::fs::write(&expected_path, &actual).unwrap();
+        } else {
+            failures.push(format!("{code}: findings differ (UPDATE_EXPECT=1 to accept)\n--- expected\n{expected}+++ actual\n{actual}"));
+        }
+    }
+    let false_positives = check(kind, &valid, code, &settings);
+    if !false_positives.is_empty() {
+        failures.push(format!(
+            "{code}: {valid_name} gives findings:\n{false_positives}"
+        ));
+    }
+    for section in [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Use instead",
+        "## References",
+    ] {
+        if !meta.docs.contains(section) {
+            failures.push(format!("{code}: docs lack '{section}'"));
+        }
+    }
 }

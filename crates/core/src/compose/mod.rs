@@ -8,6 +8,7 @@ pub mod semantics;
 pub mod values;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::rules::Settings;
 use crate::yaml::{self, Node};
 
 /// YAML that cannot be read (syntax, duplicate keys, limits).
@@ -57,4 +58,14 @@ pub fn parse(text: &str) -> ComposeFile {
         root: document.root,
         errors,
     }
+}
+
+/// Lints a compose file: YAML, schema, compose-go semantics and rules.
+pub fn lint(text: &str, settings: &Settings) -> Vec<Diagnostic> {
+    let file = parse(text);
+    let mut findings = file.errors;
+    if let Some(root) = file.root.as_ref().filter(|r| r.is_map()) {
+        findings.extend(crate::rules::check_compose(text, root, settings));
+    }
+    findings
 }

@@ -4,7 +4,7 @@
 //! durations, byte sizes, restart policies, numbers). Each finding is a
 //! `config-error`: Docker Compose refuses the file.
 
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::Diagnostic;
 use crate::span::Span;
 use crate::yaml::{Node, ScalarKind, Value};
 
@@ -86,14 +86,13 @@ fn literal(node: &Node) -> Option<&str> {
 
 impl Checker<'_> {
     fn error(&mut self, span: Span, message: String) {
+        // A value merged into several services (`<<: *defaults`) is
+        // reported once, where it is written.
+        if self.out.iter().any(|d| d.span == span) {
+            return;
+        }
         self.out
             .push(Diagnostic::error(CONFIG_ERROR, span, message));
-    }
-
-    fn warning(&mut self, span: Span, message: String) {
-        let mut diagnostic = Diagnostic::error(CONFIG_ERROR, span, message);
-        diagnostic.severity = Severity::Warning;
-        self.out.push(diagnostic);
     }
 
     /// The span of bytes `start..end` of a scalar's value, when the value is

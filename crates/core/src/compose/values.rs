@@ -372,7 +372,7 @@ pub fn check_restart(text: &str) -> Result<(), String> {
         Some(("on-failure", count)) => Err(format!(
             "invalid restart policy {text:?}: the retry count {count:?} is not a number"
         )),
-        Some((policy, _)) if matches!(policy, "no" | "always" | "unless-stopped") => Err(format!(
+        Some(("no" | "always" | "unless-stopped", _)) => Err(format!(
             "invalid restart policy {text:?}: only on-failure takes a retry count"
         )),
         _ => Err(format!(

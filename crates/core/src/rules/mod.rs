@@ -4,6 +4,8 @@
 //! A rule reports `Finding`s (span and message); the engine gives them the
 //! rule's code, aliases and severity, then applies pragmas and settings.
 
+pub mod compose;
+pub mod compose_pragmas;
 pub mod dockerfile;
 pub mod pragmas;
 pub mod registry;
@@ -24,6 +26,9 @@ use crate::span::Span;
 pub enum Origin {
     BuildKit,
     Hadolint,
+    /// Docker Compose's own checks (compose-go).
+    Compose,
+    Dclint,
     Dockwright,
 }
 
@@ -42,6 +47,14 @@ pub struct RuleMeta {
     pub off_by_default: bool,
     /// Markdown: What it does, Why is this bad?, Example, Use instead, References.
     pub docs: &'static str,
+}
+
+impl RuleMeta {
+    /// Whether `id` is this rule's code or one of its aliases (any case).
+    pub fn is_named(&self, id: &str) -> bool {
+        self.code.eq_ignore_ascii_case(id)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(id))
+    }
 }
 
 /// What a rule reports: where, and what to say.
@@ -228,6 +241,76 @@ pub fn check_dockerfile(
                 severity: settings
                     .severity_override(named)
                     .unwrap_or_else(|| pragmas.severity(rule)),
+                message: finding.message,
+            });
+        }
+    }
+    out
+}
+
+/// Everything a compose rule may look at.
+pub struct ComposeContext<'a> {
+    pub text: &'a str,
+    /// The file's root mapping.
+    pub root: &'a crate::yaml::Node,
+    pub settings: &'a Settings,
+}
+
+impl<'a> ComposeContext<'a> {
+    /// The services, by name, in file order.
+    pub fn services(&self) -> impl Iterator<Item = (&'a str, &'a crate::yaml::Entry)> + 'a {
+        let root: &'a crate::yaml::Node = self.root;
+        root.get("services")
+            .map(crate::yaml::Node::entries)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|entry| Some((entry.key.as_str()?, entry)))
+    }
+}
+
+pub struct ComposeRule {
+    pub meta: RuleMeta,
+    pub check: fn(&ComposeContext, &mut Vec<Finding>),
+}
+
+/// Runs the compose rules on a file whose YAML was read into `root`.
+pub fn check_compose(text: &str, root: &crate::yaml::Node, settings: &Settings) -> Vec<Diagnostic> {
+    let context = ComposeContext {
+        text,
+        root,
+        settings,
+    };
+    let pragmas = compose_pragmas::ComposePragmas::read(text, !settings.disable_ignore_pragma);
+    let mut out = Vec::new();
+    let mut findings = Vec::new();
+    for rule in registry::COMPOSE_RULES {
+        let named = |id: &str| rule.meta.is_named(id);
+        let switched_on = !rule.meta.off_by_default
+            || settings.severity_override(named).is_some()
+            || pragmas.enables(&rule.meta);
+        if !switched_on || settings.is_ignored(named) {
+            continue;
+        }
+        findings.clear();
+        (rule.check)(&context, &mut findings);
+        let first = out.len();
+        for finding in findings.drain(..) {
+            let span = finding.span.clamp_to(text);
+            if pragmas.suppresses(&rule.meta, span.start) {
+                continue;
+            }
+            // A value merged into several services (`<<: *defaults`) is
+            // reported once, where it is written.
+            if out[first..].iter().any(|d: &Diagnostic| d.span == span) {
+                continue;
+            }
+            out.push(Diagnostic {
+                span,
+                code: rule.meta.code,
+                aliases: rule.meta.aliases,
+                severity: settings
+                    .severity_override(named)
+                    .unwrap_or(rule.meta.severity),
                 message: finding.message,
             });
         }

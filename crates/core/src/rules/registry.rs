@@ -1,8 +1,9 @@
 //! Every rule, one line each. Adding a rule touches its file, this table and
 //! its fixtures.
 
+use super::compose;
 use super::dockerfile::*;
-use super::DockerfileRule;
+use super::{ComposeRule, DockerfileRule, RuleMeta};
 
 pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
     &add_instead_of_copy::RULE,
@@ -94,4 +95,39 @@ pub fn find(id: &str) -> Option<&'static DockerfileRule> {
         .iter()
         .copied()
         .find(|rule| rule.is_named(id))
+}
+
+pub static COMPOSE_RULES: &[&ComposeRule] = &[
+    &compose::healthy_dependency_without_healthcheck::RULE,
+    &compose::no_build_and_image::RULE,
+    &compose::no_duplicate_container_names::RULE,
+    &compose::no_duplicate_exported_ports::RULE,
+    &compose::no_quotes_in_volumes::RULE,
+    &compose::no_unbound_port_interfaces::RULE,
+    &compose::no_version_field::RULE,
+    &compose::node_modules_hidden_by_bind_mount::RULE,
+    &compose::published_database_port::RULE,
+    &compose::require_project_name_field::RULE,
+    &compose::require_quotes_in_ports::RULE,
+    &compose::secret_in_environment::RULE,
+    &compose::service_container_name_regex::RULE,
+    &compose::service_dependencies_alphabetical_order::RULE,
+    &compose::service_image_require_explicit_tag::RULE,
+    &compose::service_keys_order::RULE,
+    &compose::service_ports_alphabetical_order::RULE,
+    &compose::services_alphabetical_order::RULE,
+    &compose::top_level_properties_order::RULE,
+];
+
+/// Every rule's identity and docs, Dockerfile rules first.
+pub fn all() -> impl Iterator<Item = &'static RuleMeta> {
+    DOCKERFILE_RULES
+        .iter()
+        .map(|r| &r.meta)
+        .chain(COMPOSE_RULES.iter().map(|r| &r.meta))
+}
+
+/// Looks any rule up by its code or an alias.
+pub fn find_meta(id: &str) -> Option<&'static RuleMeta> {
+    all().find(|meta| meta.is_named(id))
 }

@@ -1,0 +1,83 @@
+use crate::diagnostic::Severity;
+use crate::rules::{ComposeContext, ComposeRule, Finding, Origin, RuleMeta};
+
+pub static RULE: ComposeRule = ComposeRule {
+    meta: RuleMeta {
+        code: "no-duplicate-exported-ports",
+        aliases: &[],
+        summary: "No two services publish the same host port",
+        severity: Severity::Error,
+        origin: Origin::Dclint,
+        off_by_default: false,
+        docs: r#"## What it does
+Flags a published host port (or a port of a published range) that an earlier port entry
+of the file already publishes, for the same protocol on an overlapping interface.
+
+Unlike dclint, the host address is taken into account: `127.0.0.1:80:80` and
+`127.0.0.2:80:80` do not collide, while any address collides with all interfaces
+(`80:80`). Ports Docker picks itself (`- "80"`) never collide.
+
+## Why is this bad?
+Only one container can listen on a host address and port: the second one fails to start
+with "port is already allocated".
+
+## Example
+```yaml
+services:
+  web:
+    image: nginx:1.27
+    ports: ["8080:80"]
+  admin:
+    image: acme/admin:2.0
+    ports: ["8000-8090:3000-3090"]
+```
+
+## Use instead
+```yaml
+services:
+  web:
+    image: nginx:1.27
+    ports: ["8080:80"]
+  admin:
+    image: acme/admin:2.0
+    ports: ["9000-9090:3000-3090"]
+```
+
+## References
+- dclint `no-duplicate-exported-ports`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
+    // (host ip, low, high, protocol, service)
+    let mut taken: Vec<(Option<String>, u32, u32, String, &str)> = Vec::new();
+    for (service, entry) in ctx.services() {
+        for port in super::ports::published(&entry.value) {
+            let Some((low, high)) = port.published else {
+                continue;
+            };
+            let clash = taken.iter().find(|(ip, l, h, protocol, _)| {
+                *protocol == port.protocol
+                    && low <= *h
+                    && *l <= high
+                    && (ip.is_none() || port.host_ip.is_none() || *ip == port.host_ip)
+            });
+            if let Some((_, _, _, _, other)) = clash {
+                out.push(Finding::new(
+                    port.node.span,
+                    format!("Service \"{service}\" is exporting port \"{}\" which is already used by service \"{other}\".", port.written),
+                ));
+            } else {
+                taken.push((
+                    port.host_ip.clone(),
+                    low,
+                    high,
+                    port.protocol.clone(),
+                    service,
+                ));
+            }
+        }
+    }
+}

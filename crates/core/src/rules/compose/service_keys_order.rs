@@ -1,0 +1,108 @@
+use crate::diagnostic::Severity;
+use crate::rules::{ComposeContext, ComposeRule, Finding, Origin, RuleMeta};
+
+pub static RULE: ComposeRule = ComposeRule {
+    meta: RuleMeta {
+        code: "service-keys-order",
+        aliases: &[],
+        summary: "Keys of a service follow dclint's group order (style)",
+        severity: Severity::Style,
+        origin: Origin::Dclint,
+        off_by_default: true,
+        docs: r#"## What it does
+Flags a service key that comes after a key of a later group, in dclint's default
+order: image, build, container_name; depends_on; volumes, volumes_from, configs,
+secrets; environment, env_file; ports, networks, network_mode, extra_hosts; command,
+entrypoint, working_dir, restart, healthcheck; logging, labels; user, isolation; then
+every other key alphabetically. Purely cosmetic, so off by default: switch it on with
+`# dclint enable service-keys-order` or a severity in the settings.
+
+## Why is this bad?
+It is not wrong; one order across services makes them quick to read side by side.
+
+## Example
+```yaml
+services:
+  web:
+    ports: ["8080:80"]
+    image: nginx:1.27
+```
+
+## Use instead
+```yaml
+services:
+  web:
+    image: nginx:1.27
+    ports: ["8080:80"]
+```
+
+## References
+- dclint `service-keys-order`
+"#,
+    },
+    check,
+};
+
+const ORDER: [&str; 24] = [
+    "image",
+    "build",
+    "container_name",
+    "depends_on",
+    "volumes",
+    "volumes_from",
+    "configs",
+    "secrets",
+    "environment",
+    "env_file",
+    "ports",
+    "networks",
+    "network_mode",
+    "extra_hosts",
+    "command",
+    "entrypoint",
+    "working_dir",
+    "restart",
+    "healthcheck",
+    "logging",
+    "labels",
+    "user",
+    "isolation",
+    "",
+];
+
+fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
+    for (service, entry) in ctx.services() {
+        let keys: Vec<&str> = entry
+            .value
+            .entries()
+            .iter()
+            .filter(|e| !e.merged)
+            .filter_map(|e| e.key.as_str())
+            .collect();
+        let mut others: Vec<&str> = keys
+            .iter()
+            .copied()
+            .filter(|k| !ORDER.contains(k))
+            .collect();
+        others.sort_unstable();
+        let rank = |key: &str| -> usize {
+            ORDER
+                .iter()
+                .position(|k| *k == key)
+                .unwrap_or_else(|| ORDER.len() + others.iter().position(|k| *k == key).unwrap_or(0))
+        };
+        let mut last = 0;
+        for e in entry.value.entries().iter().filter(|e| !e.merged) {
+            let Some(key) = e.key.as_str() else { continue };
+            let r = rank(key);
+            if r < last {
+                out.push(Finding::new(
+                    e.key.span,
+                    format!("Key \"{key}\" in service \"{service}\" is out of order."),
+                ));
+            } else {
+                last = r;
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+use crate::diagnostic::Severity;
+use crate::rules::{ComposeContext, ComposeRule, Finding, Origin, RuleMeta};
+
+pub static RULE: ComposeRule = ComposeRule {
+    meta: RuleMeta {
+        code: "service-ports-alphabetical-order",
+        aliases: &[],
+        summary: "Ports are in ascending order (style)",
+        severity: Severity::Style,
+        origin: Origin::Dclint,
+        off_by_default: true,
+        docs: r#"## What it does
+Flags a `ports` entry whose published (else container) port is lower than the one above
+it. Purely cosmetic, so off by default: switch it on with `# dclint enable
+service-ports-alphabetical-order` or a severity in the settings.
+
+## Why is this bad?
+It is not wrong; ordered ports are quick to scan for clashes.
+
+## Example
+```yaml
+services:
+  web:
+    image: nginx:1.27
+    ports: ["8443:443", "8080:80"]
+```
+
+## Use instead
+```yaml
+services:
+  web:
+    image: nginx:1.27
+    ports: ["8080:80", "8443:443"]
+```
+
+## References
+- dclint `service-ports-alphabetical-order`
+"#,
+    },
+    check,
+};
+
+fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
+    for (service, entry) in ctx.services() {
+        let mut previous: Option<u32> = None;
+        for port in super::ports::published(&entry.value) {
+            let key = port.published.map_or(port.target.0, |p| p.0);
+            if previous.is_some_and(|before| key < before) {
+                out.push(Finding::new(
+                    port.node.span,
+                    format!("Ports in service \"{service}\" should be in ascending order: \"{}\" is out of place.", port.written),
+                ));
+            }
+            previous = Some(key);
+        }
+    }
+}

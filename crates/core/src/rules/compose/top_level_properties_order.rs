@@ -1,0 +1,86 @@
+use crate::diagnostic::Severity;
+use crate::rules::{ComposeContext, ComposeRule, Finding, Origin, RuleMeta};
+
+pub static RULE: ComposeRule = ComposeRule {
+    meta: RuleMeta {
+        code: "top-level-properties-order",
+        aliases: &[],
+        summary: "Top-level keys follow dclint's order (style)",
+        severity: Severity::Style,
+        origin: Origin::Dclint,
+        off_by_default: true,
+        docs: r#"## What it does
+Flags a top-level key out of dclint's order: `x-` extensions (alphabetically), version,
+name, include, services, networks, volumes, secrets, configs. Purely cosmetic, so off
+by default: switch it on with `# dclint enable top-level-properties-order` or a
+severity in the settings.
+
+## Why is this bad?
+It is not wrong; one layout across files makes them quick to read.
+
+## Example
+```yaml
+volumes:
+  data: {}
+services:
+  db:
+    image: postgres:16.4
+```
+
+## Use instead
+```yaml
+services:
+  db:
+    image: postgres:16.4
+volumes:
+  data: {}
+```
+
+## References
+- dclint `top-level-properties-order`
+"#,
+    },
+    check,
+};
+
+const ORDER: [&str; 8] = [
+    "version", "name", "include", "services", "networks", "volumes", "secrets", "configs",
+];
+
+fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
+    let mut extensions: Vec<&str> = ctx
+        .root
+        .entries()
+        .iter()
+        .filter_map(|e| e.key.as_str())
+        .filter(|k| k.starts_with("x-"))
+        .collect();
+    extensions.sort_unstable();
+    let rank = |key: &str| -> Option<usize> {
+        if let Some(i) = extensions.iter().position(|k| *k == key) {
+            return Some(i);
+        }
+        ORDER
+            .iter()
+            .position(|k| *k == key)
+            .map(|i| extensions.len() + i)
+    };
+    let mut last = 0;
+    for entry in ctx.root.entries() {
+        let Some(key) = entry.key.as_str() else {
+            continue;
+        };
+        let Some(r) = rank(key) else { continue };
+        if r < last {
+            out.push(Finding::new(
+                entry.key.span,
+                format!(
+                    "Property \"{key}\" is out of order. Expected order is: x-*, {}.",
+                    ORDER.join(", ")
+                ),
+            ));
+        } else {
+            last = r;
+        }
+    }
+}

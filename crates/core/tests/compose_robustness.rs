@@ -1,0 +1,251 @@
+//! Bad compose input never crashes: mutated real compose files and hostile
+//! YAML shapes go through the YAML reader, the schema, the semantics and the
+//! rules; no panic, and every span lies inside the text on char boundaries.
+//!
+//! Bounded (`DOCKWRIGHT_FUZZ_ITERATIONS`, default 3000) and deterministic
+//! (`DOCKWRIGHT_FUZZ_SEED`); a longer run: `DOCKWRIGHT_FUZZ_ITERATIONS=200000
+//! cargo test --release -p dockwright-core --test compose_robustness`. A
+//! failing input is written to `target/tmp/compose-robustness-failure.yaml`.
+
+use std::panic;
+use std::path::Path;
+
+use dockwright_core::yaml::{self, Node, Value};
+use dockwright_core::{lint, FileKind, Span};
+
+const TOKENS: &[&str] = &[
+    ": ",
+    ":",
+    "- ",
+    "-",
+    "  ",
+    "\n",
+    "\n  ",
+    "\n    - ",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    "\"",
+    "'",
+    "&a ",
+    "*a",
+    "<<: *a\n",
+    "<<: ",
+    "!!str ",
+    "!tag ",
+    "|\n",
+    ">-\n",
+    "#",
+    " # c",
+    "---\n",
+    "...\n",
+    "${",
+    "${A",
+    "}",
+    "$",
+    "$$",
+    ":-",
+    "?",
+    "? ",
+    "\t",
+    "\r\n",
+    "\u{feff}",
+    "é",
+    "😀",
+    "\0",
+    "0440",
+    "yes",
+    "on",
+    "~",
+    "null",
+    ".inf",
+    "0x",
+    "1e3",
+    "services:\n",
+    "  web:\n",
+    "    image: ",
+    "    ports: [",
+    "\"8080:80\"",
+    "depends_on: [",
+    "condition: service_healthy",
+    "healthcheck:\n",
+    "x-a: &a\n",
+    "volumes:\n",
+    "networks:\n",
+];
+
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn seeds() -> Vec<String> {
+    let mut seeds = vec!["services:\n  web:\n    image: nginx:1.27\n".to_string()];
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    for dir in [
+        root.join("tests/fixtures/compose"),
+        root.join("../../../shared/corpus/compose"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            eprintln!(
+                "note: {} is absent; fuzzing from the other seeds",
+                dir.display()
+            );
+            continue;
+        };
+        let mut paths: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+        paths.sort();
+        for path in paths
+            .iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        {
+            seeds.push(String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned());
+        }
+    }
+    seeds
+}
+
+fn mutate(rng: &mut Rng, input: &str, donor: &str) -> String {
+    let mut bytes = input.as_bytes().to_vec();
+    for _ in 0..1 + rng.below(8) {
+        let at = rng.below(bytes.len() + 1);
+        match rng.below(6) {
+            0 => {
+                let token = TOKENS[rng.below(TOKENS.len())].as_bytes();
+                bytes.splice(at..at, token.iter().copied());
+            }
+            1 if !bytes.is_empty() => {
+                let end = (at + 1 + rng.below(16)).min(bytes.len());
+                bytes.drain(at.min(end)..end);
+            }
+            2 if !bytes.is_empty() => {
+                let i = rng.below(bytes.len());
+                bytes[i] = rng.next() as u8;
+            }
+            3 => {
+                let d = donor.as_bytes();
+                let start = rng.below(d.len() + 1);
+                let end = (start + rng.below(200)).min(d.len());
+                bytes.splice(at..at, d[start..end].iter().copied());
+            }
+            4 if !bytes.is_empty() => {
+                let end = (at + rng.below(64)).min(bytes.len());
+                let piece = bytes[at.min(end)..end].to_vec();
+                bytes.splice(at..at, piece);
+            }
+            _ => bytes.truncate(at),
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+fn assert_span(text: &str, span: Span, what: &str) {
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what}: {span:?} outside 0..{}",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what}: {span:?} splits a char"
+    );
+}
+
+fn assert_tree(text: &str, node: &Node) {
+    assert_span(text, node.span, "yaml node");
+    match &node.value {
+        Value::Scalar(_) => {}
+        Value::Seq(items) => items.iter().for_each(|i| assert_tree(text, i)),
+        Value::Map(entries) => entries.iter().for_each(|e| {
+            assert_tree(text, &e.key);
+            assert_tree(text, &e.value);
+        }),
+    }
+}
+
+fn check_invariants(text: &str) {
+    let document = yaml::parse(text);
+    if let Some(root) = &document.root {
+        assert_tree(text, root);
+    }
+    for error in &document.errors {
+        assert_span(text, error.span, "yaml error");
+    }
+    let findings = lint(FileKind::Compose, text);
+    for finding in &findings {
+        assert_span(text, finding.span, finding.code);
+        assert!(!finding.message.is_empty());
+    }
+    assert!(
+        findings
+            .windows(2)
+            .all(|w| w[0].span.start <= w[1].span.start),
+        "findings are sorted"
+    );
+}
+
+fn check_or_save(text: &str) {
+    if panic::catch_unwind(|| check_invariants(text)).is_err() {
+        let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("compose-robustness-failure.yaml");
+        std::fs::write(&path, text).unwrap();
+        panic!("invariant broken; input saved to {}", path.display());
+    }
+}
+
+#[test]
+fn mutated_compose_files_keep_every_invariant() {
+    let iterations: usize = std::env::var("DOCKWRIGHT_FUZZ_ITERATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
+    let seed: u64 = std::env::var("DOCKWRIGHT_FUZZ_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0x00c0_4905);
+    let seeds = seeds();
+    let mut rng = Rng(seed);
+    let mut pool = seeds.clone();
+    for _ in 0..iterations {
+        let base = pool[rng.below(pool.len())].clone();
+        let donor = &seeds[rng.below(seeds.len())];
+        let input = mutate(&mut rng, &base, donor);
+        check_or_save(&input);
+        if input.len() < 64 * 1024 && rng.below(4) == 0 {
+            let slot = rng.below(pool.len());
+            pool[slot] = input;
+        }
+    }
+    eprintln!("{iterations} mutated compose files checked (seed {seed})");
+}
+
+#[test]
+fn hostile_shapes_stay_bounded() {
+    let shapes = [
+        "a: &a [x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e]\n".to_string(),
+        format!("services:\n{}", "  - ".repeat(10_000)),
+        "{".repeat(20_000),
+        format!("services:\n  web:\n    image: {}\n", "x".repeat(200_000)),
+        format!("services:\n{}", (0..3_000).map(|i| format!("  s{i}:\n    image: a:1\n    depends_on: [s{}]\n", (i + 1) % 3_000)).collect::<String>()),
+        format!("x: {}\n", "${A:-".repeat(2_000)),
+        format!("{}: 1\n", "k".repeat(100_000)),
+        format!("a: &a {{}}\n{}", (0..2_000).map(|i| format!("m{i}: &m{i}\n  <<: *{}\n  k{i}: v\n", if i == 0 { "a".to_string() } else { format!("m{}", i - 1) })).collect::<String>()),
+        "\t\t\t: : : - - -\n".repeat(1_000),
+        "services:\n  web:\n    ports: [\n".repeat(500),
+    ];
+    for text in &shapes {
+        check_or_save(text);
+    }
+}
