@@ -5,6 +5,7 @@
 
 pub mod compose;
 pub mod diagnostic;
+pub mod dockerignore;
 pub mod dockerfile;
 pub mod lint;
 pub mod rules;
