@@ -116,7 +116,11 @@ impl DockerIgnore {
             let hit = matches(&pattern.tokens, path)
                 || parents.iter().any(|p| matches(&pattern.tokens, p));
             if hit {
-                excluding = if pattern.exclusion { None } else { Some(pattern) };
+                excluding = if pattern.exclusion {
+                    None
+                } else {
+                    Some(pattern)
+                };
             }
         }
         excluding
@@ -162,7 +166,11 @@ fn compile(pattern: &str) -> Vec<Token> {
                 if chars.get(i) == Some(&'/') {
                     i += 1;
                 }
-                tokens.push(if i >= chars.len() { Token::Rest } else { Token::Dirs });
+                tokens.push(if i >= chars.len() {
+                    Token::Rest
+                } else {
+                    Token::Dirs
+                });
                 continue;
             }
             '*' => tokens.push(Token::Star),
@@ -190,7 +198,8 @@ fn compile(pattern: &str) -> Vec<Token> {
                         low = chars[j];
                     }
                     let mut high = low;
-                    if chars.get(j + 1) == Some(&'-') && chars.get(j + 2).is_some_and(|c| *c != ']') {
+                    if chars.get(j + 1) == Some(&'-') && chars.get(j + 2).is_some_and(|c| *c != ']')
+                    {
                         high = chars[j + 2];
                         j += 2;
                     }
@@ -230,9 +239,11 @@ fn match_at(tokens: &[Token], path: &[char], budget: &mut u32) -> bool {
     match token {
         Token::Char(c) => path.first() == Some(c) && match_at(rest, &path[1..], budget),
         Token::Any => path.first().is_some_and(|c| *c != '/') && match_at(rest, &path[1..], budget),
-        Token::Class(ranges, negated) => path.first().is_some_and(|&c| {
-            c != '/' && (ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi) != *negated)
-        }) && match_at(rest, &path[1..], budget),
+        Token::Class(ranges, negated) => {
+            path.first().is_some_and(|&c| {
+                c != '/' && (ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi) != *negated)
+            }) && match_at(rest, &path[1..], budget)
+        }
         Token::Star => {
             let run = path.iter().take_while(|c| **c != '/').count();
             (0..=run).rev().any(|n| match_at(rest, &path[n..], budget))

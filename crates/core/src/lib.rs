@@ -5,9 +5,10 @@
 
 pub mod compose;
 pub mod diagnostic;
-pub mod dockerignore;
 pub mod dockerfile;
+pub mod dockerignore;
 pub mod lint;
+pub mod project;
 pub mod rules;
 pub mod span;
 pub mod yaml;

@@ -7,6 +7,7 @@
 use std::fmt::Write;
 use std::path::Path;
 
+use dockwright_core::project::{lint_project, Project, ProjectFile};
 use dockwright_core::rules::registry::{COMPOSE_RULES, DOCKERFILE_RULES};
 use dockwright_core::rules::RuleMeta;
 use dockwright_core::{lint, lint_with, FileKind, LineIndex, Settings};
@@ -115,6 +116,21 @@ fn check_rule(
 ) {
     let code = meta.code;
     let dir = root.join(code);
+    for section in [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Use instead",
+        "## References",
+    ] {
+        if !meta.docs.contains(section) {
+            failures.push(format!("{code}: docs lack '{section}'"));
+        }
+    }
+    if dir.join("invalid").is_dir() {
+        check_project_rule(meta, &dir, update, failures);
+        return;
+    }
     let invalid_name = format!("invalid.{extension}");
     let valid_name = format!("valid.{extension}");
     let Ok(invalid) = std::fs::read_to_string(dir.join(&invalid_name)) else {
@@ -151,15 +167,89 @@ fn check_rule(
             "{code}: {valid_name} gives findings:\n{false_positives}"
         ));
     }
-    for section in [
-        "## What it does",
-        "## Why is this bad?",
-        "## Example",
-        "## Use instead",
-        "## References",
-    ] {
-        if !meta.docs.contains(section) {
-            failures.push(format!("{code}: docs lack '{section}'"));
+}
+
+/// Every file under `dir`, as project-relative paths with their texts.
+fn project_files(dir: &Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(current) = stack.pop() {
+        for entry in std::fs::read_dir(&current).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let relative = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
+                out.push((relative, text));
+            }
         }
+    }
+    out.sort();
+    out
+}
+
+/// The findings of `code` over a whole project directory, rendered with
+/// their file.
+fn check_project(dir: &Path, code: &str, settings: &Settings) -> String {
+    let files = project_files(dir);
+    let listing: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
+    let project_files: Vec<ProjectFile> = files
+        .iter()
+        .map(|(path, text)| ProjectFile { path, text })
+        .collect();
+    let project = Project {
+        files: &project_files,
+        listing: Some(&listing),
+        compose_files: &[],
+    };
+    let mut out = String::new();
+    for (report, (_, text)) in lint_project(&project, settings).iter().zip(&files) {
+        let index = LineIndex::new(text);
+        for d in report.findings.iter().filter(|d| d.code == code) {
+            let (s, e) = (index.line_col(d.span.start), index.line_col(d.span.end));
+            writeln!(
+                out,
+                "{} {}:{}-{}:{} {} {:?}: {}",
+                report.path,
+                s.line,
+                s.column,
+                e.line,
+                e.column,
+                d.severity.as_str(),
+                &text[d.span.start..d.span.end],
+                d.message
+            )
+            .unwrap();
+        }
+    }
+    out
+}
+
+/// A rule that needs the project: `invalid/` and `valid/` are project
+/// directories.
+fn check_project_rule(meta: &RuleMeta, dir: &Path, update: bool, failures: &mut Vec<String>) {
+    let code = meta.code;
+    let settings = Settings::default();
+    let actual = check_project(&dir.join("invalid"), code, &settings);
+    if actual.is_empty() {
+        failures.push(format!("{code}: invalid/ gives no finding"));
+    }
+    let expected_path = dir.join("invalid.expected");
+    let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+    if actual != expected {
+        if update {
+            std::fs::write(&expected_path, &actual).unwrap();
+        } else {
+            failures.push(format!("{code}: findings differ (UPDATE_EXPECT=1 to accept)\n--- expected\n{expected}+++ actual\n{actual}"));
+        }
+    }
+    let false_positives = check_project(&dir.join("valid"), code, &settings);
+    if !false_positives.is_empty() {
+        failures.push(format!("{code}: valid/ gives findings:\n{false_positives}"));
     }
 }

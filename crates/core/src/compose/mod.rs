@@ -1,6 +1,7 @@
 //! Compose files: spanned YAML, the compose-spec schema, compose-go's
 //! semantics, and the rules on top.
 
+pub mod merge;
 pub mod schema;
 #[rustfmt::skip]
 pub mod schema_table;
@@ -23,7 +24,8 @@ pub struct ComposeFile {
     pub errors: Vec<Diagnostic>,
 }
 
-/// Reads a compose file and checks it against the compose-spec schema.
+/// Reads a compose file and checks it against the compose-spec schema and
+/// compose-go's semantics.
 pub fn parse(text: &str) -> ComposeFile {
     let document = yaml::parse(text);
     let mut errors: Vec<Diagnostic> = document
@@ -38,26 +40,32 @@ pub fn parse(text: &str) -> ComposeFile {
                 root.span,
                 "a compose file is a mapping with `services:` at the top level",
             ));
-        } else {
-            // The obsolete `version` key is the no-version-field rule's.
-            let violations = schema::validate(root)
-                .into_iter()
-                .filter(|v| !(v.warning && v.message == "version is deprecated"));
-            for violation in violations {
-                let mut diagnostic =
-                    Diagnostic::error(INVALID_SCHEMA, violation.span, violation.message);
-                if violation.warning {
-                    diagnostic.severity = Severity::Warning;
-                }
-                errors.push(diagnostic);
-            }
-            errors.extend(semantics::check(text, root));
+        } else if root.is_map() {
+            errors.extend(check_root(text, root));
         }
     }
     ComposeFile {
         root: document.root,
         errors,
     }
+}
+
+/// The schema and compose-go's semantics, on a file's (or a merged) root.
+pub fn check_root(text: &str, root: &Node) -> Vec<Diagnostic> {
+    let mut errors = Vec::new();
+    // The obsolete `version` key is the no-version-field rule's.
+    let violations = schema::validate(root)
+        .into_iter()
+        .filter(|v| !(v.warning && v.message == "version is deprecated"));
+    for violation in violations {
+        let mut diagnostic = Diagnostic::error(INVALID_SCHEMA, violation.span, violation.message);
+        if violation.warning {
+            diagnostic.severity = Severity::Warning;
+        }
+        errors.push(diagnostic);
+    }
+    errors.extend(semantics::check(text, root));
+    errors
 }
 
 /// Lints a compose file: YAML, schema, compose-go semantics and rules.

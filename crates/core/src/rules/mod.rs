@@ -78,6 +78,8 @@ pub struct DockerfileContext<'a> {
     pub text: &'a str,
     pub dockerfile: &'a Dockerfile,
     pub settings: &'a Settings,
+    /// The build context, when the Dockerfile is linted as part of a project.
+    pub build: Option<&'a crate::project::BuildContext>,
     /// The commands of every RUN, read once for all rules.
     pub runs: Vec<RunCommands>,
 }
@@ -105,6 +107,7 @@ impl<'a> DockerfileContext<'a> {
             text,
             dockerfile,
             settings,
+            build: None,
             runs,
         }
     }
@@ -210,7 +213,18 @@ pub fn check_dockerfile(
     dockerfile: &Dockerfile,
     settings: &Settings,
 ) -> Vec<Diagnostic> {
-    let context = DockerfileContext::new(text, dockerfile, settings);
+    check_dockerfile_in(text, dockerfile, settings, None)
+}
+
+/// The Dockerfile rules, with the build context when it is known.
+pub fn check_dockerfile_in(
+    text: &str,
+    dockerfile: &Dockerfile,
+    settings: &Settings,
+    build: Option<&crate::project::BuildContext>,
+) -> Vec<Diagnostic> {
+    let mut context = DockerfileContext::new(text, dockerfile, settings);
+    context.build = build;
     let pragmas = pragmas::Pragmas::read(dockerfile, !settings.disable_ignore_pragma);
     let mut out = Vec::new();
     let mut findings = Vec::new();
@@ -254,6 +268,8 @@ pub struct ComposeContext<'a> {
     /// The file's root mapping.
     pub root: &'a crate::yaml::Node,
     pub settings: &'a Settings,
+    /// The rest of the project (Dockerfiles, listing), when linted as one.
+    pub project: Option<&'a crate::project::ProjectView<'a>>,
 }
 
 impl<'a> ComposeContext<'a> {
@@ -275,10 +291,21 @@ pub struct ComposeRule {
 
 /// Runs the compose rules on a file whose YAML was read into `root`.
 pub fn check_compose(text: &str, root: &crate::yaml::Node, settings: &Settings) -> Vec<Diagnostic> {
+    check_compose_in(text, root, settings, None)
+}
+
+/// The compose rules, with the rest of the project when it is known.
+pub fn check_compose_in<'a>(
+    text: &'a str,
+    root: &'a crate::yaml::Node,
+    settings: &'a Settings,
+    project: Option<&'a crate::project::ProjectView<'a>>,
+) -> Vec<Diagnostic> {
     let context = ComposeContext {
         text,
         root,
         settings,
+        project,
     };
     let pragmas = compose_pragmas::ComposePragmas::read(text, !settings.disable_ignore_pragma);
     let mut out = Vec::new();

@@ -17,9 +17,11 @@ pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
     &chown_after_copy::RULE,
     &consecutive_run::RULE,
     &consistent_instruction_casing::RULE,
+    &copy_context_unfiltered::RULE,
     &copy_dest_slash::RULE,
     &copy_from_self::RULE,
     &copy_from_unknown_stage::RULE,
+    &copy_ignored_file::RULE,
     &copy_relative_dest::RULE,
     &copy_then_extract::RULE,
     &curl_pipe_shell::RULE,
@@ -98,6 +100,8 @@ pub fn find(id: &str) -> Option<&'static DockerfileRule> {
 }
 
 pub static COMPOSE_RULES: &[&ComposeRule] = &[
+    &compose::build_context_not_found::RULE,
+    &compose::build_target_not_found::RULE,
     &compose::healthy_dependency_without_healthcheck::RULE,
     &compose::no_build_and_image::RULE,
     &compose::no_duplicate_container_names::RULE,
@@ -107,6 +111,7 @@ pub static COMPOSE_RULES: &[&ComposeRule] = &[
     &compose::no_version_field::RULE,
     &compose::node_modules_hidden_by_bind_mount::RULE,
     &compose::published_database_port::RULE,
+    &compose::published_port_not_exposed::RULE,
     &compose::require_project_name_field::RULE,
     &compose::require_quotes_in_ports::RULE,
     &compose::secret_in_environment::RULE,

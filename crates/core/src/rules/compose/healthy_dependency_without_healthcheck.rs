@@ -12,10 +12,10 @@ pub static RULE: ComposeRule = ComposeRule {
         off_by_default: false,
         docs: r#"## What it does
 Flags `depends_on: {db: {condition: service_healthy}}` when `db` has no `healthcheck`
-(or disables it) and is not built from a Dockerfile here. A service built with `build:`
-may get its health check from the Dockerfile's `HEALTHCHECK`; when the project's files
-are linted together that Dockerfile is read, otherwise such a service is given the
-benefit of the doubt.
+(or disables it). A service built with `build:` may get its health check from its
+Dockerfile's `HEALTHCHECK` (in the stage built or a stage it builds FROM): when the
+project's files are linted together that Dockerfile is read; a compose file linted alone
+gives such a service the benefit of the doubt.
 
 ## Why is this bad?
 Docker Compose waits for a health status that never comes: `docker compose up` fails
@@ -103,8 +103,24 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
             let Some((_, target)) = services.iter().find(|(n, _)| *n == other) else {
                 continue;
             };
-            if has_healthcheck(target) || target.get("build").is_some() {
+            if has_healthcheck(target) {
                 continue;
+            }
+            // A built image may declare HEALTHCHECK in its Dockerfile.
+            if target.get("build").is_some() {
+                let built = ctx
+                    .project
+                    .and_then(|p| p.build_of(other))
+                    .and_then(|b| b.dockerfile);
+                let Some(dockerfile) = built else { continue };
+                let stage = target
+                    .get("build")
+                    .and_then(|b| b.get("target"))
+                    .and_then(Node::as_str);
+                let facts = crate::project::image_facts(dockerfile, stage);
+                if facts.healthcheck && !facts.healthcheck_disabled {
+                    continue;
+                }
             }
             let image = target
                 .get("image")

@@ -1,5 +1,7 @@
 //! Compose rules, one per file. The registry lists them.
 
+pub mod build_context_not_found;
+pub mod build_target_not_found;
 pub mod healthy_dependency_without_healthcheck;
 pub mod no_build_and_image;
 pub mod no_duplicate_container_names;
@@ -10,6 +12,7 @@ pub mod no_version_field;
 pub mod node_modules_hidden_by_bind_mount;
 mod ports;
 pub mod published_database_port;
+pub mod published_port_not_exposed;
 pub mod require_project_name_field;
 pub mod require_quotes_in_ports;
 pub mod secret_in_environment;

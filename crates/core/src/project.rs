@@ -1,0 +1,493 @@
+//! A project: the files of one directory (the CLI) or one workspace (the
+//! page), linted together. Compose files are merged as Docker Compose merges
+//! them (a finding lands in the file that wrote the value); each service's
+//! Dockerfile, build context and `.dockerignore` are found, so that checks
+//! across files can run: build targets, contexts, EXPOSE against published
+//! ports, health checks behind `service_healthy`, files COPY takes that
+//! `.dockerignore` leaves out.
+//!
+//! No IO: the host hands over the texts, and the paths that exist when it
+//! knows them.
+
+use crate::compose;
+use crate::diagnostic::Diagnostic;
+use crate::dockerfile::{self, Command, Dockerfile};
+use crate::dockerignore::{self, DockerIgnore};
+use crate::lint::FileKind;
+use crate::rules::{self, Settings};
+use crate::span::Span;
+use crate::yaml::{self, Node, Value};
+
+/// A file of the project, by its `/`-separated path from the project root.
+#[derive(Clone, Copy, Debug)]
+pub struct ProjectFile<'a> {
+    pub path: &'a str,
+    pub text: &'a str,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Project<'a> {
+    pub files: &'a [ProjectFile<'a>],
+    /// Every path in the project (files, not directories), when the host
+    /// knows them; then missing contexts and Dockerfiles are reported.
+    pub listing: Option<&'a [String]>,
+    /// Compose files to merge, in order (`-f a -f b`); empty: Docker
+    /// Compose's defaults (`compose.yaml` and `compose.override.yaml`, …).
+    pub compose_files: &'a [&'a str],
+}
+
+/// The findings of one file.
+#[derive(Debug)]
+pub struct FileReport {
+    pub path: String,
+    pub kind: Option<FileKind>,
+    pub findings: Vec<Diagnostic>,
+}
+
+/// What the build of one service looks at.
+pub struct ServiceBuild<'a> {
+    pub service: String,
+    /// Project-relative, cleaned (`.` for the root); `None` for a remote
+    /// context (a Git or HTTP URL).
+    pub context: Option<String>,
+    /// Project-relative path of the Dockerfile.
+    pub dockerfile_path: Option<String>,
+    /// The Dockerfile, when it is one of the project's files.
+    pub dockerfile: Option<&'a Dockerfile>,
+}
+
+/// What compose rules may know about the rest of the project.
+pub struct ProjectView<'a> {
+    pub builds: Vec<ServiceBuild<'a>>,
+    pub listing: Option<&'a [String]>,
+}
+
+impl ProjectView<'_> {
+    pub fn build_of(&self, service: &str) -> Option<&ServiceBuild<'_>> {
+        self.builds.iter().find(|b| b.service == service)
+    }
+
+    /// Whether a project-relative path exists, when that is known.
+    pub fn exists(&self, path: &str) -> Option<bool> {
+        let listing = self.listing?;
+        let path = dockerignore::clean(path);
+        if path == "." {
+            return Some(true);
+        }
+        let prefix = format!("{path}/");
+        Some(listing.iter().any(|p| *p == path || p.starts_with(&prefix)))
+    }
+}
+
+/// What Dockerfile rules may know about the build context.
+pub struct BuildContext {
+    /// Project-relative path of the context.
+    pub path: String,
+    /// The `.dockerignore` that applies, with its path, if there is one.
+    pub dockerignore: Option<(String, DockerIgnore)>,
+    /// Paths in the context (relative to it), when the host knows them.
+    pub listing: Option<Vec<String>>,
+}
+
+/// Facts about the image a Dockerfile builds for one target stage.
+pub struct ImageFacts {
+    /// Lower-cased stage names.
+    pub stages: Vec<String>,
+    /// Index of the stage built; `None` when the target is not a stage.
+    pub target: Option<usize>,
+    /// A HEALTHCHECK (NONE included) in the target stage or a stage it
+    /// builds FROM.
+    pub healthcheck: bool,
+    /// HEALTHCHECK NONE is the last word on it.
+    pub healthcheck_disabled: bool,
+    /// EXPOSEd port ranges of that chain; `None` when one uses a variable.
+    pub exposed: Option<Vec<(u32, u32)>>,
+}
+
+pub fn image_facts(dockerfile: &Dockerfile, target: Option<&str>) -> ImageFacts {
+    let stages: Vec<String> = dockerfile
+        .stages
+        .iter()
+        .map(|s| s.name.clone().unwrap_or_default())
+        .collect();
+    let index = match target {
+        Some(t) => stages.iter().position(|s| *s == t.to_lowercase()),
+        None => dockerfile.stages.len().checked_sub(1),
+    };
+    let mut facts = ImageFacts {
+        stages: stages.clone(),
+        target: index,
+        healthcheck: false,
+        healthcheck_disabled: false,
+        exposed: Some(Vec::new()),
+    };
+    // The chain of stages the target builds FROM, nearest last.
+    let mut chain = Vec::new();
+    let mut current = index;
+    while let Some(i) = current {
+        if chain.contains(&i) {
+            break;
+        }
+        chain.push(i);
+        let base = dockerfile.stages[i].base.to_lowercase();
+        current = dockerfile.stages[..i]
+            .iter()
+            .rposition(|s| s.name.as_deref() == Some(base.as_str()));
+    }
+    chain.reverse();
+    for &stage in &chain {
+        for &i in &dockerfile.stages[stage].instructions {
+            let instruction = &dockerfile.instructions[i];
+            match &instruction.command {
+                Command::Healthcheck(check) => {
+                    facts.healthcheck = true;
+                    facts.healthcheck_disabled = check.command.is_none();
+                }
+                Command::Expose { ports } => {
+                    for port in ports {
+                        let value = dockerfile
+                            .expansions
+                            .words
+                            .iter()
+                            .find(|w| w.span == port.span)
+                            .map_or(port.value.as_str(), |w| w.value.as_str());
+                        if value.contains('$') || value.is_empty() {
+                            facts.exposed = None;
+                            continue;
+                        }
+                        for spec in value.split_whitespace() {
+                            if let (Some(list), Ok(range)) = (
+                                facts.exposed.as_mut(),
+                                compose::values::parse_expose(&spec.to_lowercase()),
+                            ) {
+                                list.push(range);
+                            }
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    facts
+}
+
+fn directory_of(path: &str) -> &str {
+    path.rfind('/').map_or("", |i| &path[..i])
+}
+
+fn join(directory: &str, path: &str) -> String {
+    if path.starts_with('/') || directory.is_empty() {
+        dockerignore::clean(path)
+    } else {
+        dockerignore::clean(&format!("{directory}/{path}"))
+    }
+}
+
+fn file_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+const COMPOSE_NAMES: [&str; 4] = [
+    "compose.yaml",
+    "compose.yml",
+    "docker-compose.yaml",
+    "docker-compose.yml",
+];
+const OVERRIDE_NAMES: [&str; 4] = [
+    "compose.override.yaml",
+    "compose.override.yml",
+    "docker-compose.override.yaml",
+    "docker-compose.override.yml",
+];
+
+/// The compose files Docker Compose would merge, by index in `files`.
+fn compose_chain(project: &Project) -> Vec<usize> {
+    let index_of = |path: &str| {
+        let wanted = dockerignore::clean(path);
+        project
+            .files
+            .iter()
+            .position(|f| dockerignore::clean(f.path) == wanted)
+    };
+    if !project.compose_files.is_empty() {
+        return project
+            .compose_files
+            .iter()
+            .filter_map(|p| index_of(p))
+            .collect();
+    }
+    let base = COMPOSE_NAMES.iter().find_map(|n| index_of(n));
+    let over = OVERRIDE_NAMES.iter().find_map(|n| index_of(n));
+    base.into_iter().chain(over).collect()
+}
+
+/// Lints every file of the project, with the checks across files.
+pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
+    let files = project.files;
+    let kinds: Vec<Option<FileKind>> = files
+        .iter()
+        .map(|f| {
+            let name = file_name(f.path);
+            let explicit = project
+                .compose_files
+                .iter()
+                .any(|c| dockerignore::clean(c) == dockerignore::clean(f.path));
+            if explicit {
+                Some(FileKind::Compose)
+            } else {
+                FileKind::from_name(name)
+            }
+        })
+        .collect();
+    let mut reports: Vec<FileReport> = files
+        .iter()
+        .zip(&kinds)
+        .map(|(f, kind)| FileReport {
+            path: f.path.to_string(),
+            kind: *kind,
+            findings: Vec::new(),
+        })
+        .collect();
+    let dockerfiles: Vec<Option<Dockerfile>> = files
+        .iter()
+        .zip(&kinds)
+        .map(|(f, kind)| (*kind == Some(FileKind::Dockerfile)).then(|| dockerfile::parse(f.text)))
+        .collect();
+    let find = |path: &str| {
+        let wanted = dockerignore::clean(path);
+        files
+            .iter()
+            .position(|f| dockerignore::clean(f.path) == wanted)
+    };
+
+    // Compose: the chain merged, the other compose files alone.
+    let chain = compose_chain(project);
+    let mut builds: Vec<ServiceBuild> = Vec::new();
+    if let Some(merged) = merge_chain(project, &chain, &mut reports) {
+        let root_dir = directory_of(files[chain[0]].path);
+        builds = service_builds(&merged.root, root_dir, &find, &dockerfiles);
+        let view = ProjectView {
+            builds,
+            listing: project.listing,
+        };
+        let mut findings = compose::check_root(&merged.text, &merged.root);
+        findings.extend(rules::check_compose_in(
+            &merged.text,
+            &merged.root,
+            settings,
+            Some(&view),
+        ));
+        merged.distribute(findings, files, &mut reports);
+        builds = view.builds;
+    }
+    for (index, kind) in kinds.iter().enumerate() {
+        if *kind == Some(FileKind::Compose) && !chain.contains(&index) {
+            reports[index].findings = compose::lint(files[index].text, settings);
+        }
+    }
+
+    // Dockerfiles, each with the build context it is built in.
+    for (index, parsed) in dockerfiles.iter().enumerate() {
+        let Some(parsed) = parsed else { continue };
+        let path = files[index].path;
+        let context_path = builds
+            .iter()
+            .find(|b| {
+                b.dockerfile_path.as_deref().map(dockerignore::clean)
+                    == Some(dockerignore::clean(path))
+            })
+            .and_then(|b| b.context.clone())
+            .unwrap_or_else(|| {
+                let dir = directory_of(path);
+                if dir.is_empty() {
+                    ".".into()
+                } else {
+                    dir.to_string()
+                }
+            });
+        let ignore_path = [
+            format!("{path}.dockerignore"),
+            join(&context_path, ".dockerignore"),
+        ]
+        .into_iter()
+        .find(|p| find(p).is_some());
+        let dockerignore = ignore_path.map(|p| {
+            let text = files[find(&p).unwrap_or_default()].text;
+            (p, DockerIgnore::parse(text))
+        });
+        let listing = project.listing.map(|all| {
+            let prefix = if context_path == "." {
+                String::new()
+            } else {
+                format!("{context_path}/")
+            };
+            all.iter()
+                .filter_map(|p| p.strip_prefix(prefix.as_str()).map(str::to_string))
+                .collect()
+        });
+        let context = BuildContext {
+            path: context_path,
+            dockerignore,
+            listing,
+        };
+        let mut findings =
+            rules::check_dockerfile_in(files[index].text, parsed, settings, Some(&context));
+        findings.extend(parsed.errors.iter().cloned());
+        reports[index].findings = findings;
+    }
+
+    for report in &mut reports {
+        report.findings.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+        });
+    }
+    reports
+}
+
+/// The build of every service of the merged compose file.
+fn service_builds<'a>(
+    root: &Node,
+    root_dir: &str,
+    find: &dyn Fn(&str) -> Option<usize>,
+    dockerfiles: &'a [Option<Dockerfile>],
+) -> Vec<ServiceBuild<'a>> {
+    let mut out = Vec::new();
+    for entry in root.get("services").map(Node::entries).unwrap_or_default() {
+        let Some(name) = entry.key.as_str() else {
+            continue;
+        };
+        let Some(build) = entry.value.get("build") else {
+            continue;
+        };
+        let (context, dockerfile) = match &build.value {
+            Value::Scalar(s) => (Some(s.text.as_str()), None),
+            _ => (
+                build.get("context").and_then(Node::as_str),
+                build.get("dockerfile").and_then(Node::as_str),
+            ),
+        };
+        let context = context.unwrap_or(".");
+        let remote =
+            context.contains("://") || context.starts_with("git@") || context.contains('$');
+        let context_path = (!remote).then(|| join(root_dir, context));
+        let inline = build.get("dockerfile_inline").is_some();
+        let dockerfile_path = context_path.as_ref().filter(|_| !inline).and_then(|c| {
+            let name = dockerfile.unwrap_or("Dockerfile");
+            (!name.contains('$')).then(|| join(c, name))
+        });
+        let index = dockerfile_path.as_deref().and_then(find);
+        out.push(ServiceBuild {
+            service: name.to_string(),
+            context: context_path,
+            dockerfile_path,
+            dockerfile: index.and_then(|i| dockerfiles[i].as_ref()),
+        });
+    }
+    out
+}
+
+/// The compose chain merged into one tree over one virtual text: each file
+/// at its own offset, so that a span of the merged tree says which file it
+/// comes from.
+struct MergedCompose {
+    text: String,
+    root: Node,
+    /// (offset in `text`, index of the file), in order.
+    bases: Vec<(usize, usize)>,
+}
+
+impl MergedCompose {
+    /// Gives each finding to the file that wrote its span.
+    fn distribute(
+        &self,
+        findings: Vec<Diagnostic>,
+        files: &[ProjectFile],
+        reports: &mut [FileReport],
+    ) {
+        for mut finding in findings {
+            let Some(&(base, index)) = self
+                .bases
+                .iter()
+                .rev()
+                .find(|(base, _)| *base <= finding.span.start)
+            else {
+                continue;
+            };
+            let text = files[index].text;
+            finding.span = Span::new(
+                (finding.span.start - base).min(text.len()),
+                finding.span.end.saturating_sub(base).min(text.len()),
+            )
+            .clamp_to(text);
+            let duplicate = reports[index].findings.iter().any(|d| {
+                d.span == finding.span && d.code == finding.code && d.message == finding.message
+            });
+            if !duplicate {
+                reports[index].findings.push(finding);
+            }
+        }
+    }
+}
+
+/// Reads and merges the chain; YAML errors go straight to their files.
+fn merge_chain(
+    project: &Project,
+    chain: &[usize],
+    reports: &mut [FileReport],
+) -> Option<MergedCompose> {
+    let files = project.files;
+    let mut text = String::new();
+    let mut bases = Vec::new();
+    let mut merged: Option<Node> = None;
+    for &index in chain {
+        let source = files[index].text;
+        let base = text.len();
+        bases.push((base, index));
+        text.push_str(source);
+        text.push('\n');
+        let document = yaml::parse(source);
+        for error in document.errors {
+            reports[index].findings.push(Diagnostic::error(
+                compose::SYNTAX_ERROR,
+                error.span,
+                error.message,
+            ));
+        }
+        let Some(mut root) = document.root else {
+            continue;
+        };
+        if !root.is_map() {
+            if !root.is_null() {
+                reports[index].findings.push(Diagnostic::error(
+                    compose::INVALID_SCHEMA,
+                    root.span,
+                    "a compose file is a mapping with `services:` at the top level",
+                ));
+            }
+            continue;
+        }
+        shift(&mut root, base);
+        merged = Some(match merged {
+            None => root,
+            Some(earlier) => compose::merge::merge(earlier, root),
+        });
+    }
+    Some(MergedCompose {
+        text,
+        root: merged?,
+        bases,
+    })
+}
+
+fn shift(node: &mut Node, by: usize) {
+    node.span = Span::new(node.span.start + by, node.span.end + by);
+    match &mut node.value {
+        Value::Scalar(_) => {}
+        Value::Seq(items) => items.iter_mut().for_each(|i| shift(i, by)),
+        Value::Map(entries) => entries.iter_mut().for_each(|e| {
+            shift(&mut e.key, by);
+            shift(&mut e.value, by);
+        }),
+    }
+}
