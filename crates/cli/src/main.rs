@@ -2,6 +2,7 @@
 //! `dockwright-core`.
 
 mod output;
+mod project_dir;
 
 use output::Format;
 
@@ -9,22 +10,27 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use dockwright_core::project::{lint_project, Project, ProjectFile};
 use dockwright_core::{lint_with, Diagnostic, FileKind, LineIndex, Settings, Severity};
 use serde::Serialize;
 
 const USAGE: &str = "\
-usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... [--config FILE] PATH...|-
+usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... [--config FILE] [--kind dockerfile|compose]\n                       [-f COMPOSE_FILE]... PATH...|-
        dockwright parse --dump|--lines FILE
        dockwright rules [CODE | --ids]
 
-lint    Lints Dockerfiles, compose files and .dockerignore files; - reads a
-        Dockerfile from standard input. --failure-threshold (error, warning,
-        info, style, none; default error) sets which findings make the exit
-        status 1; --ignore drops a rule by code or alias; --config names a
-        settings file (else .dockwright.yaml, dockwright.yaml or .hadolint.yaml
-        here, then hadolint's user config). A directory
-        means its Dockerfile*, *.Dockerfile, compose*.y*ml,
-        docker-compose*.y*ml and .dockerignore.
+lint    Lints Dockerfiles and compose files; - reads standard input (a
+        Dockerfile, or what --kind says). A directory is linted as a project:
+        its Dockerfiles, compose files (compose.yaml merged with
+        compose.override.yaml, as Docker Compose does) and .dockerignore files,
+        with the checks across them. -f names the compose files to merge, in
+        order (as docker compose -f), and lints their directory as a project.
+        A Dockerfile named alone is checked against the .dockerignore beside
+        it. --failure-threshold (error, warning, info, style, none; default
+        error) sets which findings make the exit status 1; --ignore drops a
+        rule by code or alias; --config names a settings file (else
+        .dockwright.yaml, dockwright.yaml or .hadolint.yaml here, then
+        hadolint's user config).
 parse   --dump prints BuildKit's AST dump of a Dockerfile; --lines prints
         each instruction's first and last line.
 rules   Lists the rules; with a rule's code or alias, prints its docs;
@@ -87,6 +93,10 @@ struct LintOptions {
     config: Option<PathBuf>,
     ignored: Vec<String>,
     paths: Vec<PathBuf>,
+    /// `--kind`: what standard input and named files are.
+    kind: Option<FileKind>,
+    /// `-f`: compose files to merge, in order.
+    compose_files: Vec<PathBuf>,
 }
 
 fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
@@ -96,6 +106,8 @@ fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
         config: None,
         ignored: Vec::new(),
         paths: Vec::new(),
+        kind: None,
+        compose_files: Vec::new(),
     };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
@@ -138,12 +150,25 @@ fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
             }
             "--ignore" => options.ignored.push(value(name)?),
             "--config" => options.config = Some(PathBuf::from(value(name)?)),
+            "--kind" => {
+                let v = value(name)?;
+                options.kind = Some(match v.as_str() {
+                    "dockerfile" => FileKind::Dockerfile,
+                    "compose" => FileKind::Compose,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "unknown kind '{other}' (use dockerfile or compose)"
+                        )))
+                    }
+                });
+            }
+            "-f" | "--file" => options.compose_files.push(PathBuf::from(value(name)?)),
             "-" => options.paths.push(PathBuf::from("-")),
             a if a.starts_with('-') => return Err(Failure::Usage(format!("unknown option '{a}'"))),
             _ => options.paths.push(PathBuf::from(arg)),
         }
     }
-    if options.paths.is_empty() {
+    if options.paths.is_empty() && options.compose_files.is_empty() {
         return Err(Failure::Usage(
             "lint needs at least one PATH (or - for standard input)".into(),
         ));
@@ -154,30 +179,75 @@ fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
 fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
     let options = parse_lint_options(args)?;
     let settings = load_settings(options.config.as_deref())?;
-    let files = collect_files(&options.paths)?;
+    let targets = collect_targets(&options)?;
     let mut records = Vec::new();
-    for (path, kind) in &files {
-        let text = if path.as_os_str() == "-" {
-            read_stdin()?
-        } else {
-            read_text(path)?
-        };
-        let index = LineIndex::new(&text);
-        for diagnostic in lint_with(*kind, &text, &settings) {
-            let ignored = options.ignored.iter().any(|id| {
-                id.eq_ignore_ascii_case(diagnostic.code)
-                    || diagnostic
-                        .aliases
-                        .iter()
-                        .any(|a| a.eq_ignore_ascii_case(id))
-            });
-            if !ignored {
-                records.push(Record::new(path, &index, diagnostic));
+    let mut file_count = 0;
+    let keep = |d: &Diagnostic| {
+        !options.ignored.iter().any(|id| {
+            id.eq_ignore_ascii_case(d.code) || d.aliases.iter().any(|a| a.eq_ignore_ascii_case(id))
+        })
+    };
+    for target in &targets {
+        match target {
+            Target::File(path, kind) => {
+                let text = if path.as_os_str() == "-" {
+                    read_stdin()?
+                } else {
+                    read_text(path)?
+                };
+                file_count += 1;
+                let index = LineIndex::new(&text);
+                for diagnostic in lint_with(*kind, &text, &settings).into_iter().filter(keep) {
+                    records.push(Record::new(path, &index, diagnostic));
+                }
+            }
+            Target::Project {
+                dir,
+                compose_files,
+                only,
+            } => {
+                let mut project_dir = project_dir::read(dir, |p| read_text(p).ok());
+                // Compose files named with -f are read whatever their name.
+                for name in compose_files {
+                    if !project_dir.files.iter().any(|(p, _)| p == name) {
+                        let text = read_text(&dir.join(name))?;
+                        project_dir.files.push((name.clone(), text));
+                    }
+                }
+                let files: Vec<ProjectFile> = project_dir
+                    .files
+                    .iter()
+                    .map(|(path, text)| ProjectFile { path, text })
+                    .collect();
+                let compose: Vec<&str> = compose_files.iter().map(String::as_str).collect();
+                let project = Project {
+                    files: &files,
+                    listing: Some(&project_dir.listing),
+                    compose_files: &compose,
+                };
+                for (report, (_, text)) in lint_project(&project, &settings)
+                    .into_iter()
+                    .zip(&project_dir.files)
+                {
+                    if only.as_ref().is_some_and(|o| *o != report.path) {
+                        continue;
+                    }
+                    file_count += 1;
+                    let shown = if dir.as_os_str() == "." {
+                        PathBuf::from(&report.path)
+                    } else {
+                        dir.join(&report.path)
+                    };
+                    let index = LineIndex::new(text);
+                    for diagnostic in report.findings.into_iter().filter(keep) {
+                        records.push(Record::new(&shown, &index, diagnostic));
+                    }
+                }
             }
         }
     }
     let mut out = io::stdout().lock();
-    output::write(&mut out, options.format, &records, files.len())?;
+    output::write(&mut out, options.format, &records, file_count)?;
     out.flush()?;
     // Severity orders error < warning < info < style: "at or above" the
     // threshold means "at most" in that order.
@@ -192,6 +262,88 @@ fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// What one command-line path stands for.
+enum Target {
+    /// A file linted alone (or standard input, `-`).
+    File(PathBuf, FileKind),
+    /// A directory linted as a project; `only` keeps one file's findings.
+    Project {
+        dir: PathBuf,
+        compose_files: Vec<String>,
+        only: Option<String>,
+    },
+}
+
+fn collect_targets(options: &LintOptions) -> Result<Vec<Target>, Failure> {
+    let mut targets = Vec::new();
+    if let Some(first) = options.compose_files.first() {
+        let dir = first
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let mut compose_files = Vec::new();
+        for file in &options.compose_files {
+            if !file.is_file() {
+                return Err(Failure::Io(format!(
+                    "cannot read {}: no such file",
+                    file.display()
+                )));
+            }
+            let relative = file.strip_prefix(&dir).unwrap_or(file);
+            compose_files.push(relative.to_string_lossy().replace('\\', "/"));
+        }
+        targets.push(Target::Project {
+            dir,
+            compose_files,
+            only: None,
+        });
+    }
+    for path in &options.paths {
+        if path.as_os_str() == "-" {
+            targets.push(Target::File(
+                path.clone(),
+                options.kind.unwrap_or(FileKind::Dockerfile),
+            ));
+            continue;
+        }
+        let metadata = std::fs::metadata(path)
+            .map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))?;
+        if metadata.is_dir() {
+            targets.push(Target::Project {
+                dir: path.clone(),
+                compose_files: Vec::new(),
+                only: None,
+            });
+            continue;
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let kind = options.kind.unwrap_or_else(|| FileKind::guess(&name));
+        // A Dockerfile with a .dockerignore beside it is checked against it.
+        let dir = path
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+        let has_ignore = dir.join(".dockerignore").is_file()
+            || dir.join(format!("{name}.dockerignore")).is_file();
+        if kind == FileKind::Dockerfile
+            && has_ignore
+            && FileKind::from_name(&name) == Some(FileKind::Dockerfile)
+        {
+            targets.push(Target::Project {
+                dir,
+                compose_files: Vec::new(),
+                only: Some(name),
+            });
+        } else {
+            targets.push(Target::File(path.clone(), kind));
+        }
+    }
+    Ok(targets)
 }
 
 /// Names a config file gets, in the order they are looked for in the
@@ -378,40 +530,4 @@ fn read_text(path: &Path) -> Result<String, Failure> {
     // BuildKit reads bytes; invalid UTF-8 is shown as U+FFFD rather than refused.
     Ok(String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
-}
-
-/// Files named on the command line are linted whatever their name (as a
-/// compose file when it ends in .yml/.yaml, else as a Dockerfile, unless the
-/// name says compose, Dockerfile or .dockerignore); directories
-/// contribute the files whose names Docker tooling recognises.
-fn collect_files(paths: &[PathBuf]) -> Result<Vec<(PathBuf, FileKind)>, Failure> {
-    let mut files = Vec::new();
-    for path in paths {
-        if path.as_os_str() == "-" {
-            files.push((path.clone(), FileKind::Dockerfile));
-            continue;
-        }
-        let metadata = std::fs::metadata(path)
-            .map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))?;
-        if metadata.is_dir() {
-            let mut entries: Vec<(PathBuf, FileKind)> = std::fs::read_dir(path)
-                .map_err(|e| Failure::Io(format!("cannot list {}: {e}", path.display())))?
-                .filter_map(|entry| entry.ok())
-                .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
-                .filter_map(|entry| {
-                    let kind = FileKind::from_name(&entry.file_name().to_string_lossy())?;
-                    Some((entry.path(), kind))
-                })
-                .collect();
-            entries.sort_by(|a, b| a.0.cmp(&b.0));
-            files.extend(entries);
-        } else {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            files.push((path.clone(), FileKind::guess(&name)));
-        }
-    }
-    Ok(files)
 }

@@ -231,3 +231,74 @@ fn config_files_are_found_or_named_and_checked() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("bad.yaml:1:10: ignored takes a list"));
 }
+
+#[test]
+fn a_directory_is_linted_as_a_project_and_findings_land_in_their_file() {
+    let dir = project(
+        "project",
+        &[
+            (
+                "compose.yaml",
+                "services:\n  web:\n    build:\n      context: .\n      target: runtime\n    depends_on: [db]\n  db:\n    image: postgres:16.4\n",
+            ),
+            ("compose.override.yaml", "services:\n  web:\n    build:\n      target: dev\n"),
+            (
+                "Dockerfile",
+                "FROM node:22-alpine AS runtime\nWORKDIR /app\nCOPY . .\nCMD [\"node\", \"server.js\"]\n",
+            ),
+        ],
+    );
+    let out = dockwright(&["lint", "--format", "json", dir.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let found: Vec<(String, String)> = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let file = f["file"].as_str().unwrap();
+            let name = file.rsplit(['/', '\\']).next().unwrap().to_string();
+            (name, f["code"].as_str().unwrap().to_string())
+        })
+        .collect();
+    assert!(
+        found.contains(&(
+            "compose.override.yaml".into(),
+            "build-target-not-found".into()
+        )),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("Dockerfile".into(), "copy-context-unfiltered".into())),
+        "{found:?}"
+    );
+
+    // -f picks the files to merge: without the override the target exists.
+    let base = dir.join("compose.yaml");
+    let out = dockwright(&["lint", "--format", "json", "-f", base.to_str().unwrap()]);
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(!findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|f| f["code"] == "build-target-not-found"));
+}
+
+#[test]
+fn kind_reads_compose_from_standard_input() {
+    let out = dockwright_with_stdin(
+        &["lint", "--kind", "compose", "--format", "json", "-"],
+        "services:\n  web:\n    image: nginx:1.27\n    restart: sometimes\n",
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(findings[0]["code"], "config-error");
+    assert_eq!(findings[0]["line"], 4);
+    let bad = dockwright(&["lint", "--kind", "yaml", "-"]);
+    assert_eq!(bad.status.code(), Some(2));
+}

@@ -281,8 +281,13 @@ pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
         merged.distribute(findings, files, &mut reports);
         builds = view.builds;
     }
+    // With explicit compose files (`-f`), the others are not part of the
+    // project; without, each compose file outside the chain stands alone.
     for (index, kind) in kinds.iter().enumerate() {
-        if *kind == Some(FileKind::Compose) && !chain.contains(&index) {
+        if project.compose_files.is_empty()
+            && *kind == Some(FileKind::Compose)
+            && !chain.contains(&index)
+        {
             reports[index].findings = compose::lint(files[index].text, settings);
         }
     }
