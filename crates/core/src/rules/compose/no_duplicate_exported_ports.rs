@@ -54,7 +54,10 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     // (host ip, low, high, protocol, service)
     let mut taken: Vec<(Option<String>, u32, u32, String, &str)> = Vec::new();
     for (service, entry) in ctx.services() {
-        for port in super::ports::published(&entry.value) {
+        for port in super::ports::published(&entry.value)
+            .into_iter()
+            .filter(|p| !p.interpolated)
+        {
             let Some((low, high)) = port.published else {
                 continue;
             };

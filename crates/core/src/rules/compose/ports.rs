@@ -14,6 +14,9 @@ pub(super) struct Published<'a> {
     pub published: Option<(u32, u32)>,
     pub target: (u32, u32),
     pub protocol: String,
+    /// Written with variables: the numbers are stand-ins, only the shape
+    /// (which parts are there) is known.
+    pub interpolated: bool,
 }
 
 /// The service's `ports`, read where they can be (interpolated or invalid
@@ -26,10 +29,13 @@ pub(super) fn published(service: &Node) -> Vec<Published<'_>> {
     for node in ports.items() {
         match &node.value {
             Value::Scalar(scalar) => {
-                if values::has_variables(&scalar.text) {
-                    continue;
-                }
-                let Ok(spec) = values::parse_port(&scalar.text) else {
+                let interpolated = values::has_variables(&scalar.text);
+                let text = if interpolated {
+                    stand_in(&scalar.text)
+                } else {
+                    scalar.text.clone()
+                };
+                let Ok(spec) = values::parse_port(&text) else {
                     continue;
                 };
                 out.push(Published {
@@ -39,6 +45,7 @@ pub(super) fn published(service: &Node) -> Vec<Published<'_>> {
                     published: spec.published,
                     target: spec.target,
                     protocol: spec.protocol,
+                    interpolated,
                 });
             }
             Value::Map(_) => {
@@ -52,6 +59,11 @@ pub(super) fn published(service: &Node) -> Vec<Published<'_>> {
                 let Some(target) = number("target") else {
                     continue;
                 };
+                let interpolated = ["published", "target", "host_ip"].iter().any(|k| {
+                    node.get(k)
+                        .and_then(Node::as_str)
+                        .is_some_and(values::has_variables)
+                });
                 let published = node.get("published").and_then(|p| {
                     let text = p.as_str()?;
                     if values::has_variables(text) {
@@ -82,6 +94,7 @@ pub(super) fn published(service: &Node) -> Vec<Published<'_>> {
                     published,
                     target: (target, target),
                     protocol,
+                    interpolated,
                 });
             }
             Value::Seq(_) => {}
@@ -94,4 +107,31 @@ pub(super) fn published(service: &Node) -> Vec<Published<'_>> {
 pub(super) fn is_loopback(ip: &str) -> bool {
     ip.parse::<std::net::IpAddr>()
         .is_ok_and(|ip| ip.is_loopback())
+}
+
+/// A port spec with each `${…}` or `$NAME` replaced by a number, to read
+/// its shape: `${HOST_PORT}:80` has a published port and no address.
+fn stand_in(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('$') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 1..];
+        if let Some(inner) = after.strip_prefix('{') {
+            let end = inner.find('}').map_or(inner.len(), |e| e + 1);
+            rest = &inner[end.min(inner.len())..];
+        } else if let Some(escaped) = after.strip_prefix('$') {
+            out.push('$');
+            rest = escaped;
+            continue;
+        } else {
+            let end = after
+                .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+                .unwrap_or(after.len());
+            rest = &after[end..];
+        }
+        out.push('1');
+    }
+    out.push_str(rest);
+    out
 }

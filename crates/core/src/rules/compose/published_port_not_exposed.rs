@@ -62,7 +62,10 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
         let Some(exposed) = facts.exposed.filter(|e| !e.is_empty()) else {
             continue;
         };
-        for port in super::ports::published(&entry.value) {
+        for port in super::ports::published(&entry.value)
+            .into_iter()
+            .filter(|p| !p.interpolated)
+        {
             let (low, high) = port.target;
             let covered = exposed.iter().any(|&(a, b)| a <= low && high <= b);
             if !covered {

@@ -10,7 +10,8 @@ pub static RULE: ComposeRule = ComposeRule {
         origin: Origin::Dclint,
         off_by_default: true,
         docs: r#"## What it does
-Flags a `depends_on` entry that sorts before the entry above it. Purely cosmetic, so
+Flags a `depends_on` list that is not in alphabetical order (once per list, at its
+first entry out of place, as dclint reports it once per service). Purely cosmetic, so
 off by default: switch it on with `# dclint enable
 service-dependencies-alphabetical-order` or a severity in the settings.
 
@@ -45,16 +46,22 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
         let Some(depends_on) = entry.value.get("depends_on") else {
             continue;
         };
-        let mut previous: Option<&str> = None;
-        for node in super::names_of(depends_on) {
-            let Some(name) = node.as_str() else { continue };
-            if previous.is_some_and(|before| name < before) {
-                out.push(Finding::new(
-                    node.span,
-                    format!("Services in \"depends_on\" of \"{service}\" should be in alphabetical order: \"{name}\" is out of place."),
-                ));
-            }
-            previous = Some(name);
+        let names: Vec<&crate::yaml::Node> = super::names_of(depends_on)
+            .into_iter()
+            .filter(|n| n.as_str().is_some())
+            .collect();
+        // One finding per list, at its first entry out of place.
+        let misplaced = names.windows(2).find(|pair| {
+            super::services_alphabetical_order::before(
+                pair[1].as_str().unwrap_or_default(),
+                pair[0].as_str().unwrap_or_default(),
+            )
+        });
+        if let Some(pair) = misplaced {
+            out.push(Finding::new(
+                pair[1].span,
+                format!("Services in \"depends_on\" for service \"{service}\" should be in alphabetical order: \"{}\" is out of place.", pair[1].as_str().unwrap_or_default()),
+            ));
         }
     }
 }

@@ -10,7 +10,7 @@ pub static RULE: ComposeRule = ComposeRule {
         origin: Origin::Dclint,
         off_by_default: true,
         docs: r#"## What it does
-Flags a service key that comes after a key of a later group, in dclint's default
+Flags a service key that belongs before the key right above it, in dclint's default
 order: image, build, container_name; depends_on; volumes, volumes_from, configs,
 secrets; environment, env_file; ports, networks, network_mode, extra_hosts; command,
 entrypoint, working_dir, restart, healthcheck; logging, labels; user, isolation; then
@@ -91,6 +91,7 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
                 .position(|k| *k == key)
                 .unwrap_or_else(|| ORDER.len() + others.iter().position(|k| *k == key).unwrap_or(0))
         };
+        // As dclint: each key is compared with the key right above it.
         let mut last = 0;
         for e in entry.value.entries().iter().filter(|e| !e.merged) {
             let Some(key) = e.key.as_str() else { continue };
@@ -100,9 +101,8 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
                     e.key.span,
                     format!("Key \"{key}\" in service \"{service}\" is out of order."),
                 ));
-            } else {
-                last = r;
             }
+            last = r;
         }
     }
 }

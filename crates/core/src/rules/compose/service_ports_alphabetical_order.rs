@@ -43,7 +43,10 @@ services:
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     for (service, entry) in ctx.services() {
         let mut previous: Option<u32> = None;
-        for port in super::ports::published(&entry.value) {
+        for port in super::ports::published(&entry.value)
+            .into_iter()
+            .filter(|p| !p.interpolated)
+        {
             let key = port.published.map_or(port.target.0, |p| p.0);
             if previous.is_some_and(|before| key < before) {
                 out.push(Finding::new(

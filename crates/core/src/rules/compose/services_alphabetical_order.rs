@@ -10,7 +10,8 @@ pub static RULE: ComposeRule = ComposeRule {
         origin: Origin::Dclint,
         off_by_default: true,
         docs: r#"## What it does
-Flags a service whose name sorts before the service above it. Purely cosmetic, so off
+Flags a service whose name sorts before a service above it (case-insensitively, as
+dclint sorts), naming the first service it belongs before. Purely cosmetic, so off
 by default: switch it on with `# dclint enable services-alphabetical-order` or a
 severity in the settings.
 
@@ -42,15 +43,33 @@ services:
     check,
 };
 
+/// dclint's order: case-insensitive first, then as written.
+pub(super) fn before(a: &str, b: &str) -> bool {
+    (a.to_lowercase(), a) < (b.to_lowercase(), b)
+}
+
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
-    let mut previous: Option<&str> = None;
+    let mut seen: Vec<&str> = Vec::new();
     for (name, entry) in ctx.services() {
-        if let Some(before) = previous.filter(|b| name < *b) {
+        // As dclint: the service is misplaced when an earlier one sorts
+        // after it; name the first of those in order.
+        let misplaced = seen
+            .iter()
+            .copied()
+            .filter(|earlier| before(name, earlier))
+            .min_by(|a, b| {
+                if before(a, b) {
+                    std::cmp::Ordering::Less
+                } else {
+                    std::cmp::Ordering::Greater
+                }
+            });
+        if let Some(later) = misplaced {
             out.push(Finding::new(
                 entry.key.span,
-                format!("Services should be sorted alphabetically: \"{name}\" should come before \"{before}\"."),
+                format!("Service \"{name}\" should be before \"{later}\"."),
             ));
         }
-        previous = Some(name);
+        seen.push(name);
     }
 }
