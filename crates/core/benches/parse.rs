@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::path::Path;
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use dockwright_core::{dockerfile, lint, FileKind};
+use dockwright_core::{dockerfile, lint, yaml, FileKind};
 
 /// A realistic 50-line Dockerfile: two stages, cache mounts, a heredoc.
 const TYPICAL: &str = include_str!("typical.Dockerfile");
@@ -85,6 +85,57 @@ fn bench(c: &mut Criterion) {
         });
         group.finish();
     }
+
+    // Compose: the fixture that exercises schema, semantics and rules, and
+    // the real compose files, each against the same baseline.
+    let compose = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/compose/clean.yaml"),
+    )
+    .unwrap();
+    let mut group = c.benchmark_group("compose-typical");
+    group.throughput(Throughput::Bytes(compose.len() as u64));
+    group.bench_function("baseline", |b| b.iter(|| baseline(black_box(&compose))));
+    group.bench_function("yaml", |b| b.iter(|| yaml::parse(black_box(&compose))));
+    group.bench_function("lint", |b| {
+        b.iter(|| lint(FileKind::Compose, black_box(&compose)))
+    });
+    group.finish();
+    let files = compose_corpus();
+    if !files.is_empty() {
+        let bytes: usize = files.iter().map(String::len).sum();
+        let mut group = c.benchmark_group("compose-corpus");
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function("baseline", |b| {
+            b.iter(|| files.iter().map(|f| baseline(black_box(f))).sum::<usize>())
+        });
+        group.bench_function("lint", |b| {
+            b.iter(|| {
+                files
+                    .iter()
+                    .map(|f| lint(FileKind::Compose, black_box(f)).len())
+                    .sum::<usize>()
+            })
+        });
+        group.finish();
+    }
+}
+
+fn compose_corpus() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/compose");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!(
+            "skipped the compose corpus benchmark: {} is absent",
+            dir.display()
+        );
+        return Vec::new();
+    };
+    let mut paths: Vec<_> = entries.map(|e| e.unwrap().path()).collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| String::from_utf8_lossy(&std::fs::read(p).unwrap()).into_owned())
+        .collect()
 }
 
 criterion_group!(benches, bench);
