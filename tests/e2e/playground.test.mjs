@@ -1,51 +1,18 @@
 // End to end: the release build in Debian's Chromium, used as a person would.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
-import { serve } from "./server.mjs";
-import { launch } from "./browser.mjs";
+import { start, openPage as open, typeAtEnd, artifacts } from "./page.mjs";
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
-const artifacts = join(root, "tests/e2e/artifacts");
-mkdirSync(artifacts, { recursive: true });
-
-let site;
-let browser;
-
+let env;
 before(async () => {
-  site = await serve(join(root, "dist"));
-  browser = await launch();
+  env = await start();
 });
-
 after(async () => {
-  await browser?.close();
-  await site?.close();
+  await env?.stop();
 });
-
-/** A fresh context that records every request and every console error. */
-async function openPage() {
-  const context = await browser.newContext({ serviceWorkers: "allow" });
-  const requests = [];
-  const problems = [];
-  context.on("request", (request) => requests.push(request.url()));
-  const page = await context.newPage();
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(message.text());
-  });
-  page.on("pageerror", (error) => problems.push(String(error)));
-  await page.goto(site.url);
-  await page.locator(".cm-editor").waitFor();
-  return { context, page, requests, problems };
-}
-
-async function typeAtEnd(page, text) {
-  await page.locator(".cm-content").click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.type(text);
-}
+const openPage = () => open(env);
 
 test("typing a broken line shows a squiggle, a gutter marker and the message", async () => {
   const { context, page, problems } = await openPage();

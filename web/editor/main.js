@@ -1,8 +1,11 @@
 // The editor view: CodeMirror 6 as a thin view over text the Rust side owns.
-// The page's wasm module creates an editor through `window.DockwrightEditor`,
-// hears every change, and hands back diagnostics in UTF-16 offsets.
+// The page's wasm module creates one editor through `window.DockwrightEditor`
+// and shows one file of the workspace at a time in it; each file keeps its
+// own editor state (undo history, selection, scroll) while another is shown.
+// Every change is reported with the file's id and a version number, and
+// diagnostics come back in UTF-16 offsets for a given version.
 
-import { EditorState } from "@codemirror/state";
+import { EditorState, Compartment } from "@codemirror/state";
 import {
   EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection,
 } from "@codemirror/view";
@@ -10,43 +13,79 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { StreamLanguage, syntaxHighlighting, defaultHighlightStyle } from "@codemirror/language";
 import { dockerFile } from "@codemirror/legacy-modes/mode/dockerfile";
+import { yaml } from "@codemirror/legacy-modes/mode/yaml";
 import { setDiagnostics, lintGutter } from "@codemirror/lint";
 
 const SEVERITY = { error: "error", warning: "warning", info: "info", style: "hint" };
+const LANGUAGES = {
+  dockerfile: () => StreamLanguage.define(dockerFile),
+  yaml: () => StreamLanguage.define(yaml),
+  plain: () => [],
+};
 
-function create(parent, doc, onChange) {
-  // Each change gets a version; diagnostics computed for an older version
-  // are dropped instead of being drawn at shifted positions.
-  let version = 0;
-  const view = new EditorView({
-    parent,
-    state: EditorState.create({
-      doc,
-      extensions: [
-        lineNumbers(),
-        highlightActiveLineGutter(),
-        history(),
-        drawSelection(),
-        highlightActiveLine(),
-        highlightSelectionMatches(),
-        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
-        StreamLanguage.define(dockerFile),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-        lintGutter(),
-        EditorView.contentAttributes.of({ "aria-label": "Dockerfile editor" }),
-        EditorView.updateListener.of((update) => {
-          if (update.docChanged) {
-            version += 1;
-            onChange(update.state.doc.toString(), version);
-          }
-        }),
-      ],
+function create(parent, onChange) {
+  const language = new Compartment();
+  const label = new Compartment();
+  // id → { state, version, name }
+  const files = new Map();
+  let current = null;
+
+  const extensions = (kind, name) => [
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    history(),
+    drawSelection(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    // Tab indents; Escape then Tab leaves the editor (CodeMirror's rule), so
+    // keyboard users are never trapped.
+    keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
+    language.of((LANGUAGES[kind] ?? LANGUAGES.plain)()),
+    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    lintGutter(),
+    label.of(EditorView.contentAttributes.of({ "aria-label": `${name} editor` })),
+    EditorView.updateListener.of((update) => {
+      if (update.docChanged && current !== null) {
+        const file = files.get(current);
+        file.version += 1;
+        onChange(current, update.state.doc.toString(), file.version);
+      }
     }),
-  });
+  ];
+
+  const view = new EditorView({ parent, state: EditorState.create({ doc: "" }) });
 
   return {
-    setDiagnostics(forVersion, list) {
-      if (forVersion !== version) return;
+    // Shows file `id`, creating its state from `text` the first time.
+    open(id, name, text, kind) {
+      if (current !== null && files.has(current)) files.get(current).state = view.state;
+      let file = files.get(id);
+      if (!file) {
+        file = { state: EditorState.create({ doc: text, extensions: extensions(kind, name) }), version: 0, name };
+        files.set(id, file);
+      }
+      current = id;
+      view.setState(file.state);
+    },
+    // A renamed file may change language.
+    rename(id, name, kind) {
+      const file = files.get(id);
+      if (!file) return;
+      const effects = [
+        language.reconfigure((LANGUAGES[kind] ?? LANGUAGES.plain)()),
+        label.reconfigure(EditorView.contentAttributes.of({ "aria-label": `${name} editor` })),
+      ];
+      file.name = name;
+      if (id === current) view.dispatch({ effects });
+      else file.state = file.state.update({ effects }).state;
+    },
+    close(id) {
+      files.delete(id);
+      if (id === current) current = null;
+    },
+    setDiagnostics(id, forVersion, list) {
+      const file = files.get(id);
+      if (id !== current || !file || forVersion !== file.version) return;
       const length = view.state.doc.length;
       const diagnostics = list.map((d) => ({
         from: Math.min(d.from, length),

@@ -1,77 +1,84 @@
-//! The page: header with counts, the editor, the findings panel.
+//! The page: header with counts, file tabs, the editor, the findings panel.
+//! The workspace (files and which one is shown) lives in a reducer; the
+//! editor is a view the page drives; findings are recomputed when a text or
+//! a name changes.
 
 use std::rc::Rc;
 
-use dockwright_core::{lint, FileKind, LineIndex, Severity};
-use web_sys::HtmlTextAreaElement;
+use dockwright_core::Severity;
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::editor::{Editor, EditorDiagnostic};
-use crate::positions::utf16_offsets;
+use crate::storage;
+use crate::workspace::{kind_label, language, FileFindings, Finding, Workspace};
 
-/// What a first-time visitor sees: a realistic multi-stage build.
-pub const EXAMPLE_DOCKERFILE: &str = r#"# syntax=docker/dockerfile:1
-FROM node:22-bookworm-slim AS deps
-WORKDIR /app
-COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
-
-FROM node:22-bookworm-slim AS runner
-ENV NODE_ENV=production
-WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
-COPY . .
-USER node
-EXPOSE 3000
-HEALTHCHECK --interval=30s --timeout=3s CMD ["node", "healthcheck.js"]
-CMD ["node", "server.js"]
-"#;
-
-/// The text being edited and the editor's version number for it.
-#[derive(Clone, PartialEq)]
-struct Document {
-    text: Rc<str>,
-    version: u32,
+enum Action {
+    Edit { id: u32, text: String, version: u32 },
+    Activate(u32),
+    Add(String),
+    Rename(u32, String),
+    Remove(u32),
+    Reset,
 }
 
 #[derive(Clone, PartialEq)]
-struct Finding {
-    line: usize,
-    column: usize,
-    severity: Severity,
-    code: &'static str,
-    message: String,
-    from16: u32,
-    to16: u32,
-}
+struct State(Workspace);
 
-fn findings_for(text: &str) -> Vec<Finding> {
-    let diagnostics = lint(FileKind::Dockerfile, text);
-    let offsets: Vec<usize> = diagnostics
-        .iter()
-        .flat_map(|d| [d.span.start, d.span.end])
-        .collect();
-    let utf16 = utf16_offsets(text, &offsets);
-    let index = LineIndex::new(text);
-    diagnostics
-        .into_iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let at = index.line_col(d.span.start);
-            Finding {
-                line: at.line,
-                column: at.column,
-                severity: d.severity,
-                code: d.code,
-                message: d.message,
-                from16: utf16[2 * i],
-                to16: utf16[2 * i + 1],
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut workspace = self.0.clone();
+        match action {
+            Action::Edit { id, text, version } => workspace.set_text(id, text, version),
+            Action::Activate(id) => {
+                if workspace.file(id).is_some() {
+                    workspace.active = id;
+                }
             }
-        })
-        .collect()
+            Action::Add(name) => {
+                let _ = workspace.add(&name);
+            }
+            Action::Rename(id, name) => {
+                let _ = workspace.rename(id, &name);
+            }
+            Action::Remove(id) => workspace.remove(id),
+            Action::Reset => workspace = Workspace::example(),
+        }
+        Rc::new(State(workspace))
+    }
 }
 
-fn push_to_editor(editor: &Editor, version: u32, findings: &[Finding]) {
+/// Which findings the panel shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Filter {
+    All,
+    Errors,
+    Warnings,
+    Notes,
+}
+
+impl Filter {
+    fn keeps(self, severity: Severity) -> bool {
+        match self {
+            Filter::All => true,
+            Filter::Errors => severity == Severity::Error,
+            Filter::Warnings => severity == Severity::Warning,
+            Filter::Notes => matches!(severity, Severity::Info | Severity::Style),
+        }
+    }
+}
+
+/// The file-name form: adding a file (`target` None) or renaming one.
+#[derive(Clone, PartialEq)]
+struct Naming {
+    target: Option<u32>,
+    value: String,
+    error: Option<String>,
+}
+
+fn push_diagnostics(editor: &Editor, id: u32, version: u32, findings: &[Finding]) {
     let list: Vec<EditorDiagnostic> = findings
         .iter()
         .map(|f| EditorDiagnostic {
@@ -82,71 +89,104 @@ fn push_to_editor(editor: &Editor, version: u32, findings: &[Finding]) {
             message: &f.message,
         })
         .collect();
-    editor.set_diagnostics(version, &list);
+    editor.set_diagnostics(id, version, &list);
+}
+
+fn findings_of(all: &[FileFindings], id: u32) -> &[Finding] {
+    all.iter()
+        .find(|f| f.id == id)
+        .map_or(&[], |f| f.findings.as_slice())
+}
+
+/// Shows `id` in the editor with its diagnostics.
+fn show(editor: &Editor, workspace: &Workspace, all: &[FileFindings], id: u32) {
+    let Some(file) = workspace.file(id) else {
+        return;
+    };
+    editor.open(id, &file.name, &file.text, language(&file.name));
+    push_diagnostics(editor, id, file.version, findings_of(all, id));
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let document = use_state(|| Document {
-        text: Rc::from(EXAMPLE_DOCKERFILE),
-        version: 0,
-    });
-    let findings = use_memo(document.text.clone(), |text| findings_for(text));
+    let state = use_reducer(|| State(storage::load().unwrap_or_else(Workspace::example)));
+    let workspace = &state.0;
+    let findings = use_memo(workspace.clone(), |w| w.lint());
     let editor = use_mut_ref(|| None::<Editor>);
+    // The file the editor shows, so that it is opened once per switch.
+    let shown = use_mut_ref(|| None::<u32>);
     let editor_missing = use_state(|| false);
+    let filter = use_state(|| Filter::All);
+    let naming = use_state(|| None::<Naming>);
     let host = use_node_ref();
     let fallback = use_node_ref();
 
     {
         let host = host.clone();
         let editor = editor.clone();
-        let set_document = document.setter();
+        let dispatch = state.dispatcher();
         let editor_missing = editor_missing.setter();
-        let findings = findings.clone();
         use_effect_with((), move |_| {
             if let Some(parent) = host.cast::<web_sys::Element>() {
-                let on_change = move |text: String, version: u32| {
-                    set_document.set(Document {
-                        text: Rc::from(text),
-                        version,
-                    });
+                let on_change = move |id: u32, text: String, version: u32| {
+                    dispatch.dispatch(Action::Edit { id, text, version });
                 };
-                match Editor::create(&parent, EXAMPLE_DOCKERFILE, on_change) {
-                    Some(created) => {
-                        push_to_editor(&created, 0, &findings);
-                        *editor.borrow_mut() = Some(created);
-                    }
+                match Editor::create(&parent, on_change) {
+                    Some(created) => *editor.borrow_mut() = Some(created),
                     None => editor_missing.set(true),
                 }
             }
         });
     }
     {
+        // Open the active file when it changes, and draw the findings of
+        // the file shown whenever they change.
         let editor = editor.clone();
-        let version = document.version;
-        use_effect_with(findings.clone(), move |findings| {
-            if let Some(editor) = editor.borrow().as_ref() {
-                push_to_editor(editor, version, findings);
-            }
-        });
+        let shown = shown.clone();
+        let workspace = workspace.clone();
+        use_effect_with(
+            (workspace.active, findings.clone()),
+            move |(active, findings)| {
+                if let Some(editor) = editor.borrow().as_ref() {
+                    if *shown.borrow() != Some(*active) {
+                        *shown.borrow_mut() = Some(*active);
+                        show(editor, &workspace, findings, *active);
+                    } else if let Some(file) = workspace.file(*active) {
+                        push_diagnostics(
+                            editor,
+                            *active,
+                            file.version,
+                            findings_of(findings, *active),
+                        );
+                    }
+                }
+            },
+        );
+    }
+    {
+        let workspace = workspace.clone();
+        use_effect_with(workspace, storage::save);
     }
 
-    let on_fallback_input = {
-        let document = document.clone();
-        Callback::from(move |event: InputEvent| {
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            document.set(Document {
-                text: Rc::from(area.value()),
-                version: document.version + 1,
-            });
-        })
+    let activate = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |id: u32| dispatch.dispatch(Action::Activate(id)))
     };
 
     let jump_to = {
+        let dispatch = state.dispatcher();
         let editor = editor.clone();
+        let shown = shown.clone();
         let fallback = fallback.clone();
-        Callback::from(move |(from, to): (u32, u32)| {
+        let workspace = workspace.clone();
+        let findings = findings.clone();
+        Callback::from(move |(id, from, to): (u32, u32, u32)| {
+            dispatch.dispatch(Action::Activate(id));
             if let Some(editor) = editor.borrow().as_ref() {
+                if *shown.borrow() != Some(id) {
+                    *shown.borrow_mut() = Some(id);
+                    show(editor, &workspace, &findings, id);
+                }
                 editor.handle.select(from, to);
             } else if let Some(area) = fallback.cast::<HtmlTextAreaElement>() {
                 let _ = area.focus();
@@ -155,61 +195,312 @@ pub fn app() -> Html {
         })
     };
 
-    let errors = findings
-        .iter()
-        .filter(|f| f.severity == Severity::Error)
-        .count();
-    let others = findings.len() - errors;
+    let on_fallback_input = {
+        let dispatch = state.dispatcher();
+        let active = workspace.active_file().clone();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            dispatch.dispatch(Action::Edit {
+                id: active.id,
+                text: area.value(),
+                version: active.version + 1,
+            });
+        })
+    };
+
+    let on_reset = {
+        let dispatch = state.dispatcher();
+        let editor = editor.clone();
+        let shown = shown.clone();
+        let ids: Vec<u32> = workspace.files.iter().map(|f| f.id).collect();
+        Callback::from(move |_: MouseEvent| {
+            let confirmed = web_sys::window()
+                .and_then(|w| {
+                    w.confirm_with_message(
+                        "Replace every file with the example project? Your changes will be lost.",
+                    )
+                    .ok()
+                })
+                .unwrap_or(false);
+            if !confirmed {
+                return;
+            }
+            if let Some(editor) = editor.borrow().as_ref() {
+                for id in &ids {
+                    editor.close(*id);
+                }
+            }
+            *shown.borrow_mut() = None;
+            dispatch.dispatch(Action::Reset);
+        })
+    };
+
+    let counts = |severity: fn(Severity) -> bool| -> usize {
+        findings
+            .iter()
+            .map(|f| f.findings.iter().filter(|x| severity(x.severity)).count())
+            .sum()
+    };
+    let errors = counts(|s| s == Severity::Error);
+    let warnings = counts(|s| s == Severity::Warning);
+    let notes = counts(|s| matches!(s, Severity::Info | Severity::Style));
+    let active = workspace.active_file();
 
     html! {
         <div class="app">
             <header class="topbar">
                 <img src="icons/icon.svg" alt="" />
                 <h1>{ "Dockwright" }</h1>
-                <span class="tagline">{ "Dockerfiles checked as BuildKit reads them — in your browser, nothing sent anywhere" }</span>
+                <span class="tagline">{ "Dockerfiles and compose files checked as Docker reads them — in your browser, nothing sent anywhere" }</span>
                 <span class="spacer"></span>
                 <div class="status" aria-live="polite" data-testid="status">
-                    if findings.is_empty() {
+                    if errors + warnings + notes == 0 {
                         <span class="badge clean">{ "No problems" }</span>
                     } else {
                         <span class="badge error">{ plural(errors, "error") }</span>
-                        <span class="badge warning">{ plural(others, "warning") }</span>
+                        <span class="badge warning">{ plural(warnings + notes, "warning") }</span>
                     }
                 </div>
+                <button class="topbar-button" onclick={on_reset} title="Replace the files with the example project">{ "Reset" }</button>
             </header>
             <main class="workspace">
                 <section class="editor-pane" aria-label="Editor">
-                    <div class="file-tab">{ "Dockerfile" }</div>
+                    { tabs(&state, &findings, &naming, &editor, &activate) }
+                    { naming_form(&state, &naming, &editor) }
                     if *editor_missing {
                         <div class="fallback-note">{ "The code editor could not load; editing in a plain text area." }</div>
                         <textarea
                             ref={fallback}
                             class="fallback-editor"
-                            aria-label="Dockerfile editor"
+                            aria-label={format!("{} editor", active.name)}
                             spellcheck="false"
-                            value={document.text.to_string()}
+                            value={active.text.to_string()}
                             oninput={on_fallback_input}
                         />
                     }
                     <div ref={host} class="editor-host" hidden={*editor_missing}></div>
                 </section>
-                <aside class="findings" aria-label="Findings">
-                    <h2>{ "Findings" }</h2>
-                    if findings.is_empty() {
-                        <p class="empty">{ "No problems found. Try typing " }<code>{ "COPY app.py" }</code>{ " on a new line." }</p>
-                    } else {
-                        <ul data-testid="findings">
-                            { for findings.iter().map(|f| finding_item(f, &jump_to)) }
-                        </ul>
-                    }
-                </aside>
+                { findings_panel(workspace, &findings, &filter, (errors, warnings, notes), &jump_to) }
             </main>
         </div>
     }
 }
 
-fn finding_item(finding: &Finding, jump_to: &Callback<(u32, u32)>) -> Html {
-    let range = (finding.from16, finding.to16);
+fn tabs(
+    state: &UseReducerHandle<State>,
+    findings: &[FileFindings],
+    naming: &UseStateHandle<Option<Naming>>,
+    editor: &Rc<std::cell::RefCell<Option<Editor>>>,
+    activate: &Callback<u32>,
+) -> Html {
+    let workspace = &state.0;
+    let single = workspace.files.len() == 1;
+    let add = {
+        let naming = naming.clone();
+        Callback::from(move |_: MouseEvent| {
+            naming.set(Some(Naming {
+                target: None,
+                value: String::new(),
+                error: None,
+            }))
+        })
+    };
+    html! {
+        <div class="tabs" role="tablist" aria-label="Files" data-testid="tabs">
+            { for workspace.files.iter().map(|file| {
+                let id = file.id;
+                let selected = id == workspace.active;
+                let count = findings_of(findings, id).len();
+                let onclick = activate.reform(move |_: MouseEvent| id);
+                let rename = {
+                    let naming = naming.clone();
+                    let name = file.name.clone();
+                    Callback::from(move |_: MouseEvent| naming.set(Some(Naming { target: Some(id), value: name.clone(), error: None })))
+                };
+                let remove = {
+                    let dispatch = state.dispatcher();
+                    let editor = editor.clone();
+                    let name = file.name.clone();
+                    Callback::from(move |_: MouseEvent| {
+                        let question = format!("Delete {name}? Its text will be lost.");
+                        let confirmed = web_sys::window()
+                            .and_then(|w| w.confirm_with_message(&question).ok())
+                            .unwrap_or(false);
+                        if confirmed {
+                            if let Some(editor) = editor.borrow().as_ref() {
+                                editor.close(id);
+                            }
+                            dispatch.dispatch(Action::Remove(id));
+                        }
+                    })
+                };
+                html! {
+                    <div class={classes!("tab", selected.then_some("active"))}>
+                        <button role="tab" class="tab-name" aria-selected={selected.to_string()} title={kind_label(&file.name)} {onclick} ondblclick={rename.clone()}>
+                            { &file.name }
+                            if count > 0 { <span class="tab-count" aria-label={plural(count, "finding")}>{ count }</span> }
+                        </button>
+                        if selected {
+                            <button class="tab-action" aria-label={format!("Rename {}", file.name)} title="Rename" onclick={rename}>{ "✎" }</button>
+                            <button class="tab-action" aria-label={format!("Delete {}", file.name)} title="Delete" disabled={single} onclick={remove}>{ "×" }</button>
+                        }
+                    </div>
+                }
+            }) }
+            <button class="tab-add" aria-label="Add a file" title="Add a file" onclick={add}>{ "+" }</button>
+        </div>
+    }
+}
+
+fn naming_form(
+    state: &UseReducerHandle<State>,
+    naming: &UseStateHandle<Option<Naming>>,
+    editor: &Rc<std::cell::RefCell<Option<Editor>>>,
+) -> Html {
+    let Some(current) = (**naming).clone() else {
+        return html! {};
+    };
+    let workspace = &state.0;
+    let oninput = {
+        let naming = naming.clone();
+        let current = current.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            naming.set(Some(Naming {
+                value: input.value(),
+                error: None,
+                ..current.clone()
+            }));
+        })
+    };
+    let cancel = {
+        let naming = naming.clone();
+        Callback::from(move |_| naming.set(None))
+    };
+    let onkeydown = {
+        let cancel = cancel.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            if event.key() == "Escape" {
+                cancel.emit(());
+            }
+        })
+    };
+    let onsubmit = {
+        let naming = naming.clone();
+        let dispatch = state.dispatcher();
+        let workspace = workspace.clone();
+        let editor = editor.clone();
+        let current = current.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let name = current.value.trim().to_string();
+            if let Err(error) = workspace.check_name(&name, current.target) {
+                naming.set(Some(Naming {
+                    error: Some(error),
+                    ..current.clone()
+                }));
+                return;
+            }
+            match current.target {
+                Some(id) => {
+                    if let Some(editor) = editor.borrow().as_ref() {
+                        editor.rename(id, &name, language(&name));
+                    }
+                    dispatch.dispatch(Action::Rename(id, name));
+                }
+                None => dispatch.dispatch(Action::Add(name)),
+            }
+            naming.set(None);
+        })
+    };
+    let title = if current.target.is_some() {
+        "Rename the file"
+    } else {
+        "Add a file"
+    };
+    let hint = if current.value.trim().is_empty() {
+        "Dockerfile.dev, api/Dockerfile, compose.prod.yaml, .dockerignore…".to_string()
+    } else {
+        format!("Read as: {}", kind_label(current.value.trim()))
+    };
+    html! {
+        <form class="name-form" {onsubmit} aria-label={title}>
+            <label for="file-name">{ title }</label>
+            <input id="file-name" type="text" autocomplete="off" spellcheck="false" autofocus=true
+                value={current.value.clone()} {oninput} {onkeydown}
+                aria-invalid={current.error.is_some().to_string()} aria-describedby="file-name-help" />
+            <button type="submit">{ if current.target.is_some() { "Rename" } else { "Add" } }</button>
+            <button type="button" onclick={cancel.reform(|_: MouseEvent| ())}>{ "Cancel" }</button>
+            if let Some(error) = &current.error {
+                <p class="name-error" role="alert" id="file-name-help">{ error }</p>
+            } else {
+                <p class="name-hint" id="file-name-help">{ hint }</p>
+            }
+        </form>
+    }
+}
+
+fn findings_panel(
+    workspace: &Workspace,
+    findings: &[FileFindings],
+    filter: &UseStateHandle<Filter>,
+    (errors, warnings, notes): (usize, usize, usize),
+    jump_to: &Callback<(u32, u32, u32)>,
+) -> Html {
+    let choice = |value: Filter, label: String| {
+        let pressed = **filter == value;
+        let filter = filter.clone();
+        html! {
+            <button class="filter" aria-pressed={pressed.to_string()} onclick={Callback::from(move |_: MouseEvent| filter.set(value))}>{ label }</button>
+        }
+    };
+    let total = errors + warnings + notes;
+    let groups: Vec<Html> = workspace
+        .files
+        .iter()
+        .filter_map(|file| {
+            let shown: Vec<&Finding> = findings_of(findings, file.id)
+                .iter()
+                .filter(|f| filter.keeps(f.severity))
+                .collect();
+            if shown.is_empty() {
+                return None;
+            }
+            let id = file.id;
+            Some(html! {
+                <section class="file-findings" aria-label={format!("Findings in {}", file.name)}>
+                    <h3>{ &file.name }<span class="file-count">{ plural(shown.len(), "finding") }</span></h3>
+                    <ul data-testid="findings">
+                        { for shown.iter().map(|f| finding_item(id, f, jump_to)) }
+                    </ul>
+                </section>
+            })
+        })
+        .collect();
+    html! {
+        <aside class="findings" aria-label="Findings">
+            <div class="findings-head">
+                <h2>{ "Findings" }</h2>
+                <div class="filters" role="group" aria-label="Show findings">
+                    { choice(Filter::All, format!("All {total}")) }
+                    { choice(Filter::Errors, format!("Errors {errors}")) }
+                    { choice(Filter::Warnings, format!("Warnings {warnings}")) }
+                    { choice(Filter::Notes, format!("Notes {notes}")) }
+                </div>
+            </div>
+            if total == 0 {
+                <p class="empty">{ "No problems found. Try typing " }<code>{ "COPY app.py" }</code>{ " on a new line of the Dockerfile." }</p>
+            } else if groups.is_empty() {
+                <p class="empty">{ "Nothing of this kind." }</p>
+            } else {
+                <div class="groups">{ for groups }</div>
+            }
+        </aside>
+    }
+}
+
+fn finding_item(id: u32, finding: &Finding, jump_to: &Callback<(u32, u32, u32)>) -> Html {
+    let range = (id, finding.from16, finding.to16);
     let onclick = jump_to.reform(move |_: MouseEvent| range);
     html! {
         <li>

@@ -1,4 +1,5 @@
-//! Bindings to the CodeMirror view in `web/editor/main.js`.
+//! Bindings to the CodeMirror view in `web/editor/main.js`: one editor that
+//! shows one file of the workspace at a time.
 
 use wasm_bindgen::prelude::*;
 
@@ -10,12 +11,20 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = DockwrightEditor, js_name = create)]
     fn create_editor(
         parent: &web_sys::Element,
-        doc: &str,
-        on_change: &Closure<dyn FnMut(String, u32)>,
+        on_change: &Closure<dyn FnMut(u32, String, u32)>,
     ) -> Result<EditorHandle, JsValue>;
 
+    #[wasm_bindgen(method)]
+    fn open(this: &EditorHandle, id: u32, name: &str, text: &str, kind: &str);
+
+    #[wasm_bindgen(method)]
+    fn rename(this: &EditorHandle, id: u32, name: &str, kind: &str);
+
+    #[wasm_bindgen(method)]
+    fn close(this: &EditorHandle, id: u32);
+
     #[wasm_bindgen(method, js_name = setDiagnostics)]
-    fn set_diagnostics_js(this: &EditorHandle, version: u32, list: &js_sys::Array);
+    fn set_diagnostics_js(this: &EditorHandle, id: u32, version: u32, list: &js_sys::Array);
 
     #[wasm_bindgen(method)]
     pub fn select(this: &EditorHandle, from: u32, to: u32);
@@ -34,26 +43,39 @@ pub struct EditorDiagnostic<'a> {
 /// editor calling a freed closure, so the page keeps it for its lifetime.
 pub struct Editor {
     pub handle: EditorHandle,
-    _on_change: Closure<dyn FnMut(String, u32)>,
+    _on_change: Closure<dyn FnMut(u32, String, u32)>,
 }
 
 impl Editor {
     /// Creates the CodeMirror editor in `parent`, or `None` when the editor
     /// script did not load (the page then offers a plain text area).
+    /// `on_change` hears (file id, text, version) on every edit.
     pub fn create(
         parent: &web_sys::Element,
-        doc: &str,
-        on_change: impl FnMut(String, u32) + 'static,
+        on_change: impl FnMut(u32, String, u32) + 'static,
     ) -> Option<Editor> {
         let on_change = Closure::new(on_change);
-        let handle = create_editor(parent, doc, &on_change).ok()?;
+        let handle = create_editor(parent, &on_change).ok()?;
         Some(Editor {
             handle,
             _on_change: on_change,
         })
     }
 
-    pub fn set_diagnostics(&self, version: u32, diagnostics: &[EditorDiagnostic]) {
+    /// Shows a file; `language` is `dockerfile`, `yaml` or `plain`.
+    pub fn open(&self, id: u32, name: &str, text: &str, language: &str) {
+        self.handle.open(id, name, text, language);
+    }
+
+    pub fn rename(&self, id: u32, name: &str, language: &str) {
+        self.handle.rename(id, name, language);
+    }
+
+    pub fn close(&self, id: u32) {
+        self.handle.close(id);
+    }
+
+    pub fn set_diagnostics(&self, id: u32, version: u32, diagnostics: &[EditorDiagnostic]) {
         let list = js_sys::Array::new();
         for d in diagnostics {
             let item = js_sys::Object::new();
@@ -67,6 +89,6 @@ impl Editor {
             set("message", d.message.into());
             list.push(&item);
         }
-        self.handle.set_diagnostics_js(version, &list);
+        self.handle.set_diagnostics_js(id, version, &list);
     }
 }

@@ -5,5 +5,8 @@
 mod app;
 pub mod editor;
 pub mod positions;
+mod storage;
+pub mod workspace;
 
-pub use app::{App, EXAMPLE_DOCKERFILE};
+pub use app::App;
+pub use workspace::EXAMPLE_DOCKERFILE;

@@ -49,7 +49,11 @@ async fn fallback_text_area_lints_each_change() {
     area.dispatch_event(&event).unwrap();
     next_frames().await;
 
-    let findings = root.query_selector_all(".finding").unwrap();
+    // The Dockerfile's own findings; compose.yaml also gets one, since its
+    // build target names a stage this text no longer has.
+    let findings = root
+        .query_selector_all("section[aria-label='Findings in Dockerfile'] .finding")
+        .unwrap();
     assert_eq!(findings.length(), 2);
     let first = findings.item(0).unwrap().text_content().unwrap();
     assert!(first.contains("Line 2, column 1"), "{first}");
@@ -62,5 +66,15 @@ async fn fallback_text_area_lints_each_change() {
         second.contains("unknown instruction: FROB (did you mean FROM?)"),
         "{second}"
     );
-    assert_eq!(status.text_content().unwrap(), "2 errors0 warnings");
+    let compose = root
+        .query_selector("section[aria-label='Findings in compose.yaml']")
+        .unwrap()
+        .expect("the compose file's group")
+        .text_content()
+        .unwrap();
+    assert!(
+        compose.contains("target stage \"runner\" could not be found"),
+        "{compose}"
+    );
+    assert_eq!(status.text_content().unwrap(), "3 errors0 warnings");
 }

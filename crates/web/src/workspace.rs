@@ -1,0 +1,360 @@
+//! The files of the page, and their findings: the workspace is one project,
+//! linted with `dockwright_core::project` so that findings across files
+//! (build targets, `.dockerignore`, health checks) land in the file they
+//! concern. No browser types here: the model is tested natively.
+
+use std::rc::Rc;
+
+use dockwright_core::project::{lint_project, Project, ProjectFile};
+use dockwright_core::{FileKind, LineIndex, Settings, Severity};
+
+use crate::positions::utf16_offsets;
+
+/// What a first-time visitor sees: a Node app with Postgres, its dev
+/// override and a .dockerignore, all clean.
+pub const EXAMPLE_DOCKERFILE: &str = r#"# syntax=docker/dockerfile:1
+FROM node:22-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
+
+FROM node:22-bookworm-slim AS runner
+ENV NODE_ENV=production
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=3s CMD ["node", "healthcheck.js"]
+CMD ["node", "server.js"]
+"#;
+
+pub const EXAMPLE_COMPOSE: &str = r#"name: shop
+services:
+  web:
+    build:
+      context: .
+      target: runner
+    ports:
+      - "127.0.0.1:3000:3000"
+    environment:
+      DATABASE_URL: postgres://shop:${DB_PASSWORD}@db:5432/shop
+    depends_on:
+      db:
+        condition: service_healthy
+  db:
+    image: postgres:16.4
+    environment:
+      POSTGRES_USER: shop
+      POSTGRES_PASSWORD: ${DB_PASSWORD}
+    volumes:
+      - db-data:/var/lib/postgresql/data
+    healthcheck:
+      test: ["CMD-SHELL", "pg_isready -U shop"]
+      interval: 5s
+      timeout: 3s
+      retries: 10
+volumes:
+  db-data: {}
+"#;
+
+pub const EXAMPLE_OVERRIDE: &str = r#"# Development: `docker compose up` reads this file after compose.yaml.
+services:
+  web:
+    environment:
+      LOG_LEVEL: debug
+    command: ["node", "--watch", "server.js"]
+"#;
+
+pub const EXAMPLE_DOCKERIGNORE: &str = ".git\n.env*\nnode_modules\nnpm-debug.log\n";
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkFile {
+    pub id: u32,
+    pub name: String,
+    pub text: Rc<str>,
+    /// The editor's version of the text (0 when the page set it).
+    pub version: u32,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workspace {
+    pub files: Vec<WorkFile>,
+    /// Id of the file shown.
+    pub active: u32,
+    next_id: u32,
+}
+
+/// A finding placed for the page: line and column for people, UTF-16
+/// offsets for the editor.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    pub line: usize,
+    pub column: usize,
+    pub severity: Severity,
+    pub code: &'static str,
+    pub message: String,
+    pub from16: u32,
+    pub to16: u32,
+}
+
+/// The findings of one file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileFindings {
+    pub id: u32,
+    pub findings: Vec<Finding>,
+}
+
+/// The editor language for a file name.
+pub fn language(name: &str) -> &'static str {
+    match FileKind::guess(base_name(name)) {
+        FileKind::Dockerfile if FileKind::from_name(base_name(name)).is_some() => "dockerfile",
+        FileKind::Compose => "yaml",
+        _ => "plain",
+    }
+}
+
+fn base_name(name: &str) -> &str {
+    name.rsplit('/').next().unwrap_or(name)
+}
+
+/// What Dockwright makes of a file, in words for the page.
+pub fn kind_label(name: &str) -> &'static str {
+    match FileKind::from_name(base_name(name)) {
+        Some(FileKind::Dockerfile) => "Dockerfile",
+        Some(FileKind::Compose) => "Compose file",
+        Some(FileKind::DockerIgnore) => ".dockerignore",
+        None if language(name) == "yaml" => "YAML (not a compose file name)",
+        None => "Not linted",
+    }
+}
+
+const MAX_NAME: usize = 100;
+
+impl Workspace {
+    pub fn example() -> Workspace {
+        Workspace::from_files(vec![
+            ("Dockerfile".into(), EXAMPLE_DOCKERFILE.into()),
+            ("compose.yaml".into(), EXAMPLE_COMPOSE.into()),
+            ("compose.override.yaml".into(), EXAMPLE_OVERRIDE.into()),
+            (".dockerignore".into(), EXAMPLE_DOCKERIGNORE.into()),
+        ])
+        .expect("the example has files")
+    }
+
+    /// A workspace of the given (name, text) files, the first one shown;
+    /// `None` when there is no file.
+    pub fn from_files(files: Vec<(String, String)>) -> Option<Workspace> {
+        if files.is_empty() {
+            return None;
+        }
+        let files: Vec<WorkFile> = files
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, text))| WorkFile {
+                id: i as u32 + 1,
+                name,
+                text: Rc::from(text),
+                version: 0,
+            })
+            .collect();
+        Some(Workspace {
+            active: files[0].id,
+            next_id: files.len() as u32 + 1,
+            files,
+        })
+    }
+
+    pub fn file(&self, id: u32) -> Option<&WorkFile> {
+        self.files.iter().find(|f| f.id == id)
+    }
+
+    pub fn active_file(&self) -> &WorkFile {
+        self.file(self.active).unwrap_or(&self.files[0])
+    }
+
+    /// Why `name` cannot be a file name here (`except`: the file being
+    /// renamed), or `Ok`.
+    pub fn check_name(&self, name: &str, except: Option<u32>) -> Result<(), String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("A file needs a name.".into());
+        }
+        if name.chars().count() > MAX_NAME {
+            return Err(format!("Names are at most {MAX_NAME} characters."));
+        }
+        let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/');
+        if !name.chars().all(allowed) {
+            return Err("Use letters, digits and . - _ / in file names.".into());
+        }
+        if name.starts_with('/')
+            || name.ends_with('/')
+            || name.contains("//")
+            || name.split('/').any(|p| p == "." || p == "..")
+        {
+            return Err("Write the path from the project folder, such as api/Dockerfile.".into());
+        }
+        if self
+            .files
+            .iter()
+            .any(|f| f.name == name && Some(f.id) != except)
+        {
+            return Err(format!("There is already a file called {name}."));
+        }
+        Ok(())
+    }
+
+    /// Adds an empty file and shows it.
+    pub fn add(&mut self, name: &str) -> Result<u32, String> {
+        self.check_name(name, None)?;
+        let id = self.next_id;
+        self.next_id += 1;
+        self.files.push(WorkFile {
+            id,
+            name: name.trim().to_string(),
+            text: Rc::from(""),
+            version: 0,
+        });
+        self.active = id;
+        Ok(id)
+    }
+
+    pub fn rename(&mut self, id: u32, name: &str) -> Result<(), String> {
+        self.check_name(name, Some(id))?;
+        if let Some(file) = self.files.iter_mut().find(|f| f.id == id) {
+            file.name = name.trim().to_string();
+        }
+        Ok(())
+    }
+
+    /// Removes a file (never the last one); the neighbour is shown.
+    pub fn remove(&mut self, id: u32) {
+        if self.files.len() <= 1 {
+            return;
+        }
+        let Some(index) = self.files.iter().position(|f| f.id == id) else {
+            return;
+        };
+        self.files.remove(index);
+        if self.active == id {
+            self.active = self.files[index.min(self.files.len() - 1)].id;
+        }
+    }
+
+    pub fn set_text(&mut self, id: u32, text: String, version: u32) {
+        if let Some(file) = self.files.iter_mut().find(|f| f.id == id) {
+            file.text = Rc::from(text);
+            file.version = version;
+        }
+    }
+
+    /// Every file's findings, the workspace linted as one project.
+    pub fn lint(&self) -> Vec<FileFindings> {
+        let files: Vec<ProjectFile> = self
+            .files
+            .iter()
+            .map(|f| ProjectFile {
+                path: &f.name,
+                text: &f.text,
+            })
+            .collect();
+        // The page knows only its files, not the rest of a real project:
+        // no listing, so missing contexts are not reported.
+        let project = Project {
+            files: &files,
+            listing: None,
+            compose_files: &[],
+        };
+        let reports = lint_project(&project, &Settings::default());
+        self.files
+            .iter()
+            .zip(reports)
+            .map(|(file, report)| FileFindings {
+                id: file.id,
+                findings: place(&file.text, report.findings),
+            })
+            .collect()
+    }
+}
+
+fn place(text: &str, diagnostics: Vec<dockwright_core::Diagnostic>) -> Vec<Finding> {
+    let offsets: Vec<usize> = diagnostics
+        .iter()
+        .flat_map(|d| [d.span.start, d.span.end])
+        .collect();
+    let utf16 = utf16_offsets(text, &offsets);
+    let index = LineIndex::new(text);
+    diagnostics
+        .into_iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let at = index.line_col(d.span.start);
+            Finding {
+                line: at.line,
+                column: at.column,
+                severity: d.severity,
+                code: d.code,
+                message: d.message,
+                from16: utf16[2 * i],
+                to16: utf16[2 * i + 1],
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_is_clean() {
+        let workspace = Workspace::example();
+        for (file, findings) in workspace.files.iter().zip(workspace.lint()) {
+            assert!(
+                findings.findings.is_empty(),
+                "{}: {:?}",
+                file.name,
+                findings.findings
+            );
+        }
+    }
+
+    #[test]
+    fn names_are_checked() {
+        let mut workspace = Workspace::example();
+        assert!(workspace.check_name("", None).is_err());
+        assert!(workspace.check_name("compose.yaml", None).is_err());
+        assert!(workspace.check_name("a b", None).is_err());
+        assert!(workspace.check_name("../x", None).is_err());
+        assert!(workspace.check_name("api/Dockerfile", None).is_ok());
+        let id = workspace.add("Dockerfile.dev").unwrap();
+        assert_eq!(workspace.active, id);
+        assert!(workspace.rename(id, "compose.yaml").is_err());
+        workspace.rename(id, "Dockerfile.prod").unwrap();
+        workspace.remove(id);
+        assert_eq!(workspace.files.len(), 4);
+    }
+
+    #[test]
+    fn cross_file_findings_land_in_their_file() {
+        let mut workspace = Workspace::example();
+        let compose = workspace.files[1].id;
+        let text = EXAMPLE_COMPOSE.replace("target: runner", "target: runtime");
+        workspace.set_text(compose, text, 1);
+        let findings = workspace.lint();
+        assert!(findings[1]
+            .findings
+            .iter()
+            .any(|f| f.code == "build-target-not-found"));
+        assert!(findings[0].findings.is_empty());
+    }
+
+    #[test]
+    fn languages_follow_names() {
+        assert_eq!(language("Dockerfile.dev"), "dockerfile");
+        assert_eq!(language("api/Dockerfile"), "dockerfile");
+        assert_eq!(language("compose.override.yaml"), "yaml");
+        assert_eq!(language(".dockerignore"), "plain");
+        assert_eq!(language("notes.txt"), "plain");
+    }
+}
