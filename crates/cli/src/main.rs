@@ -485,7 +485,7 @@ fn run_rules(args: &[String]) -> Result<ExitCode, Failure> {
                     "Off by default: give it a severity in the settings to switch it on.\n"
                 )?;
             }
-            write!(out, "{}", meta.docs)?;
+            write!(out, "{}", registry::docs(meta.code).unwrap_or_default())?;
         }
         _ => return Err(Failure::Usage("rules takes at most one rule code".into())),
     }

@@ -89,7 +89,7 @@ fn sarif(out: &mut impl Write, records: &[Record]) -> io::Result<()> {
                 "id": code,
                 "shortDescription": { "text": meta.summary },
                 "fullDescription": { "text": meta.summary },
-                "help": { "text": meta.docs, "markdown": meta.docs },
+                "help": { "text": registry::docs(code).unwrap_or_default(), "markdown": registry::docs(code).unwrap_or_default() },
                 "defaultConfiguration": { "level": level(meta.severity) },
                 "properties": { "aliases": meta.aliases },
             }),

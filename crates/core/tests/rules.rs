@@ -123,7 +123,8 @@ fn check_rule(
         "## Use instead",
         "## References",
     ] {
-        if !meta.docs.contains(section) {
+        if !dockwright_core::rules::registry::docs(code).is_some_and(|docs| docs.contains(section))
+        {
             failures.push(format!("{code}: docs lack '{section}'"));
         }
     }

@@ -45,8 +45,6 @@ pub struct RuleMeta {
     pub origin: Origin,
     /// Off unless enabled in the settings.
     pub off_by_default: bool,
-    /// Markdown: What it does, Why is this bad?, Example, Use instead, References.
-    pub docs: &'static str,
 }
 
 impl RuleMeta {

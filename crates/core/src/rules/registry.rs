@@ -136,3 +136,266 @@ pub fn all() -> impl Iterator<Item = &'static RuleMeta> {
 pub fn find_meta(id: &str) -> Option<&'static RuleMeta> {
     all().find(|meta| meta.is_named(id))
 }
+
+/// Each rule's Markdown documentation (What it does, Why is this bad?,
+/// Example, Use instead, References), by code. A separate table from the
+/// rules, so that a host that only lints (the page's first load) does not
+/// carry the text.
+pub static DOCS: &[(&str, &str)] = &[
+    (
+        add_instead_of_copy::RULE.meta.code,
+        add_instead_of_copy::DOCS,
+    ),
+    (apk_no_cache::RULE.meta.code, apk_no_cache::DOCS),
+    (apk_pin::RULE.meta.code, apk_pin::DOCS),
+    (apt_get_pin::RULE.meta.code, apt_get_pin::DOCS),
+    (apt_get_yes::RULE.meta.code, apt_get_yes::DOCS),
+    (apt_lists_cleanup::RULE.meta.code, apt_lists_cleanup::DOCS),
+    (
+        apt_no_install_recommends::RULE.meta.code,
+        apt_no_install_recommends::DOCS,
+    ),
+    (cd_to_workdir::RULE.meta.code, cd_to_workdir::DOCS),
+    (chown_after_copy::RULE.meta.code, chown_after_copy::DOCS),
+    (consecutive_run::RULE.meta.code, consecutive_run::DOCS),
+    (
+        consistent_instruction_casing::RULE.meta.code,
+        consistent_instruction_casing::DOCS,
+    ),
+    (
+        copy_context_unfiltered::RULE.meta.code,
+        copy_context_unfiltered::DOCS,
+    ),
+    (copy_dest_slash::RULE.meta.code, copy_dest_slash::DOCS),
+    (copy_from_self::RULE.meta.code, copy_from_self::DOCS),
+    (
+        copy_from_unknown_stage::RULE.meta.code,
+        copy_from_unknown_stage::DOCS,
+    ),
+    (copy_ignored_file::RULE.meta.code, copy_ignored_file::DOCS),
+    (copy_relative_dest::RULE.meta.code, copy_relative_dest::DOCS),
+    (copy_then_extract::RULE.meta.code, copy_then_extract::DOCS),
+    (curl_pipe_shell::RULE.meta.code, curl_pipe_shell::DOCS),
+    (dnf_clean::RULE.meta.code, dnf_clean::DOCS),
+    (dnf_pin::RULE.meta.code, dnf_pin::DOCS),
+    (dnf_yes::RULE.meta.code, dnf_yes::DOCS),
+    (
+        duplicate_stage_name::RULE.meta.code,
+        duplicate_stage_name::DOCS,
+    ),
+    (env_self_reference::RULE.meta.code, env_self_reference::DOCS),
+    (
+        expose_invalid_format::RULE.meta.code,
+        expose_invalid_format::DOCS,
+    ),
+    (expose_port_range::RULE.meta.code, expose_port_range::DOCS),
+    (
+        expose_proto_casing::RULE.meta.code,
+        expose_proto_casing::DOCS,
+    ),
+    (from_as_casing::RULE.meta.code, from_as_casing::DOCS),
+    (
+        from_platform_flag_const_disallowed::RULE.meta.code,
+        from_platform_flag_const_disallowed::DOCS,
+    ),
+    (gem_pin::RULE.meta.code, gem_pin::DOCS),
+    (go_install_pin::RULE.meta.code, go_install_pin::DOCS),
+    (
+        healthcheck_missing::RULE.meta.code,
+        healthcheck_missing::DOCS,
+    ),
+    (image_tag::RULE.meta.code, image_tag::DOCS),
+    (
+        invalid_default_arg_in_from::RULE.meta.code,
+        invalid_default_arg_in_from::DOCS,
+    ),
+    (
+        invalid_definition_description::RULE.meta.code,
+        invalid_definition_description::DOCS,
+    ),
+    (
+        json_args_recommended::RULE.meta.code,
+        json_args_recommended::DOCS,
+    ),
+    (label_email::RULE.meta.code, label_email::DOCS),
+    (label_empty::RULE.meta.code, label_empty::DOCS),
+    (label_git_hash::RULE.meta.code, label_git_hash::DOCS),
+    (label_key_invalid::RULE.meta.code, label_key_invalid::DOCS),
+    (label_missing::RULE.meta.code, label_missing::DOCS),
+    (label_rfc3339::RULE.meta.code, label_rfc3339::DOCS),
+    (label_semver::RULE.meta.code, label_semver::DOCS),
+    (label_spdx::RULE.meta.code, label_spdx::DOCS),
+    (label_superfluous::RULE.meta.code, label_superfluous::DOCS),
+    (label_url::RULE.meta.code, label_url::DOCS),
+    (last_user_root::RULE.meta.code, last_user_root::DOCS),
+    (latest_tag::RULE.meta.code, latest_tag::DOCS),
+    (
+        legacy_key_value_format::RULE.meta.code,
+        legacy_key_value_format::DOCS,
+    ),
+    (
+        maintainer_deprecated::RULE.meta.code,
+        maintainer_deprecated::DOCS,
+    ),
+    (multiple_cmd::RULE.meta.code, multiple_cmd::DOCS),
+    (
+        multiple_entrypoint::RULE.meta.code,
+        multiple_entrypoint::DOCS,
+    ),
+    (
+        multiple_healthcheck::RULE.meta.code,
+        multiple_healthcheck::DOCS,
+    ),
+    (
+        no_empty_continuation::RULE.meta.code,
+        no_empty_continuation::DOCS,
+    ),
+    (no_sudo::RULE.meta.code, no_sudo::DOCS),
+    (no_upgrade::RULE.meta.code, no_upgrade::DOCS),
+    (npm_cache_in_layer::RULE.meta.code, npm_cache_in_layer::DOCS),
+    (
+        npm_only_production::RULE.meta.code,
+        npm_only_production::DOCS,
+    ),
+    (npm_pin::RULE.meta.code, npm_pin::DOCS),
+    (pip_no_cache_dir::RULE.meta.code, pip_no_cache_dir::DOCS),
+    (pip_pin::RULE.meta.code, pip_pin::DOCS),
+    (pipefail::RULE.meta.code, pipefail::DOCS),
+    (pointless_commands::RULE.meta.code, pointless_commands::DOCS),
+    (
+        redundant_target_platform::RULE.meta.code,
+        redundant_target_platform::DOCS,
+    ),
+    (
+        reserved_stage_name::RULE.meta.code,
+        reserved_stage_name::DOCS,
+    ),
+    (
+        secrets_used_in_arg_or_env::RULE.meta.code,
+        secrets_used_in_arg_or_env::DOCS,
+    ),
+    (stage_name_casing::RULE.meta.code, stage_name_casing::DOCS),
+    (trusted_registries::RULE.meta.code, trusted_registries::DOCS),
+    (
+        undefined_arg_in_from::RULE.meta.code,
+        undefined_arg_in_from::DOCS,
+    ),
+    (undefined_var::RULE.meta.code, undefined_var::DOCS),
+    (use_apt_get::RULE.meta.code, use_apt_get::DOCS),
+    (
+        use_shell_instruction::RULE.meta.code,
+        use_shell_instruction::DOCS,
+    ),
+    (useradd_high_uid::RULE.meta.code, useradd_high_uid::DOCS),
+    (wget_or_curl::RULE.meta.code, wget_or_curl::DOCS),
+    (wget_progress::RULE.meta.code, wget_progress::DOCS),
+    (
+        workdir_relative_path::RULE.meta.code,
+        workdir_relative_path::DOCS,
+    ),
+    (yarn_cache_clean::RULE.meta.code, yarn_cache_clean::DOCS),
+    (yum_clean::RULE.meta.code, yum_clean::DOCS),
+    (yum_pin::RULE.meta.code, yum_pin::DOCS),
+    (yum_yes::RULE.meta.code, yum_yes::DOCS),
+    (zypper_clean::RULE.meta.code, zypper_clean::DOCS),
+    (zypper_pin::RULE.meta.code, zypper_pin::DOCS),
+    (zypper_yes::RULE.meta.code, zypper_yes::DOCS),
+    (
+        compose::build_context_not_found::RULE.meta.code,
+        compose::build_context_not_found::DOCS,
+    ),
+    (
+        compose::build_target_not_found::RULE.meta.code,
+        compose::build_target_not_found::DOCS,
+    ),
+    (
+        compose::healthy_dependency_without_healthcheck::RULE
+            .meta
+            .code,
+        compose::healthy_dependency_without_healthcheck::DOCS,
+    ),
+    (
+        compose::no_build_and_image::RULE.meta.code,
+        compose::no_build_and_image::DOCS,
+    ),
+    (
+        compose::no_duplicate_container_names::RULE.meta.code,
+        compose::no_duplicate_container_names::DOCS,
+    ),
+    (
+        compose::no_duplicate_exported_ports::RULE.meta.code,
+        compose::no_duplicate_exported_ports::DOCS,
+    ),
+    (
+        compose::no_quotes_in_volumes::RULE.meta.code,
+        compose::no_quotes_in_volumes::DOCS,
+    ),
+    (
+        compose::no_unbound_port_interfaces::RULE.meta.code,
+        compose::no_unbound_port_interfaces::DOCS,
+    ),
+    (
+        compose::no_version_field::RULE.meta.code,
+        compose::no_version_field::DOCS,
+    ),
+    (
+        compose::node_modules_hidden_by_bind_mount::RULE.meta.code,
+        compose::node_modules_hidden_by_bind_mount::DOCS,
+    ),
+    (
+        compose::published_database_port::RULE.meta.code,
+        compose::published_database_port::DOCS,
+    ),
+    (
+        compose::published_port_not_exposed::RULE.meta.code,
+        compose::published_port_not_exposed::DOCS,
+    ),
+    (
+        compose::require_project_name_field::RULE.meta.code,
+        compose::require_project_name_field::DOCS,
+    ),
+    (
+        compose::require_quotes_in_ports::RULE.meta.code,
+        compose::require_quotes_in_ports::DOCS,
+    ),
+    (
+        compose::secret_in_environment::RULE.meta.code,
+        compose::secret_in_environment::DOCS,
+    ),
+    (
+        compose::service_container_name_regex::RULE.meta.code,
+        compose::service_container_name_regex::DOCS,
+    ),
+    (
+        compose::service_dependencies_alphabetical_order::RULE
+            .meta
+            .code,
+        compose::service_dependencies_alphabetical_order::DOCS,
+    ),
+    (
+        compose::service_image_require_explicit_tag::RULE.meta.code,
+        compose::service_image_require_explicit_tag::DOCS,
+    ),
+    (
+        compose::service_keys_order::RULE.meta.code,
+        compose::service_keys_order::DOCS,
+    ),
+    (
+        compose::service_ports_alphabetical_order::RULE.meta.code,
+        compose::service_ports_alphabetical_order::DOCS,
+    ),
+    (
+        compose::services_alphabetical_order::RULE.meta.code,
+        compose::services_alphabetical_order::DOCS,
+    ),
+    (
+        compose::top_level_properties_order::RULE.meta.code,
+        compose::top_level_properties_order::DOCS,
+    ),
+];
+
+/// The documentation of the rule with this code or alias.
+pub fn docs(id: &str) -> Option<&'static str> {
+    let code = find_meta(id)?.code;
+    DOCS.iter().find(|(c, _)| *c == code).map(|(_, docs)| *docs)
+}

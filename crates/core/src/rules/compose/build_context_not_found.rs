@@ -10,7 +10,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Error,
         origin: Origin::Dockwright,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 When the project is linted from its directory (the CLI knows every path), flags a
 `build` context directory that does not exist, and a Dockerfile (`build.dockerfile`,
 else `Dockerfile` in the context) that is not there. Remote contexts (Git and HTTP URLs)
@@ -40,10 +46,7 @@ services:
 
 ## References
 - Compose file reference, build: https://docs.docker.com/reference/compose-file/build/
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     let Some(project) = ctx.project else { return };

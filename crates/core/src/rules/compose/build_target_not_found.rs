@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Error,
         origin: Origin::Dockwright,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 When the project's files are linted together, reads the Dockerfile a service builds and
 flags a `build.target` that is not one of its stage names (`FROM … AS name`, compared
 without case, as BuildKit compares them).
@@ -38,10 +44,7 @@ services:
 
 ## References
 - Compose file reference, build target: https://docs.docker.com/reference/compose-file/build/#target
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     let Some(project) = ctx.project else { return };

@@ -10,7 +10,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Warning,
         origin: Origin::Dockwright,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `depends_on: {db: {condition: service_healthy}}` when `db` has no `healthcheck`
 (or disables it). A service built with `build:` may get its health check from its
 Dockerfile's `HEALTHCHECK` (in the stage built or a stage it builds FROM): when the
@@ -52,10 +58,7 @@ services:
 ## References
 - Compose file reference, depends_on: https://docs.docker.com/reference/compose-file/services/#depends_on
 - Compose startup order: https://docs.docker.com/compose/how-tos/startup-order/
-"#,
-    },
-    check,
-};
+"#;
 
 /// A health check command that suits well-known images.
 fn suggestion(image: &str) -> &'static str {

@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Info,
         origin: Origin::Dclint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a service with both `build` and `image` and no `pull_policy`, as dclint does with
 its default `checkPullPolicy`.
 
@@ -41,10 +47,7 @@ services:
 ## References
 - dclint `no-build-and-image`
 - Compose file reference, pull_policy: https://docs.docker.com/reference/compose-file/services/#pull_policy
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     for (service, entry) in ctx.services() {

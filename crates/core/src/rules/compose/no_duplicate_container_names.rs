@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Error,
         origin: Origin::Dclint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a `container_name` already used by an earlier service of the file.
 
 ## Why is this bad?
@@ -40,10 +46,7 @@ services:
 
 ## References
 - dclint `no-duplicate-container-names`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     let mut seen: Vec<(&str, &str)> = Vec::new();

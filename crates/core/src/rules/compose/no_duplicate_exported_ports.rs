@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Error,
         origin: Origin::Dclint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a published host port (or a port of a published range) that an earlier port entry
 of the file already publishes, for the same protocol on an overlapping interface.
 
@@ -45,10 +51,7 @@ services:
 
 ## References
 - dclint `no-duplicate-exported-ports`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     // (host ip, low, high, protocol, service)

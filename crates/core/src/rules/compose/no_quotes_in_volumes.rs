@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Style,
         origin: Origin::Dclint,
         off_by_default: true,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a quoted short-syntax `volumes` entry of a service. Purely cosmetic, so off by
 default: switch it on with `# dclint enable no-quotes-in-volumes` or a severity in the
 settings.
@@ -38,10 +44,7 @@ services:
 
 ## References
 - dclint `no-quotes-in-volumes`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     for (service, entry) in ctx.services() {

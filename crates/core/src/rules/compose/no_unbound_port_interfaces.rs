@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Info,
         origin: Origin::Dclint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a published port without a host address (`8080:80` rather than
 `127.0.0.1:8080:80`, or a long-syntax port without `host_ip`).
 
@@ -43,10 +49,7 @@ services:
 ## References
 - dclint `no-unbound-port-interfaces`
 - Docker, packet filtering and firewalls: https://docs.docker.com/engine/network/packet-filtering-firewalls/
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     for (service, entry) in ctx.services() {

@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Warning,
         origin: Origin::Dclint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags the top-level `version` key.
 
 ## Why is this bad?
@@ -35,10 +41,7 @@ services:
 ## References
 - dclint `no-version-field` (an error there; a warning here, as in Docker Compose)
 - Compose file reference, version: https://docs.docker.com/reference/compose-file/version-and-name/
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     if let Some(entry) = ctx.root.entry("version") {

@@ -10,7 +10,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Warning,
         origin: Origin::Dockwright,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a published port of a database or cache (by image: postgres, mysql, mariadb,
 mongo, redis, valkey, memcached, elasticsearch, opensearch, cassandra, couchdb,
 influxdb, neo4j, clickhouse, mssql; or by its standard container port: 5432, 3306,
@@ -43,10 +49,7 @@ services:
 ## References
 - Docker, packet filtering and firewalls: https://docs.docker.com/engine/network/packet-filtering-firewalls/
 - dclint `no-unbound-port-interfaces` (the same concern for every port, as information)
-"#,
-    },
-    check,
-};
+"#;
 
 const DATABASES: [&str; 16] = [
     "postgres",

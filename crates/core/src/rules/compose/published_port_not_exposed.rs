@@ -10,7 +10,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Info,
         origin: Origin::Dockwright,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 When the project's files are linted together, compares a built service's `ports` with
 the `EXPOSE` instructions of the stage it builds (and the stages that stage builds
 FROM). When the Dockerfile exposes ports but not the one published, the port is
@@ -42,10 +48,7 @@ services:
 
 ## References
 - Dockerfile reference, EXPOSE: https://docs.docker.com/reference/dockerfile/#expose
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     let Some(project) = ctx.project else { return };

@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Info,
         origin: Origin::Dclint,
         off_by_default: true,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a compose file without a top-level `name`. Off by default (most files rely on the
 directory name, and an override file must not repeat it): switch it on with
 `# dclint enable require-project-name-field` or a severity in the settings.
@@ -35,10 +41,7 @@ services:
 
 ## References
 - dclint `require-project-name-field`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     if ctx.root.get("name").is_none() {

@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Warning,
         origin: Origin::Dclint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags an unquoted `ports` or `expose` entry that a YAML 1.1 reader takes for a base-60
 number: digits, then `:` and a number below 60 (`- 22:22`, `- 2222:22`).
 
@@ -43,10 +49,7 @@ services:
 ## References
 - dclint `require-quotes-in-ports`
 - Compose file reference, ports: https://docs.docker.com/reference/compose-file/services/#ports
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     for (service, entry) in ctx.services() {

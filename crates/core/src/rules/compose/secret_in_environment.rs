@@ -10,7 +10,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Warning,
         origin: Origin::Dockwright,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags an `environment` (or build `args`) entry whose name says it holds a secret
 (`PASSWORD`, `PASSWD`, `SECRET`, `TOKEN`, `API_KEY`, `PRIVATE_KEY`, `ACCESS_KEY`,
 `CREDENTIALS`) when its value is written in the file, and any value that is a URL with
@@ -49,10 +55,7 @@ secrets:
 ## References
 - Compose, secrets: https://docs.docker.com/compose/how-tos/use-secrets/
 - hadolint's Dockerfile twin: BuildKit `SecretsUsedInArgOrEnv`
-"#,
-    },
-    check,
-};
+"#;
 
 const SECRET_WORDS: [&str; 8] = [
     "PASSWORD",

@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Error,
         origin: Origin::Dclint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a `container_name` that Docker would refuse: it must match
 `[a-zA-Z0-9][a-zA-Z0-9_.-]+` as a whole (the compose schema only checks that such a run
 appears somewhere in the name).
@@ -35,10 +41,7 @@ services:
 
 ## References
 - dclint `service-container-name-regex`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     for (service, entry) in ctx.services() {

@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Style,
         origin: Origin::Dclint,
         off_by_default: true,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a `depends_on` list that is not in alphabetical order (once per list, at its
 first entry out of place, as dclint reports it once per service). Purely cosmetic, so
 off by default: switch it on with `# dclint enable
@@ -36,10 +42,7 @@ services:
 
 ## References
 - dclint `service-dependencies-alphabetical-order`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     for (service, entry) in ctx.services() {

@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Warning,
         origin: Origin::Dclint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a service `image` with no tag, or with a moving tag: `latest`, `stable`, `edge`,
 `test`, `nightly`, `dev`, `beta`, `canary`, `lts` (dclint's list). A digest
 (`@sha256:…`) counts as explicit.
@@ -43,10 +49,7 @@ services:
 
 ## References
 - dclint `service-image-require-explicit-tag`; hadolint `DL3006`/`DL3007` for FROM
-"#,
-    },
-    check,
-};
+"#;
 
 const MOVING_TAGS: [&str; 9] = [
     "latest", "stable", "edge", "test", "nightly", "dev", "beta", "canary", "lts",

@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Style,
         origin: Origin::Dclint,
         off_by_default: true,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a service key that belongs before the key right above it, in dclint's default
 order: image, build, container_name; depends_on; volumes, volumes_from, configs,
 secrets; environment, env_file; ports, networks, network_mode, extra_hosts; command,
@@ -38,10 +44,7 @@ services:
 
 ## References
 - dclint `service-keys-order`
-"#,
-    },
-    check,
-};
+"#;
 
 const ORDER: [&str; 24] = [
     "image",

@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Style,
         origin: Origin::Dclint,
         off_by_default: true,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a `ports` entry whose published (else container) port is lower than the one above
 it. Purely cosmetic, so off by default: switch it on with `# dclint enable
 service-ports-alphabetical-order` or a severity in the settings.
@@ -35,10 +41,7 @@ services:
 
 ## References
 - dclint `service-ports-alphabetical-order`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     for (service, entry) in ctx.services() {

@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Style,
         origin: Origin::Dclint,
         off_by_default: true,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a service whose name sorts before a service above it (case-insensitively, as
 dclint sorts), naming the first service it belongs before. Purely cosmetic, so off
 by default: switch it on with `# dclint enable services-alphabetical-order` or a
@@ -38,10 +44,7 @@ services:
 
 ## References
 - dclint `services-alphabetical-order`
-"#,
-    },
-    check,
-};
+"#;
 
 /// dclint's order: case-insensitive first, then as written.
 pub(super) fn before(a: &str, b: &str) -> bool {

@@ -9,7 +9,13 @@ pub static RULE: ComposeRule = ComposeRule {
         severity: Severity::Style,
         origin: Origin::Dclint,
         off_by_default: true,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a top-level key out of dclint's order: `x-` extensions (alphabetically), version,
 name, include, services, networks, volumes, secrets, configs. Purely cosmetic, so off
 by default: switch it on with `# dclint enable top-level-properties-order` or a
@@ -38,10 +44,7 @@ volumes:
 
 ## References
 - dclint `top-level-properties-order`
-"#,
-    },
-    check,
-};
+"#;
 
 const ORDER: [&str; 8] = [
     "version", "name", "include", "services", "networks", "volumes", "secrets", "configs",

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Error,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `ADD` of local files or folders that are not archives. URLs, git sources, tar archives (which ADD extracts) and heredocs are left alone.
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ COPY ./src /app/src
 
 ## References
 - hadolint `DL3020`
-"#,
-    },
-    check,
-};
+"#;
 
 const ARCHIVES: [&str; 13] = [
     ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tbz2", ".tar.xz", ".txz", ".tar.zst", ".tzst", ".gz",

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Info,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `apk add` without `--no-cache`, unless the RUN keeps apk's cache in a `--mount=type=cache` (a case hadolint still flags).
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ RUN apk add --no-cache curl
 
 ## References
 - hadolint `DL3019`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags packages in `apk add` without a version (`pkg=1.2.3-r0`, or `pkg~1.2`). Versions given through variables count as pinned; the name after `--virtual` is not a package.
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ RUN apk add --no-cache curl=8.11.1-r0
 
 ## References
 - hadolint `DL3018`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags packages in `apt-get install` without a version (`pkg=1.2.3`). A
  version given through a variable (`pkg=$VERSION`, `pkg=${V}`) counts as
  pinned, as do `.deb` paths and arguments built by the shell (`$(cat list)`);
@@ -32,10 +38,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl=8.5.0-2ubu
 
 ## References
 - hadolint `DL3008`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Info,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a RUN that runs `apt-get update` (which downloads the lists) without
  `rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean`) in the same RUN. Unlike hadolint, only stages
  that end up in an image are checked (the last stage and stages other stages
@@ -33,10 +39,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl \
 
 ## References
 - hadolint `DL3009`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {

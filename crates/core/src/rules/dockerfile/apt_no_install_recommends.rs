@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Info,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `apt-get install` without `--no-install-recommends` (or `-o APT::Install-Recommends=false`).
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ RUN apt-get install -y --no-install-recommends python3
 
 ## References
 - hadolint `DL3015`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {

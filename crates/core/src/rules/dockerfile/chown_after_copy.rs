@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Dockwright,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `RUN chown` (or `chmod`) of a path that an earlier `COPY`/`ADD` of the same stage wrote.
 
 ## Why is this bad?
@@ -30,10 +36,7 @@ COPY --chown=node:node . /app
 ## References
 - Dockwright
 - https://docs.docker.com/reference/dockerfile/#copy---chown---chmod
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for stage in &ctx.dockerfile.stages {

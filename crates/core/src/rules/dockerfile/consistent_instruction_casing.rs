@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Counts upper-case and lower-case instruction keywords and flags every keyword
 that does not follow the majority, as well as mixed-case ones like `Run`.
 
@@ -31,10 +37,7 @@ RUN echo hello
 
 ## References
 - BuildKit check `ConsistentInstructionCasing`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     let keywords: Vec<_> = ctx

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Dockwright,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 When the Dockerfile is linted with its build context, flags a `COPY` or `ADD` of the
 whole context (`.`, `./`, `*`) when the context has no `.dockerignore`, or when the
 context holds `.git`, `.env` (or `.env.*`) or `node_modules` and the `.dockerignore`
@@ -42,10 +48,7 @@ node_modules
 ## References
 - .dockerignore: https://docs.docker.com/build/concepts/context/#dockerignore-files
 - Dockerfile best practices: https://docs.docker.com/build/building/best-practices/
-"#,
-    },
-    check,
-};
+"#;
 
 const SENSITIVE: [&str; 3] = [".git", ".env", "node_modules"];
 

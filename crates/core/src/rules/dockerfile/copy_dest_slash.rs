@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Error,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `COPY a b dest` (more than one source) whose destination does not end with `/`.
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ COPY package.json package-lock.json /app/
 
 ## References
 - hadolint `DL3021`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for instruction in &ctx.dockerfile.instructions {

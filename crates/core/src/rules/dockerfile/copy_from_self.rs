@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Error,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `COPY --from=name` inside the stage called `name`.
 
 ## Why is this bad?
@@ -32,10 +38,7 @@ COPY --from=build /app/dist /usr/share/nginx/html
 
 ## References
 - hadolint `DL3023`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for stage in &ctx.dockerfile.stages {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 When the Dockerfile is linted with its build context (the CLI on a directory, the
 playground's project), flags a `COPY` or `ADD` source from the context that the
 `.dockerignore` excludes (the Dockerfile's own `Dockerfile.dockerignore` when there is
@@ -44,10 +50,7 @@ COPY deploy/nginx.conf /etc/nginx/nginx.conf
 ## References
 - BuildKit check `CopyIgnoredFile`: https://docs.docker.com/go/dockerfile/rule/copy-ignored-file/
 - .dockerignore: https://docs.docker.com/build/concepts/context/#dockerignore-files
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     let Some((_, ignore)) = ctx.build.and_then(|b| b.dockerignore.as_ref()) else {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `COPY` (and `ADD`) to a relative destination in a stage that has not set `WORKDIR` (a stage built `FROM` an earlier stage inherits its WORKDIR).
 
 ## Why is this bad?
@@ -31,10 +37,7 @@ COPY package.json .
 
 ## References
 - hadolint `DL3045`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     let mut has_workdir: Vec<(Option<String>, bool)> = Vec::new();

@@ -11,7 +11,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Info,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a `COPY` of a local tar archive (`.tar`, `.tar.gz`/`.tgz`, `.tar.bz2`, `.tar.xz`,
 and the other compressions ADD unpacks) when a later RUN of the same stage extracts it
 with `tar -x` (or `tar x…`, `--extract`) or a decompressor (`gunzip`, `bunzip2`, `unxz`,
@@ -41,10 +47,7 @@ ADD app.tar.gz /opt/
 ## References
 - hadolint `DL3010`
 - Dockerfile reference, ADD: https://docs.docker.com/reference/dockerfile/#add
-"#,
-    },
-    check,
-};
+"#;
 
 /// Extensions of the archives `ADD` unpacks (tar, plain or compressed).
 const ARCHIVES: [&str; 15] = [

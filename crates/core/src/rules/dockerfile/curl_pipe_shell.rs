@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Dockwright,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `curl …` or `wget -O- …` piped into `sh`, `bash` or another shell
  (also `sudo sh`), without a checksum or signature step in the same pipeline.
 
@@ -33,10 +39,7 @@ RUN curl -fsSLo /tmp/install.sh https://example.com/install.sh \
 
 ## References
 - Dockwright; no equivalent in hadolint or BuildKit
-"#,
-    },
-    check,
-};
+"#;
 
 const SHELLS: [&str; 7] = ["sh", "bash", "ash", "dash", "zsh", "ksh", "python3"];
 

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a RUN that installs with `dnf` without `dnf clean all` in the same RUN, in stages that end up in an image; a RUN that keeps the cache in a `--mount=type=cache` is accepted.
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ RUN dnf install -y httpd && dnf clean all
 
 ## References
 - hadolint `DL3040`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     report_uncleaned(

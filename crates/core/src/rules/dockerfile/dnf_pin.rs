@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags packages in `dnf install` without a version. Versions given through variables and local package files count as pinned.
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ RUN dnf install -y httpd-2.4.62 && dnf clean all
 
 ## References
 - hadolint `DL3041`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     report_unpinned(ctx, "dnf", "-", |_, v| has_version_suffix(v), out);

@@ -12,7 +12,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Error,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a `FROM … AS name` whose name (compared case-insensitively, as BuildKit
 does) was already used by an earlier stage.
 
@@ -34,10 +40,7 @@ FROM node:22 AS build-web
 
 ## References
 - hadolint `DL3024`; BuildKit check `DuplicateStageName` (hadolint's severity, BuildKit's message)
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     let mut seen = HashSet::new();

@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `EXPOSE` entries with an IP address or a `host:container` mapping.
 
 ## Why is this bad?
@@ -29,10 +35,7 @@ EXPOSE 80
 
 ## References
 - BuildKit check `ExposeInvalidFormat`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for (span, spec) in super::expose_specs(ctx) {

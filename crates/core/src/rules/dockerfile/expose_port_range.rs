@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Error,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `EXPOSE` ports (and port ranges) outside 0–65535, after variable expansion.
 
 ## Why is this bad?
@@ -27,10 +33,7 @@ EXPOSE 8000
 
 ## References
 - hadolint `DL3011`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for (span, spec) in super::expose_specs(ctx) {

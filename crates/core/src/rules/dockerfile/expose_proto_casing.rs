@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `EXPOSE 80/TCP`: a protocol that is not lower-case.
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ EXPOSE 53/udp
 
 ## References
 - BuildKit check `ExposeProtoCasing`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for (span, spec) in super::expose_specs(ctx) {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `FROM … as name` where the casing of `AS` differs from that of `FROM`.
 
 ## Why is this bad?
@@ -29,10 +35,7 @@ FROM debian:12 AS builder
 
 ## References
 - BuildKit check `FromAsCasing`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for instruction in &ctx.dockerfile.instructions {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `FROM --platform=linux/amd64` and other constant platforms, unless the
 stage name mentions the platform's OS or architecture (`AS build-amd64`),
 which marks a deliberately platform-specific stage.
@@ -36,10 +42,7 @@ FROM --platform=$BUILDPLATFORM golang:1.23 AS build
 
 ## References
 - BuildKit check `FromPlatformFlagConstDisallowed`; hadolint `DL3029` (broader)
-"#,
-    },
-    check,
-};
+"#;
 
 const OSES: [&str; 6] = ["linux", "windows", "darwin", "freebsd", "wasip1", "js"];
 

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Info,
         origin: Origin::Hadolint,
         off_by_default: true,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags the FROM of each stage that is built as an image (the last stage, and any stage no
 other stage builds FROM, copies from or mounts) when neither that stage nor a stage it
 builds FROM has a `HEALTHCHECK` (`HEALTHCHECK NONE` counts: it is a decision). Off by
@@ -39,10 +45,7 @@ HEALTHCHECK --interval=30s --timeout=3s CMD curl -fsS http://localhost/ || exit 
 ## References
 - hadolint `DL3057` (ignored by default there too)
 - Dockerfile reference, HEALTHCHECK: https://docs.docker.com/reference/dockerfile/#healthcheck
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     let stages = &ctx.dockerfile.stages;

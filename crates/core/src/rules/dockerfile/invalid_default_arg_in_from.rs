@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Expands each `FROM` image that uses variables with the global ARGs' default
 values (as a build without `--build-arg` would) and flags the result when it
 is empty or not a valid image reference.
@@ -32,10 +38,7 @@ FROM node:${VERSION}
 
 ## References
 - BuildKit check `InvalidDefaultArgInFrom`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for (instruction, image) in super::froms(ctx) {

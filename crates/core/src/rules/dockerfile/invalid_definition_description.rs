@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: true,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 When comment lines sit directly above an `ARG` or a named `FROM … AS stage`, BuildKit
 treats the last of them as the definition's description, shown by `docker buildx build
 --call=outline`. This check asks that that comment start with the argument or stage
@@ -45,10 +51,7 @@ FROM alpine:${ALPINE_VERSION}
 ## References
 - BuildKit check `InvalidDefinitionDescription` (experimental):
   https://docs.docker.com/go/dockerfile/rule/invalid-definition-description/
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for instruction in &ctx.dockerfile.instructions {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `CMD` and `ENTRYPOINT` written in shell form.
 
 ## Why is this bad?
@@ -33,10 +39,7 @@ CMD ["node", "server.js"]
 
 ## References
 - hadolint `DL3025`; BuildKit check `JSONArgsRecommended`
-"#,
-    },
-    check,
-};
+"#;
 
 fn instruction_args_text<'a>(
     ctx: &DockerfileContext<'a>,

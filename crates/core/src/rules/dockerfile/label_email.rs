@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 For every label that the settings' `label-schema` declares as `email`, checks that a
 non-empty value is an RFC 5322 address: a dot-atom or quoted local part, `@`, a dot-atom or `[literal]` domain. Values that use a variable with no value at that point are
 not judged. Without such a schema entry the rule has nothing to check.
@@ -34,10 +40,7 @@ LABEL maintainer="jane@example.com"
 ## References
 - hadolint `DL3058` (hadolint reports the LABEL line; Dockwright points at the value)
 - OCI image annotations: https://github.com/opencontainers/image-spec/blob/main/annotations.md
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     super::labels::report_invalid_values(

@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 For every label that the settings' `label-schema` declares as `hash`, checks that a
 non-empty value is a git commit hash: 40 (full) or 7 (short) lower-case hexadecimal digits. Values that use a variable with no value at that point are
 not judged. Without such a schema entry the rule has nothing to check.
@@ -34,10 +40,7 @@ LABEL org.opencontainers.image.revision="3f786850e387550fdab836ed7e6dc881de23001
 ## References
 - hadolint `DL3055` (hadolint reports the LABEL line; Dockwright points at the value)
 - OCI image annotations: https://github.com/opencontainers/image-spec/blob/main/annotations.md
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     super::labels::report_invalid_values(

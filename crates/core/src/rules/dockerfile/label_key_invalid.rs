@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Style,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags LABEL keys that are not in Docker's recommended form: lower-case letters, digits,
 `.` and `-` only, starting with a letter, ending with a letter or digit, no `..` or `--`,
 and not in the namespaces Docker reserves (`com.docker.`, `io.docker.`,
@@ -35,10 +41,7 @@ LABEL org.opencontainers.image.authors="Jane"
 ## References
 - hadolint `DL3048` (hadolint reports the LABEL line; Dockwright points at the key)
 - Docker object labels: https://docs.docker.com/config/labels-custom-metadata/
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for label in super::labels::labels(ctx) {

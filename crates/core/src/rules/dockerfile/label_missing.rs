@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Info,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 For every label the settings' `label-schema` declares, flags the FROM of each stage that
 is built as an image (the last stage, and any stage no other stage builds FROM, copies
 from or mounts) when neither that stage nor a stage it builds FROM sets the label.
@@ -39,10 +45,7 @@ CMD ["sh"]
 
 ## References
 - hadolint `DL3049`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     let schema = &ctx.settings.label_schema;

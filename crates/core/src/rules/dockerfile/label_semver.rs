@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 For every label that the settings' `label-schema` declares as `semver`, checks that a
 non-empty value is a Semantic Versioning 2.0.0 version: `MAJOR.MINOR.PATCH`, an optional `-pre.release` and `+build`. Unlike hadolint, numbers with leading zeros (`01.0.0`, `1.0.0-01`) are rejected, as the SemVer specification requires. Values that use a variable with no value at that point are
 not judged. Without such a schema entry the rule has nothing to check.
@@ -34,10 +40,7 @@ LABEL org.opencontainers.image.version="1.2.0"
 ## References
 - hadolint `DL3056` (hadolint reports the LABEL line; Dockwright points at the value)
 - OCI image annotations: https://github.com/opencontainers/image-spec/blob/main/annotations.md
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     super::labels::report_invalid_values(

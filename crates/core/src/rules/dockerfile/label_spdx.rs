@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 For every label that the settings' `label-schema` declares as `spdx`, checks that a
 non-empty value is one identifier of the SPDX License List (3.0.24), spelled exactly; deprecated ids such as `GPL-2.0` and expressions such as `MIT OR Apache-2.0` are rejected, as by hadolint. Values that use a variable with no value at that point are
 not judged. Without such a schema entry the rule has nothing to check.
@@ -34,10 +40,7 @@ LABEL org.opencontainers.image.licenses="MIT"
 ## References
 - hadolint `DL3054` (hadolint reports the LABEL line; Dockwright points at the value)
 - OCI image annotations: https://github.com/opencontainers/image-spec/blob/main/annotations.md
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     super::labels::report_invalid_values(

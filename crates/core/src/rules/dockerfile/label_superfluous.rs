@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Info,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 With `strict-labels: true` in the settings, flags every LABEL key that the
 `label-schema` does not declare. Without `strict-labels` the rule is silent.
 
@@ -33,10 +39,7 @@ LABEL org.opencontainers.image.version="1.2.0"
 ## References
 - hadolint `DL3050` (hadolint reports the LABEL line once; Dockwright reports each
   superfluous key)
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     if !ctx.settings.strict_labels {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags the final stage's last `USER` when it is `root` or `0` (with or without a group).
 
 ## Why is this bad?
@@ -32,10 +38,7 @@ USER app
 
 ## References
 - hadolint `DL3002`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     let Some(last) = ctx.dockerfile.stages.last() else {

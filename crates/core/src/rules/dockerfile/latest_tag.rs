@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `FROM image:latest` (after variable expansion).
 
 ## Why is this bad?
@@ -27,10 +33,7 @@ FROM alpine:3.20
 
 ## References
 - hadolint `DL3007`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for (instruction, image) in super::froms(ctx) {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `ENV` and `LABEL` written as `KEY value` (with a space).
 
 ## Why is this bad?
@@ -30,10 +36,7 @@ ENV NODE_ENV=production
 
 ## References
 - BuildKit check `LegacyKeyValueFormat`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for instruction in &ctx.dockerfile.instructions {

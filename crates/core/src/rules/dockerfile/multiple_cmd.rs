@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags every `CMD` in a stage except the last one.
 
 ## Why is this bad?
@@ -30,10 +36,7 @@ Keep one `CMD` per stage.
 ## References
 - hadolint `DL4003`; BuildKit check `MultipleInstructionsDisallowed` (its message; BuildKit
   reports the instruction that will be ignored, as here)
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     super::report_repeated(ctx, Keyword::Cmd, "CMD", out);

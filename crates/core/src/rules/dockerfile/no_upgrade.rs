@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Dockwright,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `apt-get upgrade`, `apt-get dist-upgrade`, `apt upgrade`, `apk upgrade`, `yum/dnf update|upgrade` without package names, and `zypper dist-upgrade`/`dup`.
 
 ## Why is this bad?
@@ -30,10 +36,7 @@ FROM debian:12.8-slim   # a current base image instead
 
 ## References
 - Dockwright (hadolint removed its DL3005 for `apt-get upgrade`; `zypper dist-upgrade` is hadolint `DL3035`)
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {

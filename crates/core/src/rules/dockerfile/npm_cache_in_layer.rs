@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Info,
         origin: Origin::Dockwright,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `npm ci`/`npm install` in a stage that ends up in an image when the
  RUN neither mounts a cache on `/root/.npm` (or the user's `~/.npm`) nor runs
  `npm cache clean --force`.
@@ -31,10 +37,7 @@ RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
 ## References
 - Dockwright
 - https://docs.docker.com/build/cache/optimize/#use-cache-mounts
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {

@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Dockwright,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `npm ci`/`npm install` with `--only=production`, `--only=prod` or `--production`.
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ RUN npm ci --omit=dev
 ## References
 - Dockwright
 - https://docs.npmjs.com/cli/commands/npm-ci#omit
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `npm install pkg` without `@version`. Installing from `package.json` (no package named), local paths, tarballs, git URLs and versions given through variables are accepted.
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ RUN npm install -g typescript@5.7.2
 
 ## References
 - hadolint `DL3016`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {

@@ -11,7 +11,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `pip install` without `--no-cache-dir`, unless the stage sets `PIP_NO_CACHE_DIR` or the RUN keeps pip's cache in a `--mount=type=cache` (hadolint flags that case).
 
 ## Why is this bad?
@@ -29,10 +35,7 @@ RUN pip install --no-cache-dir -r requirements.txt
 
 ## References
 - hadolint `DL3042`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for stage in &ctx.dockerfile.stages {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `pip install pkg` without `==version`. Requirement files (`-r`), constraints, local paths, URLs, VCS specs (`pkg @ git+…`), versions given through variables and `pip install --upgrade pip` are accepted.
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ RUN pip install --no-cache-dir flask==3.1.0
 
 ## References
 - hadolint `DL3013`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {

@@ -11,7 +11,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a shell-form RUN with a pipe (`a | b`) when the stage's shell does
  not have `pipefail` set (through `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`)
  and the RUN does not start with `set -o pipefail` (or `set -euo pipefail`).
@@ -32,10 +38,7 @@ RUN curl -fsSL https://example.com/tool.tgz | tar -xz -C /usr/local/bin
 
 ## References
 - hadolint `DL4006`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for stage in &ctx.dockerfile.stages {

@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `FROM --platform=$TARGETPLATFORM` (or `${TARGETPLATFORM}`).
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ FROM alpine
 
 ## References
 - BuildKit check `RedundantTargetPlatform`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for (instruction, _) in super::froms(ctx) {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `ARG` and `ENV` names that say they hold a secret: an underscore-separated
 part is `password`, `passwd`, `pword`, `secret`, `token`, `key`, `apikey`,
 `auth`, `credential` or `credentials` — unless a part is `public`, `file` or
@@ -34,10 +40,7 @@ RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci
 ## References
 - BuildKit check `SecretsUsedInArgOrEnv`
 - https://docs.docker.com/build/building/secrets/
-"#,
-    },
-    check,
-};
+"#;
 
 const DENY: [&str; 10] = [
     "apikey",

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a stage name (`FROM … AS Name`) that is not all lowercase.
 
 ## Why is this bad?
@@ -30,10 +36,7 @@ FROM node:22 AS build-stage
 
 ## References
 - BuildKit check `StageNameCasing`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for instruction in &ctx.dockerfile.instructions {

@@ -9,7 +9,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Error,
         origin: Origin::Hadolint,
         off_by_default: true,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 With `trustedRegistries` set in the config file, flags `FROM` images from any other registry (an image without a registry comes from `docker.io`). Off when no registries are configured.
 
 ## Why is this bad?
@@ -27,10 +33,7 @@ FROM docker.io/library/alpine:3.20
 
 ## References
 - hadolint `DL3026`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     let trusted = &ctx.settings.trusted_registries;

@@ -12,7 +12,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags variables in `FROM` (image and `--platform`) that no global `ARG` (an
 `ARG` before the first `FROM`) declares and that BuildKit does not predefine
 (`TARGETPLATFORM`, `BUILDPLATFORM`, … are predefined). A near miss gets a
@@ -36,10 +42,7 @@ FROM node:${NODE_VERSION}-alpine
 
 ## References
 - BuildKit check `UndefinedArgInFrom`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     let first_from = ctx.dockerfile.stages.first().map_or(usize::MAX, |s| s.from);

@@ -12,7 +12,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags variables that an instruction BuildKit expands (COPY, ADD, ENV, LABEL,
 WORKDIR, USER, EXPOSE, VOLUME, STOPSIGNAL, ARG defaults, RUN --mount values)
 uses before any `ARG` or `ENV` of the stage defines them. A near miss gets a
@@ -46,10 +52,7 @@ COPY app-${VERSION}.jar /app/app.jar
 
 ## References
 - BuildKit check `UndefinedVar`
-"#,
-    },
-    check,
-};
+"#;
 
 /// Variables that popular official base images set in their config; BuildKit
 /// would see them in the pulled image's environment.

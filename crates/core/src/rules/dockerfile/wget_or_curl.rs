@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags the uses of the less used of `wget` and `curl` when a Dockerfile runs both.
 
 ## Why is this bad?
@@ -30,10 +36,7 @@ RUN curl -fsSLO https://example.com/b
 
 ## References
 - hadolint `DL4001`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     let uses = |tool: &str| -> Vec<Span> {

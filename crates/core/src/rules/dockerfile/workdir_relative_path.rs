@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Error,
         origin: Origin::BuildKit,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags a relative `WORKDIR` in a stage that has not set an absolute one
 before it (a stage built `FROM` an earlier stage inherits that stage's).
 
@@ -37,10 +43,7 @@ WORKDIR /usr/share/nginx/html
 
 ## References
 - hadolint `DL3000`; BuildKit check `WorkdirRelativePath`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     let mut absolute_by_stage: Vec<(Option<String>, bool)> = Vec::new();

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Info,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `yarn install` (or a bare `yarn`) in a stage that ends up in an image when the RUN neither runs `yarn cache clean` nor mounts a cache for yarn.
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ RUN yarn install --frozen-lockfile && yarn cache clean
 
 ## References
 - hadolint `DL3060`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {

@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags packages in `zypper install` without a version. Versions given through variables and local package files count as pinned.
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ RUN zypper install -y nginx=1.27.3 && zypper clean
 
 ## References
 - hadolint `DL3037`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     report_unpinned(ctx, "zypper", "=", |_, v| v.contains(['=', '<', '>']), out);

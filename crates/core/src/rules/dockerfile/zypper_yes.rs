@@ -10,7 +10,13 @@ pub static RULE: DockerfileRule = DockerfileRule {
         severity: Severity::Warning,
         origin: Origin::Hadolint,
         off_by_default: false,
-        docs: r#"## What it does
+    },
+    check,
+};
+
+/// The rule's documentation, kept apart from `RULE` so that hosts that
+/// only lint do not carry it.
+pub static DOCS: &str = r#"## What it does
 Flags `zypper install` (and other changing subcommands) without `-n`, `--non-interactive`, `-y`, `--no-confirm`.
 
 ## Why is this bad?
@@ -28,10 +34,7 @@ RUN zypper install -y nginx=1.27.3
 
 ## References
 - hadolint `DL3034`
-"#,
-    },
-    check,
-};
+"#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     let message =
