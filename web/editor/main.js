@@ -15,6 +15,7 @@ import { StreamLanguage, syntaxHighlighting, defaultHighlightStyle } from "@code
 import { dockerFile } from "@codemirror/legacy-modes/mode/dockerfile";
 import { yaml } from "@codemirror/legacy-modes/mode/yaml";
 import { setDiagnostics, lintGutter } from "@codemirror/lint";
+import "./share.js";
 
 const SEVERITY = { error: "error", warning: "warning", info: "info", style: "hint" };
 const LANGUAGES = {
@@ -30,7 +31,10 @@ function create(parent, onChange) {
   const files = new Map();
   let current = null;
 
-  const extensions = (kind, name) => [
+  const extensions = (kind, name, text) => [
+    // A file written with CRLF keeps CRLF: the text the page holds (and
+    // shares) stays byte for byte what was opened.
+    text.includes("\r\n") ? EditorState.lineSeparator.of("\r\n") : [],
     lineNumbers(),
     highlightActiveLineGutter(),
     history(),
@@ -61,7 +65,7 @@ function create(parent, onChange) {
       if (current !== null && files.has(current)) files.get(current).state = view.state;
       let file = files.get(id);
       if (!file) {
-        file = { state: EditorState.create({ doc: text, extensions: extensions(kind, name) }), version: 0, name };
+        file = { state: EditorState.create({ doc: text, extensions: extensions(kind, name, text) }), version: 0, name };
         files.set(id, file);
       }
       current = id;

@@ -10,16 +10,56 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::editor::{Editor, EditorDiagnostic};
+use crate::share::{self, Hash};
 use crate::storage;
-use crate::workspace::{kind_label, language, FileFindings, Finding, Workspace};
+use crate::workspace::{kind_label, language, markdown, FileFindings, Finding, Workspace};
+
+/// A message above the editor: what a share, a copy or a link did.
+#[derive(Clone, PartialEq)]
+struct Notice {
+    text: String,
+    /// Offer to bring back the files a shared link replaced.
+    restore: bool,
+    /// A link to show when the clipboard refused it.
+    link: Option<String>,
+}
+
+impl Notice {
+    fn say(text: impl Into<String>) -> Notice {
+        Notice {
+            text: text.into(),
+            restore: false,
+            link: None,
+        }
+    }
+}
+
+type EditorCell = Rc<std::cell::RefCell<Option<Editor>>>;
+
+/// Closes every file of the editor before the workspace is replaced (ids
+/// start again from 1).
+fn forget_files(editor: &EditorCell, shown: &Rc<std::cell::RefCell<Option<u32>>>, ids: &[u32]) {
+    if let Some(editor) = editor.borrow().as_ref() {
+        for id in ids {
+            editor.close(*id);
+        }
+    }
+    *shown.borrow_mut() = None;
+}
 
 enum Action {
-    Edit { id: u32, text: String, version: u32 },
+    Edit {
+        id: u32,
+        text: String,
+        version: u32,
+    },
     Activate(u32),
     Add(String),
     Rename(u32, String),
     Remove(u32),
     Reset,
+    /// A whole workspace from a share link or a backup.
+    Replace(Workspace),
 }
 
 #[derive(Clone, PartialEq)]
@@ -45,6 +85,7 @@ impl Reducible for State {
             }
             Action::Remove(id) => workspace.remove(id),
             Action::Reset => workspace = Workspace::example(),
+            Action::Replace(other) => workspace = other,
         }
         Rc::new(State(workspace))
     }
@@ -118,6 +159,10 @@ pub fn app() -> Html {
     let editor_missing = use_state(|| false);
     let filter = use_state(|| Filter::All);
     let naming = use_state(|| None::<Naming>);
+    let notice = use_state(|| None::<Notice>);
+    // The workspace as of the last render, for callbacks made once.
+    let latest = use_mut_ref(|| workspace.clone());
+    *latest.borrow_mut() = workspace.clone();
     let host = use_node_ref();
     let fallback = use_node_ref();
 
@@ -136,6 +181,47 @@ pub fn app() -> Html {
                     None => editor_missing.set(true),
                 }
             }
+        });
+    }
+    {
+        // A shared link replaces the files; the work it replaces is kept.
+        let dispatch = state.dispatcher();
+        let notice = notice.setter();
+        let editor = editor.clone();
+        let shown = shown.clone();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            share::watch_hash(move |hash| {
+                match hash {
+                Hash::Broken => notice.set(Some(Notice::say(
+                    "This share link could not be read (it may have been cut off). Your files are unchanged.",
+                ))),
+                Hash::Shared(json) => match storage::from_json(&json) {
+                    None => notice.set(Some(Notice::say(
+                        "This share link holds no files Dockwright can open. Your files are unchanged.",
+                    ))),
+                    Some(shared) => {
+                        let before = latest.borrow().clone();
+                        let kept = before != Workspace::example() && before.files != shared.files;
+                        if kept {
+                            storage::save_backup(&before);
+                        }
+                        let ids: Vec<u32> = before.files.iter().map(|f| f.id).collect();
+                        forget_files(&editor, &shown, &ids);
+                        dispatch.dispatch(Action::Replace(shared));
+                        notice.set(Some(Notice {
+                            text: if kept {
+                                "Opened the shared files. Your previous files are kept aside.".into()
+                            } else {
+                                "Opened the shared files.".into()
+                            },
+                            restore: kept,
+                            link: None,
+                        }));
+                    }
+                },
+            }
+            });
         });
     }
     {
@@ -225,14 +311,75 @@ pub fn app() -> Html {
             if !confirmed {
                 return;
             }
-            if let Some(editor) = editor.borrow().as_ref() {
-                for id in &ids {
-                    editor.close(*id);
-                }
-            }
-            *shown.borrow_mut() = None;
+            forget_files(&editor, &shown, &ids);
             dispatch.dispatch(Action::Reset);
         })
+    };
+
+    let on_share = {
+        let json = storage::to_json(workspace);
+        let notice = notice.setter();
+        Callback::from(move |_: MouseEvent| {
+            let notice = notice.clone();
+            share::link(&json, move |url| match url {
+                None => notice.set(Some(Notice::say("This browser could not make a link."))),
+                Some(url) => {
+                    let shown_link = url.clone();
+                    share::copy(&url, move |copied| {
+                        notice.set(Some(if copied {
+                            Notice::say("Link copied. Anyone who opens it sees these files; nothing is stored on a server.")
+                        } else {
+                            Notice {
+                                text: "Copy this link:".into(),
+                                restore: false,
+                                link: Some(shown_link),
+                            }
+                        }))
+                    });
+                }
+            });
+        })
+    };
+
+    let on_copy_markdown = {
+        let json = storage::to_json(workspace);
+        let workspace = workspace.clone();
+        let findings = findings.clone();
+        let notice = notice.setter();
+        Callback::from(move |_: MouseEvent| {
+            let notice = notice.clone();
+            let workspace = workspace.clone();
+            let findings = findings.clone();
+            share::link(&json, move |url| {
+                let text = markdown(&workspace, &findings, url.as_deref());
+                share::copy(&text, move |copied| {
+                    notice.set(Some(Notice::say(if copied {
+                        "Copied as Markdown: files, findings and a link, ready for a bug report."
+                    } else {
+                        "This browser refused the clipboard."
+                    })))
+                });
+            });
+        })
+    };
+
+    let on_restore = {
+        let dispatch = state.dispatcher();
+        let notice = notice.setter();
+        let editor = editor.clone();
+        let shown = shown.clone();
+        let ids: Vec<u32> = workspace.files.iter().map(|f| f.id).collect();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(backup) = storage::load_backup() {
+                forget_files(&editor, &shown, &ids);
+                dispatch.dispatch(Action::Replace(backup));
+                notice.set(Some(Notice::say("Your previous files are back.")));
+            }
+        })
+    };
+    let dismiss = {
+        let notice = notice.setter();
+        Callback::from(move |_: MouseEvent| notice.set(None))
     };
 
     let counts = |severity: fn(Severity) -> bool| -> usize {
@@ -261,12 +408,26 @@ pub fn app() -> Html {
                         <span class="badge warning">{ plural(warnings + notes, "warning") }</span>
                     }
                 </div>
+                <button class="topbar-button" onclick={on_share} title="Copy a link that opens these files">{ "Share" }</button>
+                <button class="topbar-button" onclick={on_copy_markdown} title="Copy the files, findings and link as Markdown">{ "Copy as Markdown" }</button>
                 <button class="topbar-button" onclick={on_reset} title="Replace the files with the example project">{ "Reset" }</button>
             </header>
             <main class="workspace">
                 <section class="editor-pane" aria-label="Editor">
                     { tabs(&state, &findings, &naming, &editor, &activate) }
                     { naming_form(&state, &naming, &editor) }
+                    if let Some(current) = &*notice {
+                        <div class="notice" role="status" data-testid="notice">
+                            <span>{ &current.text }</span>
+                            if let Some(link) = &current.link {
+                                <input class="notice-link" type="text" readonly=true value={link.clone()} aria-label="Share link" />
+                            }
+                            if current.restore {
+                                <button onclick={on_restore}>{ "Restore my previous files" }</button>
+                            }
+                            <button aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
+                        </div>
+                    }
                     if *editor_missing {
                         <div class="fallback-note">{ "The code editor could not load; editing in a plain text area." }</div>
                         <textarea

@@ -5,6 +5,7 @@
 mod app;
 pub mod editor;
 pub mod positions;
+mod share;
 mod storage;
 pub mod workspace;
 

@@ -131,6 +131,35 @@ pub fn kind_label(name: &str) -> &'static str {
 
 const MAX_NAME: usize = 100;
 
+/// Why `name` cannot be the name of a file beside `others`, or `Ok`.
+pub fn name_problem<'a>(
+    name: &str,
+    mut others: impl Iterator<Item = &'a str>,
+) -> Result<(), String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err("A file needs a name.".into());
+    }
+    if name.chars().count() > MAX_NAME {
+        return Err(format!("Names are at most {MAX_NAME} characters."));
+    }
+    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/');
+    if !name.chars().all(allowed) {
+        return Err("Use letters, digits and . - _ / in file names.".into());
+    }
+    if name.starts_with('/')
+        || name.ends_with('/')
+        || name.contains("//")
+        || name.split('/').any(|p| p == "." || p == "..")
+    {
+        return Err("Write the path from the project folder, such as api/Dockerfile.".into());
+    }
+    if others.any(|other| other == name) {
+        return Err(format!("There is already a file called {name}."));
+    }
+    Ok(())
+}
+
 impl Workspace {
     pub fn example() -> Workspace {
         Workspace::from_files(vec![
@@ -176,32 +205,29 @@ impl Workspace {
     /// Why `name` cannot be a file name here (`except`: the file being
     /// renamed), or `Ok`.
     pub fn check_name(&self, name: &str, except: Option<u32>) -> Result<(), String> {
-        let name = name.trim();
-        if name.is_empty() {
-            return Err("A file needs a name.".into());
-        }
-        if name.chars().count() > MAX_NAME {
-            return Err(format!("Names are at most {MAX_NAME} characters."));
-        }
-        let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | '/');
-        if !name.chars().all(allowed) {
-            return Err("Use letters, digits and . - _ / in file names.".into());
-        }
-        if name.starts_with('/')
-            || name.ends_with('/')
-            || name.contains("//")
-            || name.split('/').any(|p| p == "." || p == "..")
-        {
-            return Err("Write the path from the project folder, such as api/Dockerfile.".into());
-        }
-        if self
+        let others = self
             .files
             .iter()
-            .any(|f| f.name == name && Some(f.id) != except)
-        {
-            return Err(format!("There is already a file called {name}."));
+            .filter(|f| Some(f.id) != except)
+            .map(|f| f.name.as_str());
+        name_problem(name, others)
+    }
+
+    /// A workspace from files of unknown origin (a shared link): names the
+    /// page would refuse become `file-N`.
+    pub fn from_untrusted(files: Vec<(String, String)>) -> Option<Workspace> {
+        let mut accepted: Vec<(String, String)> = Vec::with_capacity(files.len());
+        for (index, (name, text)) in files.into_iter().enumerate() {
+            let name = name.trim().to_string();
+            let ok = name_problem(&name, accepted.iter().map(|(n, _)| n.as_str())).is_ok();
+            let name = if ok {
+                name
+            } else {
+                format!("file-{}", index + 1)
+            };
+            accepted.push((name, text));
         }
-        Ok(())
+        Workspace::from_files(accepted)
     }
 
     /// Adds an empty file and shows it.
@@ -277,6 +303,69 @@ impl Workspace {
     }
 }
 
+/// The files, their findings and the link, as Markdown for a bug report.
+pub fn markdown(workspace: &Workspace, findings: &[FileFindings], link: Option<&str>) -> String {
+    let count = |severity: Severity| {
+        findings
+            .iter()
+            .flat_map(|f| &f.findings)
+            .filter(|f| f.severity == severity)
+            .count()
+    };
+    let mut out = format!(
+        "## Dockwright: {} errors, {} warnings\n",
+        count(Severity::Error),
+        count(Severity::Warning)
+    );
+    for (file, found) in workspace.files.iter().zip(findings) {
+        let fence = fence_for(&file.text);
+        let info = match language(&file.name) {
+            "plain" => "",
+            other => other,
+        };
+        out.push_str(&format!(
+            "\n### {}\n\n{fence}{info}\n{}",
+            file.name, file.text
+        ));
+        if !file.text.ends_with('\n') {
+            out.push('\n');
+        }
+        out.push_str(&format!("{fence}\n"));
+        if !found.findings.is_empty() {
+            out.push('\n');
+        }
+        for f in &found.findings {
+            out.push_str(&format!(
+                "- **{}** `{}` line {}, column {}: {}\n",
+                f.severity.as_str(),
+                f.code,
+                f.line,
+                f.column,
+                f.message
+            ));
+        }
+    }
+    if let Some(link) = link {
+        out.push_str(&format!("\n[Open these files in Dockwright]({link})\n"));
+    }
+    out
+}
+
+/// A code fence longer than any run of backticks in `text`.
+fn fence_for(text: &str) -> String {
+    let mut longest = 0;
+    let mut run = 0;
+    for c in text.chars() {
+        if c == '`' {
+            run += 1;
+            longest = longest.max(run);
+        } else {
+            run = 0;
+        }
+    }
+    "`".repeat(longest.max(2) + 1)
+}
+
 fn place(text: &str, diagnostics: Vec<dockwright_core::Diagnostic>) -> Vec<Finding> {
     let offsets: Vec<usize> = diagnostics
         .iter()
@@ -333,6 +422,37 @@ mod tests {
         workspace.rename(id, "Dockerfile.prod").unwrap();
         workspace.remove(id);
         assert_eq!(workspace.files.len(), 4);
+    }
+
+    #[test]
+    fn markdown_fences_survive_backticks() {
+        let mut workspace = Workspace::example();
+        let id = workspace.files[0].id;
+        workspace.set_text(id, "FROM alpine:3.20\nRUN echo ```\nFROB x".into(), 1);
+        let text = markdown(&workspace, &workspace.lint(), Some("https://x/#v1=abc"));
+        assert!(text.contains("````dockerfile\nFROM alpine:3.20"), "{text}");
+        assert!(
+            text.contains("- **error** `syntax-error`")
+                || text.contains("- **error** `build-error`"),
+            "{text}"
+        );
+        assert!(text.ends_with("[Open these files in Dockwright](https://x/#v1=abc)\n"));
+    }
+
+    #[test]
+    fn untrusted_names_are_replaced() {
+        let workspace = Workspace::from_untrusted(vec![
+            (
+                "\"><img src=x onerror=alert(1)>".into(),
+                "<script>alert(1)</script>".into(),
+            ),
+            ("Dockerfile".into(), "FROM alpine:3.20\r\n\tRUN x\n".into()),
+            ("Dockerfile".into(), "é😀".into()),
+        ])
+        .unwrap();
+        let names: Vec<&str> = workspace.files.iter().map(|f| f.name.as_str()).collect();
+        assert_eq!(names, ["file-1", "Dockerfile", "file-3"]);
+        assert_eq!(&*workspace.files[1].text, "FROM alpine:3.20\r\n\tRUN x\n");
     }
 
     #[test]

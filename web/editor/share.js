@@ -1,0 +1,69 @@
+// Share links: the whole workspace (files and which one is open) as JSON,
+// compressed with deflate and written base64url after `#v1=` in the URL's
+// fragment. Fragments never reach a server. The page's wasm module calls
+// these through `window.DockwrightShare`.
+
+const PREFIX = "#v1=";
+
+function toBase64Url(bytes) {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+function fromBase64Url(text) {
+  const base64 = text.replaceAll("-", "+").replaceAll("_", "/");
+  const binary = atob(base64 + "===".slice((base64.length + 3) % 4));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+async function transform(bytes, stream) {
+  const piped = new Blob([bytes]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(piped).arrayBuffer());
+}
+
+export async function encode(json) {
+  const packed = await transform(new TextEncoder().encode(json), new CompressionStream("deflate-raw"));
+  return toBase64Url(packed);
+}
+
+export async function decode(code) {
+  const bytes = await transform(fromBase64Url(code), new DecompressionStream("deflate-raw"));
+  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+}
+
+function pageUrl() {
+  return location.href.split("#")[0];
+}
+
+window.DockwrightShare = {
+  // done(url) with the link to the state, or "" when it could not be made.
+  link(json, done) {
+    encode(json).then((code) => done(pageUrl() + PREFIX + code), () => done(""));
+  },
+  // done(true) once `text` is on the clipboard, done(false) when the
+  // browser refused.
+  copy(text, done) {
+    if (!navigator.clipboard) {
+      done(false);
+      return;
+    }
+    navigator.clipboard.writeText(text).then(() => done(true), () => done(false));
+  },
+  // onLink(json) with the state a `#v1=` link carries, now and whenever the
+  // fragment changes (a link pasted into this tab); onLink(null) when the
+  // link is broken. The fragment is then taken off the URL, so that a
+  // reload shows the saved work rather than the link again.
+  watchHash(onLink) {
+    const read = () => {
+      if (!location.hash.startsWith(PREFIX)) return;
+      const code = location.hash.slice(PREFIX.length);
+      history.replaceState(null, "", pageUrl());
+      decode(code).then(onLink, () => onLink(null));
+    };
+    window.addEventListener("hashchange", read);
+    read();
+  },
+};
