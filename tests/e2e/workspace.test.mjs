@@ -13,11 +13,12 @@ after(async () => {
   await env?.stop();
 });
 
-const tab = (page, name) => page.getByRole("tab", { name, exact: false });
+const files = (page) => page.getByRole("tablist", { name: "Files" });
+const tab = (page, name) => files(page).getByRole("tab", { name, exact: false });
 
 test("the example project has four files and no findings", async () => {
   const { context, page, problems } = await openPage(env);
-  const names = await page.getByRole("tab").allInnerTexts();
+  const names = await files(page).getByRole("tab").allInnerTexts();
   assert.deepEqual(names, ["Dockerfile", "compose.yaml", "compose.override.yaml", ".dockerignore"]);
   await page.getByText("No problems", { exact: true }).waitFor();
   assert.deepEqual(problems, []);
@@ -89,7 +90,7 @@ test("files are added, checked, renamed and deleted, and the name is validated",
   page.once("dialog", (dialog) => dialog.accept());
   await page.getByRole("button", { name: "Delete api/Dockerfile" }).click();
   await page.getByRole("region", { name: "Findings in api/Dockerfile" }).waitFor({ state: "detached" });
-  assert.equal(await page.getByRole("tab").count(), 4);
+  assert.equal(await files(page).getByRole("tab").count(), 4);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -16,6 +16,7 @@ import { dockerFile } from "@codemirror/legacy-modes/mode/dockerfile";
 import { yaml } from "@codemirror/legacy-modes/mode/yaml";
 import { setDiagnostics, lintGutter } from "@codemirror/lint";
 import "./share.js";
+import "./rules.js";
 
 const SEVERITY = { error: "error", warning: "warning", info: "info", style: "hint" };
 const LANGUAGES = {

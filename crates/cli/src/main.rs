@@ -17,7 +17,7 @@ use serde::Serialize;
 const USAGE: &str = "\
 usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... [--config FILE] [--kind dockerfile|compose]\n                       [-f COMPOSE_FILE]... PATH...|-
        dockwright parse --dump|--lines FILE
-       dockwright rules [CODE | --ids]
+       dockwright rules [CODE | --ids | --json]
 
 lint    Lints Dockerfiles and compose files; - reads standard input (a
         Dockerfile, or what --kind says). A directory is linted as a project:
@@ -34,7 +34,8 @@ lint    Lints Dockerfiles and compose files; - reads standard input (a
 parse   --dump prints BuildKit's AST dump of a Dockerfile; --lines prints
         each instruction's first and last line.
 rules   Lists the rules; with a rule's code or alias, prints its docs;
-        --ids prints every code and alias, one per line.
+        --ids prints every code and alias, one per line; --json prints every
+        rule with its docs as JSON.
 
 Exit status: 0 no errors, 1 errors found, 2 usage or IO error.";
 
@@ -459,6 +460,23 @@ fn run_rules(args: &[String]) -> Result<ExitCode, Failure> {
                     meta.summary
                 )?;
             }
+        }
+        [flag] if flag == "--json" => {
+            // Every rule with its docs, for the page's rule pages.
+            let list: Vec<serde_json::Value> = registry::all()
+                .map(|meta| {
+                    serde_json::json!({
+                        "code": meta.code,
+                        "aliases": meta.aliases,
+                        "summary": meta.summary,
+                        "severity": meta.severity.as_str(),
+                        "origin": meta.origin,
+                        "off_by_default": meta.off_by_default,
+                        "docs": registry::docs(meta.code).unwrap_or_default(),
+                    })
+                })
+                .collect();
+            writeln!(out, "{}", serde_json::Value::Array(list))?;
         }
         [flag] if flag == "--ids" => {
             for meta in registry::all() {

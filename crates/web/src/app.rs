@@ -10,9 +10,25 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::editor::{Editor, EditorDiagnostic};
+use crate::rule_docs::{self, RuleDoc};
 use crate::share::{self, Hash};
 use crate::storage;
 use crate::workspace::{kind_label, language, markdown, FileFindings, Finding, Workspace};
+
+/// What the side panel shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Panel {
+    Findings,
+    Rules,
+}
+
+#[derive(Clone, PartialEq)]
+enum RulesState {
+    NotLoaded,
+    Loading,
+    Loaded(Rc<Vec<RuleDoc>>),
+    Failed,
+}
 
 /// A message above the editor: what a share, a copy or a link did.
 #[derive(Clone, PartialEq)]
@@ -60,6 +76,11 @@ enum Action {
     Reset,
     /// A whole workspace from a share link or a backup.
     Replace(Workspace),
+    /// A rule's example, opened as a new file.
+    Try {
+        name: String,
+        text: String,
+    },
 }
 
 #[derive(Clone, PartialEq)]
@@ -86,6 +107,9 @@ impl Reducible for State {
             Action::Remove(id) => workspace.remove(id),
             Action::Reset => workspace = Workspace::example(),
             Action::Replace(other) => workspace = other,
+            Action::Try { name, text } => {
+                workspace.add_with_text(&name, &text);
+            }
         }
         Rc::new(State(workspace))
     }
@@ -160,6 +184,10 @@ pub fn app() -> Html {
     let filter = use_state(|| Filter::All);
     let naming = use_state(|| None::<Naming>);
     let notice = use_state(|| None::<Notice>);
+    let panel = use_state(|| Panel::Findings);
+    let rules = use_state(|| RulesState::NotLoaded);
+    let selected_rule = use_state(|| None::<String>);
+    let rule_query = use_state(String::new);
     // The workspace as of the last render, for callbacks made once.
     let latest = use_mut_ref(|| workspace.clone());
     *latest.borrow_mut() = workspace.clone();
@@ -377,6 +405,43 @@ pub fn app() -> Html {
             }
         })
     };
+    let open_rules = {
+        let panel = panel.setter();
+        let rules = rules.clone();
+        let selected_rule = selected_rule.setter();
+        Callback::from(move |code: Option<String>| {
+            panel.set(Panel::Rules);
+            selected_rule.set(code);
+            if matches!(*rules, RulesState::NotLoaded | RulesState::Failed) {
+                rules.set(RulesState::Loading);
+                let rules = rules.setter();
+                rule_docs::load(move |loaded| {
+                    rules.set(match loaded {
+                        Some(list) => RulesState::Loaded(Rc::new(list)),
+                        None => RulesState::Failed,
+                    })
+                });
+            }
+        })
+    };
+    let try_rule = {
+        let dispatch = state.dispatcher();
+        let panel = panel.setter();
+        Callback::from(move |rule: RuleDoc| {
+            if let Some((info, text)) = rule.example() {
+                let name = if info == "yaml" {
+                    "compose.try.yaml"
+                } else {
+                    "Dockerfile.try"
+                };
+                dispatch.dispatch(Action::Try {
+                    name: name.into(),
+                    text,
+                });
+                panel.set(Panel::Findings);
+            }
+        })
+    };
     let dismiss = {
         let notice = notice.setter();
         Callback::from(move |_: MouseEvent| notice.set(None))
@@ -441,7 +506,19 @@ pub fn app() -> Html {
                     }
                     <div ref={host} class="editor-host" hidden={*editor_missing}></div>
                 </section>
-                { findings_panel(workspace, &findings, &filter, (errors, warnings, notes), &jump_to) }
+                <aside class="side" aria-label="Findings and rules">
+                    <div class="side-switch" role="tablist" aria-label="Panel">
+                        <button role="tab" aria-selected={(*panel == Panel::Findings).to_string()}
+                            onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Findings)) }}>{ "Findings" }</button>
+                        <button role="tab" aria-selected={(*panel == Panel::Rules).to_string()}
+                            onclick={open_rules.reform(|_: MouseEvent| None)}>{ "Rules" }</button>
+                    </div>
+                    if *panel == Panel::Findings {
+                        { findings_panel(workspace, &findings, &filter, (errors, warnings, notes), &jump_to, &open_rules) }
+                    } else {
+                        { rules_panel(&rules, &selected_rule, &rule_query, &try_rule) }
+                    }
+                </aside>
             </main>
         </div>
     }
@@ -607,6 +684,7 @@ fn findings_panel(
     filter: &UseStateHandle<Filter>,
     (errors, warnings, notes): (usize, usize, usize),
     jump_to: &Callback<(u32, u32, u32)>,
+    open_rule: &Callback<Option<String>>,
 ) -> Html {
     let choice = |value: Filter, label: String| {
         let pressed = **filter == value;
@@ -632,14 +710,14 @@ fn findings_panel(
                 <section class="file-findings" aria-label={format!("Findings in {}", file.name)}>
                     <h3>{ &file.name }<span class="file-count">{ plural(shown.len(), "finding") }</span></h3>
                     <ul data-testid="findings">
-                        { for shown.iter().map(|f| finding_item(id, f, jump_to)) }
+                        { for shown.iter().map(|f| finding_item(id, f, jump_to, open_rule)) }
                     </ul>
                 </section>
             })
         })
         .collect();
     html! {
-        <aside class="findings" aria-label="Findings">
+        <div class="findings" aria-label="Findings">
             <div class="findings-head">
                 <h2>{ "Findings" }</h2>
                 <div class="filters" role="group" aria-label="Show findings">
@@ -656,24 +734,114 @@ fn findings_panel(
             } else {
                 <div class="groups">{ for groups }</div>
             }
-        </aside>
+        </div>
     }
 }
 
-fn finding_item(id: u32, finding: &Finding, jump_to: &Callback<(u32, u32, u32)>) -> Html {
+fn finding_item(
+    id: u32,
+    finding: &Finding,
+    jump_to: &Callback<(u32, u32, u32)>,
+    open_rule: &Callback<Option<String>>,
+) -> Html {
     let range = (id, finding.from16, finding.to16);
     let onclick = jump_to.reform(move |_: MouseEvent| range);
+    let code = finding.code;
+    // Syntax and schema errors are the engine's, not rules with pages.
+    let has_page = !matches!(
+        code,
+        "syntax-error" | "build-error" | "invalid-schema" | "config-error"
+    );
     html! {
-        <li>
+        <li class="finding-row">
             <button class={classes!("finding", finding.severity.as_str())} {onclick}>
                 <span class="where">
                     <span>{ format!("Line {}, column {}", finding.line, finding.column) }</span>
-                    <span class="code">{ finding.code }</span>
+                    <span class="code">{ code }</span>
                     <span>{ finding.severity.as_str() }</span>
                 </span>
                 <span class="message">{ &finding.message }</span>
             </button>
+            if has_page {
+                <button class="about-rule" aria-label={format!("About {code}")} title={format!("About {code}")}
+                    onclick={open_rule.reform(move |_: MouseEvent| Some(code.to_string()))}>{ "?" }</button>
+            }
         </li>
+    }
+}
+
+fn rules_panel(
+    rules: &UseStateHandle<RulesState>,
+    selected: &UseStateHandle<Option<String>>,
+    query: &UseStateHandle<String>,
+    try_rule: &Callback<RuleDoc>,
+) -> Html {
+    let list = match &**rules {
+        RulesState::Loaded(list) => list.clone(),
+        RulesState::Failed => {
+            return html! { <p class="empty">{ "The rule pages could not be loaded. They come with the page on a visit online, then work offline." }</p> }
+        }
+        _ => return html! { <p class="empty">{ "Loading the rule pages…" }</p> },
+    };
+    if let Some(code) = &**selected {
+        if let Some(rule) = list.iter().find(|r| r.is_named(code)) {
+            let back = {
+                let selected = selected.clone();
+                Callback::from(move |_: MouseEvent| selected.set(None))
+            };
+            let example = rule.example();
+            let rule_for_try = rule.clone();
+            return html! {
+                <article class="rule-page" aria-label={format!("Rule {}", rule.code)}>
+                    <button class="back" onclick={back}>{ "← All rules" }</button>
+                    <h3>{ &rule.code }</h3>
+                    <p class="rule-summary">{ &rule.summary }</p>
+                    <p class="rule-meta">
+                        { format!("Default severity: {} · from {}", rule.severity, rule.origin) }
+                        if rule.off_by_default { { " · off by default" } }
+                    </p>
+                    if !rule.aliases.is_empty() {
+                        <p class="rule-meta">{ format!("Also known as: {}", rule.aliases.join(", ")) }</p>
+                    }
+                    if example.is_some() {
+                        <button class="try" onclick={try_rule.reform(move |_: MouseEvent| rule_for_try.clone())}>{ "Try it: open the example as a new file" }</button>
+                    }
+                    { rule_docs::render(&rule.docs) }
+                </article>
+            };
+        }
+    }
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+    let shown: Vec<&RuleDoc> = list.iter().filter(|r| r.matches(query)).collect();
+    html! {
+        <div class="rules">
+            <label class="rule-search">
+                <span>{ "Search rules" }</span>
+                <input type="search" value={(**query).clone()} {oninput} placeholder="DL3008, apt, healthcheck…" />
+            </label>
+            <p class="rule-count">{ format!("{} of {} rules", shown.len(), list.len()) }</p>
+            <ul class="rule-list">
+                { for shown.iter().map(|rule| {
+                    let selected = selected.clone();
+                    let code = rule.code.clone();
+                    html! {
+                        <li>
+                            <button onclick={Callback::from(move |_: MouseEvent| selected.set(Some(code.clone())))}>
+                                <span class="code">{ &rule.code }</span>
+                                <span class="rule-summary">{ &rule.summary }</span>
+                                if !rule.aliases.is_empty() { <span class="rule-aliases">{ rule.aliases.join(", ") }</span> }
+                            </button>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
     }
 }
 

@@ -5,6 +5,7 @@
 mod app;
 pub mod editor;
 pub mod positions;
+mod rule_docs;
 mod share;
 mod storage;
 pub mod workspace;

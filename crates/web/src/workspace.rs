@@ -245,6 +245,20 @@ impl Workspace {
         Ok(id)
     }
 
+    /// Adds a file holding `text` under `name`, or `name-2`, `name-3`… when
+    /// the name is taken, and shows it.
+    pub fn add_with_text(&mut self, name: &str, text: &str) -> u32 {
+        let mut candidate = name.to_string();
+        let mut n = 2;
+        while self.check_name(&candidate, None).is_err() && n < 1000 {
+            candidate = format!("{name}-{n}");
+            n += 1;
+        }
+        let id = self.add(&candidate).unwrap_or(self.active);
+        self.set_text(id, text.to_string(), 0);
+        id
+    }
+
     pub fn rename(&mut self, id: u32, name: &str) -> Result<(), String> {
         self.check_name(name, Some(id))?;
         if let Some(file) = self.files.iter_mut().find(|f| f.id == id) {
