@@ -4,10 +4,15 @@
 const CACHE = "__CACHE_NAME__";
 const PRECACHE = __PRECACHE__;
 
+// A first install takes over at once; a new version waits until the page's
+// "new version — reload" prompt says to (so an open page never mixes files
+// of two versions).
 self.addEventListener("install", (event) => {
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
-  );
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skip-waiting") self.skipWaiting();
 });
 
 self.addEventListener("activate", (event) => {
