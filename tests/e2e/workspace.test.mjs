@@ -141,3 +141,18 @@ test("desktop and phone screenshots", async () => {
     await context.close();
   }
 });
+
+test("dark theme follows the system, the toggle overrides it and is remembered", async () => {
+  const background = (page) => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+  const { context, page } = await openPage(env, { colorScheme: "dark", viewport: { width: 1280, height: 800 } });
+  assert.equal(await background(page), "rgb(15, 22, 33)");
+  await page.screenshot({ path: join(artifacts, "workspace-dark.png") });
+  await page.getByRole("button", { name: "Theme: system" }).click(); // → dark
+  await page.getByRole("button", { name: "Theme: dark" }).click(); // → light
+  assert.equal(await background(page), "rgb(246, 248, 251)");
+  await page.reload();
+  await page.locator(".cm-editor").waitFor();
+  assert.equal(await background(page), "rgb(246, 248, 251)", "the choice survives a reload");
+  await page.getByRole("button", { name: "Theme: light" }).waitFor();
+  await context.close();
+});

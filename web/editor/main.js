@@ -11,7 +11,8 @@ import {
 } from "@codemirror/view";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
-import { StreamLanguage, syntaxHighlighting, defaultHighlightStyle } from "@codemirror/language";
+import { StreamLanguage, syntaxHighlighting } from "@codemirror/language";
+import { classHighlighter } from "@lezer/highlight";
 import { dockerFile } from "@codemirror/legacy-modes/mode/dockerfile";
 import { yaml } from "@codemirror/legacy-modes/mode/yaml";
 import { setDiagnostics, lintGutter } from "@codemirror/lint";
@@ -46,7 +47,9 @@ function create(parent, onChange) {
     // keyboard users are never trapped.
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
     language.of((LANGUAGES[kind] ?? LANGUAGES.plain)()),
-    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    // Token classes (tok-keyword, …) coloured by the page's CSS, so that the
+    // light and dark themes both read well.
+    syntaxHighlighting(classHighlighter),
     lintGutter(),
     label.of(EditorView.contentAttributes.of({ "aria-label": `${name} editor` })),
     EditorView.updateListener.of((update) => {

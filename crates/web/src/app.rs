@@ -50,6 +50,74 @@ impl Notice {
     }
 }
 
+/// The colour theme: the system's, or one chosen with the toggle.
+#[derive(Clone, Copy, PartialEq)]
+enum Theme {
+    System,
+    Dark,
+    Light,
+}
+
+impl Theme {
+    const KEY: &'static str = "dockwright.theme";
+
+    fn saved() -> Theme {
+        let value = web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(Theme::KEY).ok().flatten());
+        match value.as_deref() {
+            Some("dark") => Theme::Dark,
+            Some("light") => Theme::Light,
+            _ => Theme::System,
+        }
+    }
+
+    fn next(self) -> Theme {
+        match self {
+            Theme::System => Theme::Dark,
+            Theme::Dark => Theme::Light,
+            Theme::Light => Theme::System,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Theme::System => "Theme: system",
+            Theme::Dark => "Theme: dark",
+            Theme::Light => "Theme: light",
+        }
+    }
+
+    /// Sets the theme on the page (theme.js does it before the first draw)
+    /// and remembers it.
+    fn apply(self) {
+        let Some(window) = web_sys::window() else {
+            return;
+        };
+        let storage = window.local_storage().ok().flatten();
+        let root = window.document().and_then(|d| d.document_element());
+        match self {
+            Theme::System => {
+                if let Some(root) = &root {
+                    let _ = root.remove_attribute("data-theme");
+                }
+                if let Some(storage) = &storage {
+                    let _ = storage.remove_item(Theme::KEY);
+                }
+            }
+            Theme::Dark | Theme::Light => {
+                let name = if self == Theme::Dark { "dark" } else { "light" };
+                if let Some(root) = &root {
+                    let _ = root.set_attribute("data-theme", name);
+                }
+                if let Some(storage) = &storage {
+                    let _ = storage.set_item(Theme::KEY, name);
+                }
+            }
+        }
+    }
+}
+
 type EditorCell = Rc<std::cell::RefCell<Option<Editor>>>;
 
 /// Closes every file of the editor before the workspace is replaced (ids
@@ -185,6 +253,7 @@ pub fn app() -> Html {
     let naming = use_state(|| None::<Naming>);
     let notice = use_state(|| None::<Notice>);
     let panel = use_state(|| Panel::Findings);
+    let theme = use_state(Theme::saved);
     let rules = use_state(|| RulesState::NotLoaded);
     let selected_rule = use_state(|| None::<String>);
     let rule_query = use_state(String::new);
@@ -473,6 +542,10 @@ pub fn app() -> Html {
                         <span class="badge warning">{ plural(warnings + notes, "warning") }</span>
                     }
                 </div>
+                <button class="topbar-button" title="Switch between the system's theme, dark and light"
+                    onclick={{ let theme = theme.clone(); Callback::from(move |_: MouseEvent| { let next = theme.next(); next.apply(); theme.set(next); }) }}>
+                    { theme.label() }
+                </button>
                 <button class="topbar-button" onclick={on_share} title="Copy a link that opens these files">{ "Share" }</button>
                 <button class="topbar-button" onclick={on_copy_markdown} title="Copy the files, findings and link as Markdown">{ "Copy as Markdown" }</button>
                 <button class="topbar-button" onclick={on_reset} title="Replace the files with the example project">{ "Reset" }</button>
