@@ -31,6 +31,12 @@ export async function openPage(env, options = {}) {
   const requests = [];
   const problems = [];
   context.on("request", (request) => requests.push(request.url()));
+  // Every Content-Security-Policy violation counts as a problem.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
   const page = await context.newPage();
   page.on("console", (message) => {
     if (message.type() === "error") problems.push(message.text());

@@ -21,7 +21,10 @@ test("the example project has four files and no findings", async () => {
   const names = await files(page).getByRole("tab").allInnerTexts();
   assert.deepEqual(names, ["Dockerfile", "compose.yaml", "compose.override.yaml", ".dockerignore"]);
   await page.getByText("No problems", { exact: true }).waitFor();
-  assert.deepEqual(problems, []);
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert.match(policy, /script-src 'self' 'wasm-unsafe-eval' 'sha256-/);
+  assert.match(policy, /connect-src 'self'/);
+  assert.deepEqual(problems, [], "no console error, no CSP violation");
   await context.close();
 });
 
