@@ -6,6 +6,7 @@
 use std::rc::Rc;
 
 use dockwright_core::Severity;
+use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -14,6 +15,25 @@ use crate::rule_docs::{self, RuleDoc};
 use crate::share::{self, Hash};
 use crate::storage;
 use crate::workspace::{kind_label, language, markdown, FileFindings, Finding, Workspace};
+
+/// Runs `work` and records its duration as a User Timing measure `name`,
+/// which the browser benchmark (`./dev bench-web`) reads. Two clock reads:
+/// nothing on the keystroke path worth saving.
+fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window().and_then(|w| w.performance());
+    let start = performance.as_ref().map(|p| p.now());
+    let result = work();
+    if let (Some(performance), Some(start)) = (performance, start) {
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
+        let _ = js_sys::Reflect::set(&options, &"end".into(), &performance.now().into());
+        if let Ok(measure) = js_sys::Reflect::get(&performance, &"measure".into()) {
+            let measure: js_sys::Function = measure.unchecked_into();
+            let _ = measure.call2(&performance, &name.into(), &options);
+        }
+    }
+    result
+}
 
 /// What the side panel shows.
 #[derive(Clone, Copy, PartialEq)]
@@ -244,7 +264,7 @@ fn show(editor: &Editor, workspace: &Workspace, all: &[FileFindings], id: u32) {
 pub fn app() -> Html {
     let state = use_reducer(|| State(storage::load().unwrap_or_else(Workspace::example)));
     let workspace = &state.0;
-    let findings = use_memo(workspace.clone(), |w| w.lint());
+    let findings = use_memo(workspace.clone(), |w| timed("dockwright-lint", || w.lint()));
     let editor = use_mut_ref(|| None::<Editor>);
     // The file the editor shows, so that it is opened once per switch.
     let shown = use_mut_ref(|| None::<u32>);
