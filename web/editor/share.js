@@ -38,6 +38,32 @@ function pageUrl() {
   return location.href.split("#")[0];
 }
 
+window.DockwrightFiles = {
+  // Offers `text` as a file download called `name`.
+  download(name, text) {
+    const url = URL.createObjectURL(new Blob([text], { type: "text/yaml" }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = name;
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  },
+  // Lets the user pick a text file; done(text), or done(null) if it could
+  // not be read. Nothing happens when the picker is closed.
+  pick(accept, done) {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = accept;
+    input.addEventListener("change", () => {
+      const file = input.files?.[0];
+      if (file) file.text().then(done, () => done(null));
+    });
+    input.click();
+  },
+};
+
 window.DockwrightShare = {
   // done(url) with the link to the state, or "" when it could not be made.
   link(json, done) {

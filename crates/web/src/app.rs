@@ -14,7 +14,9 @@ use crate::editor::{Editor, EditorDiagnostic};
 use crate::rule_docs::{self, RuleDoc};
 use crate::share::{self, Hash};
 use crate::storage;
-use crate::workspace::{kind_label, language, markdown, FileFindings, Finding, Workspace};
+use crate::workspace::{
+    kind_label, language, markdown, FileFindings, Finding, RuleChoice, Workspace,
+};
 
 /// Runs `work` and records its duration as a User Timing measure `name`,
 /// which the browser benchmark (`./dev bench-web`) reads. Two clock reads:
@@ -40,6 +42,7 @@ fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
 enum Panel {
     Findings,
     Rules,
+    Settings,
 }
 
 #[derive(Clone, PartialEq)]
@@ -169,6 +172,12 @@ enum Action {
         name: String,
         text: String,
     },
+    Settings(String),
+    Rule {
+        code: &'static str,
+        aliases: &'static [&'static str],
+        choice: RuleChoice,
+    },
 }
 
 #[derive(Clone, PartialEq)]
@@ -198,6 +207,12 @@ impl Reducible for State {
             Action::Try { name, text } => {
                 workspace.add_with_text(&name, &text);
             }
+            Action::Settings(text) => workspace.set_settings(text),
+            Action::Rule {
+                code,
+                aliases,
+                choice,
+            } => workspace.set_rule(code, aliases, choice),
         }
         Rc::new(State(workspace))
     }
@@ -277,6 +292,7 @@ pub fn app() -> Html {
     let rules = use_state(|| RulesState::NotLoaded);
     let selected_rule = use_state(|| None::<String>);
     let rule_query = use_state(String::new);
+    let settings_query = use_state(String::new);
     // The workspace as of the last render, for callbacks made once.
     let latest = use_mut_ref(|| workspace.clone());
     *latest.borrow_mut() = workspace.clone();
@@ -605,11 +621,15 @@ pub fn app() -> Html {
                             onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Findings)) }}>{ "Findings" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Rules).to_string()}
                             onclick={open_rules.reform(|_: MouseEvent| None)}>{ "Rules" }</button>
+                        <button role="tab" aria-selected={(*panel == Panel::Settings).to_string()}
+                            onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Settings)) }}>{ "Settings" }</button>
                     </div>
                     if *panel == Panel::Findings {
                         { findings_panel(workspace, &findings, &filter, (errors, warnings, notes), &jump_to, &open_rules) }
-                    } else {
+                    } else if *panel == Panel::Rules {
                         { rules_panel(&rules, &selected_rule, &rule_query, &try_rule) }
+                    } else {
+                        { settings_panel(&state, &settings_query, &notice, &open_rules) }
                     }
                 </aside>
             </main>
@@ -860,6 +880,141 @@ fn finding_item(
                     onclick={open_rule.reform(move |_: MouseEvent| Some(code.to_string()))}>{ "?" }</button>
             }
         </li>
+    }
+}
+
+fn settings_panel(
+    state: &UseReducerHandle<State>,
+    query: &UseStateHandle<String>,
+    notice: &UseStateHandle<Option<Notice>>,
+    open_rule: &Callback<Option<String>>,
+) -> Html {
+    use dockwright_core::rules::registry;
+    let workspace = &state.0;
+    let on_text = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            dispatch.dispatch(Action::Settings(area.value()));
+        })
+    };
+    let import = {
+        let dispatch = state.dispatcher();
+        let notice = notice.setter();
+        Callback::from(move |_: MouseEvent| {
+            let dispatch = dispatch.clone();
+            let notice = notice.clone();
+            share::pick(".yaml,.yml,text/yaml", move |text| match text {
+                Some(text) => {
+                    let problems = dockwright_core::Settings::from_yaml(&text)
+                        .err()
+                        .map_or(0, |e| e.len());
+                    dispatch.dispatch(Action::Settings(text));
+                    notice.set(Some(Notice::say(if problems == 0 {
+                        "Settings imported.".to_string()
+                    } else {
+                        format!("Settings imported with {problems} problem(s): see Settings.")
+                    })));
+                }
+                None => notice.set(Some(Notice::say("That file could not be read."))),
+            });
+        })
+    };
+    let export = |name: &'static str| {
+        let text = workspace.settings.to_yaml();
+        Callback::from(move |_: MouseEvent| share::download(name, &text))
+    };
+    let oninput = {
+        let query = query.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: HtmlInputElement = event.target_unchecked_into();
+            query.set(input.value());
+        })
+    };
+    let needle = query.trim().to_lowercase();
+    let rules: Vec<_> = registry::all()
+        .filter(|m| {
+            needle.is_empty()
+                || m.code.to_lowercase().contains(&needle)
+                || m.summary.to_lowercase().contains(&needle)
+                || m.aliases.iter().any(|a| a.to_lowercase().contains(&needle))
+        })
+        .collect();
+    html! {
+        <div class="settings">
+            <p class="settings-intro">{ "The same settings as the CLI's dockwright.yaml or .hadolint.yaml: the page and " }<code>{ "dockwright lint --config" }</code>{ " give the same findings." }</p>
+            <div class="settings-actions">
+                <button onclick={import}>{ "Import a file…" }</button>
+                <button onclick={export("dockwright.yaml")}>{ "Download dockwright.yaml" }</button>
+                <button onclick={export("hadolint.yaml")}>{ "Download hadolint.yaml" }</button>
+            </div>
+            <label class="settings-text">
+                <span>{ "Settings (YAML)" }</span>
+                <textarea spellcheck="false" rows="6" value={workspace.settings_text.clone()} oninput={on_text}
+                    placeholder="ignored: [DL3008]\noverride:\n  error: [DL3015]" />
+            </label>
+            if !workspace.settings_errors.is_empty() {
+                <div class="settings-errors" role="alert">
+                    <p>{ "These settings have problems; the last valid ones stay in use:" }</p>
+                    <ul>
+                        { for workspace.settings_errors.iter().map(|e| html! { <li>{ format!("Line {}, column {}: {}", e.line, e.column, e.message) }</li> }) }
+                    </ul>
+                </div>
+            }
+            <label class="rule-search">
+                <span>{ "Find a rule to switch off or re-rate" }</span>
+                <input type="search" value={(**query).clone()} {oninput} placeholder="DL3008, secret, healthcheck…" />
+            </label>
+            <ul class="rule-settings">
+                { for rules.iter().map(|meta| {
+                    let code = meta.code;
+                    let aliases = meta.aliases;
+                    let choice = workspace.rule_choice(code, aliases);
+                    let value = match choice {
+                        RuleChoice::Default => "default".to_string(),
+                        RuleChoice::Off => "off".to_string(),
+                        RuleChoice::Severity(s) => s.as_str().to_string(),
+                    };
+                    let onchange = {
+                        let dispatch = state.dispatcher();
+                        Callback::from(move |event: Event| {
+                            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+                            let choice = match select.value().as_str() {
+                                "off" => RuleChoice::Off,
+                                "error" => RuleChoice::Severity(Severity::Error),
+                                "warning" => RuleChoice::Severity(Severity::Warning),
+                                "info" => RuleChoice::Severity(Severity::Info),
+                                "style" => RuleChoice::Severity(Severity::Style),
+                                _ => RuleChoice::Default,
+                            };
+                            dispatch.dispatch(Action::Rule { code, aliases, choice });
+                        })
+                    };
+                    let default_label = if meta.off_by_default {
+                        "off (default)".to_string()
+                    } else {
+                        format!("{} (default)", meta.severity.as_str())
+                    };
+                    let option = |v: &'static str, label: String| html! { <option value={v} selected={value == v}>{ label }</option> };
+                    html! {
+                        <li>
+                            <button class="rule-link" onclick={open_rule.reform(move |_: MouseEvent| Some(code.to_string()))}>
+                                <span class="code">{ code }</span>
+                                <span class="rule-summary">{ meta.summary }</span>
+                            </button>
+                            <select aria-label={format!("{code} setting")} {onchange}>
+                                { option("default", default_label) }
+                                { option("off", "off".into()) }
+                                { option("error", "error".into()) }
+                                { option("warning", "warning".into()) }
+                                { option("info", "info".into()) }
+                                { option("style", "style".into()) }
+                            </select>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </div>
     }
 }
 

@@ -11,6 +11,12 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = DockwrightShare, js_name = copy)]
     fn copy_js(text: &str, done: &JsValue) -> Result<(), JsValue>;
 
+    #[wasm_bindgen(catch, js_namespace = DockwrightFiles, js_name = download)]
+    fn download_js(name: &str, text: &str) -> Result<(), JsValue>;
+
+    #[wasm_bindgen(catch, js_namespace = DockwrightFiles, js_name = pick)]
+    fn pick_js(accept: &str, done: &JsValue) -> Result<(), JsValue>;
+
     #[wasm_bindgen(catch, js_namespace = DockwrightShare, js_name = watchHash)]
     fn watch_hash_js(on_link: &JsValue) -> Result<(), JsValue>;
 }
@@ -73,4 +79,15 @@ pub fn watch_hash(mut on_link: impl FnMut(Hash) + 'static) {
         // The page never stops listening; the closure must outlive this call.
         callback.forget();
     }
+}
+
+/// Offers `text` as a download called `name`.
+pub fn download(name: &str, text: &str) {
+    let _ = download_js(name, text);
+}
+
+/// Lets the user pick a text file; `done` gets its text (`None`: unreadable).
+pub fn pick(accept: &str, done: impl FnOnce(Option<String>) + 'static) {
+    let callback = Closure::once_into_js(move |text: JsValue| done(text.as_string()));
+    let _ = pick_js(accept, &callback);
 }

@@ -35,6 +35,12 @@ pub fn from_json(text: &str) -> Option<Workspace> {
         .ok()
         .and_then(|a| a.as_string());
     let mut workspace = Workspace::from_untrusted(list)?;
+    if let Some(settings) = Reflect::get(&value, &"settings".into())
+        .ok()
+        .and_then(|s| s.as_string())
+    {
+        workspace.set_settings(settings);
+    }
     if let Some(id) = active.and_then(|name| {
         workspace
             .files
@@ -57,6 +63,13 @@ pub fn to_json(workspace: &Workspace) -> String {
     }
     let value = Object::new();
     let _ = Reflect::set(&value, &"files".into(), &files);
+    if !workspace.settings_text.is_empty() {
+        let _ = Reflect::set(
+            &value,
+            &"settings".into(),
+            &JsValue::from_str(&workspace.settings_text),
+        );
+    }
     let _ = Reflect::set(
         &value,
         &"active".into(),

@@ -6,7 +6,7 @@
 use std::rc::Rc;
 
 use dockwright_core::project::{lint_project, Project, ProjectFile};
-use dockwright_core::{FileKind, LineIndex, Settings, Severity};
+use dockwright_core::{FileKind, LineIndex, Settings, SettingsError, Severity};
 
 use crate::positions::utf16_offsets;
 
@@ -83,6 +83,20 @@ pub struct Workspace {
     /// Id of the file shown.
     pub active: u32,
     next_id: u32,
+    /// The settings as written (`dockwright.yaml`, hadolint's keys).
+    pub settings_text: String,
+    /// The last settings that read without error: those in use.
+    pub settings: Settings,
+    /// What is wrong with `settings_text`, if anything.
+    pub settings_errors: Vec<SettingsError>,
+}
+
+/// What the page's rule list sets for one rule.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum RuleChoice {
+    Default,
+    Off,
+    Severity(Severity),
 }
 
 /// A finding placed for the page: line and column for people, UTF-16
@@ -191,6 +205,9 @@ impl Workspace {
             active: files[0].id,
             next_id: files.len() as u32 + 1,
             files,
+            settings_text: String::new(),
+            settings: Settings::default(),
+            settings_errors: Vec::new(),
         })
     }
 
@@ -288,6 +305,50 @@ impl Workspace {
         }
     }
 
+    /// New settings text; in use when it reads, else the last good ones stay.
+    pub fn set_settings(&mut self, text: String) {
+        match Settings::from_yaml(&text) {
+            Ok(settings) => {
+                self.settings = settings;
+                self.settings_errors.clear();
+            }
+            Err(errors) => self.settings_errors = errors,
+        }
+        self.settings_text = text;
+    }
+
+    /// What the settings say of the rule with this code.
+    pub fn rule_choice(&self, code: &str, aliases: &[&str]) -> RuleChoice {
+        let named = |id: &str| {
+            id.eq_ignore_ascii_case(code) || aliases.iter().any(|a| a.eq_ignore_ascii_case(id))
+        };
+        if self.settings.is_ignored(named) {
+            RuleChoice::Off
+        } else if let Some(severity) = self.settings.severity_override(named) {
+            RuleChoice::Severity(severity)
+        } else {
+            RuleChoice::Default
+        }
+    }
+
+    /// Sets one rule from the rule list; the settings text is written anew.
+    pub fn set_rule(&mut self, code: &str, aliases: &[&str], choice: RuleChoice) {
+        let named = |id: &String| {
+            id.eq_ignore_ascii_case(code) || aliases.iter().any(|a| a.eq_ignore_ascii_case(id))
+        };
+        let mut settings = self.settings.clone();
+        settings.ignored.retain(|id| !named(id));
+        settings.overrides.retain(|(id, _)| !named(id));
+        match choice {
+            RuleChoice::Default => {}
+            RuleChoice::Off => settings.ignored.push(code.to_string()),
+            RuleChoice::Severity(severity) => settings.overrides.push((code.to_string(), severity)),
+        }
+        self.settings_text = settings.to_yaml();
+        self.settings = settings;
+        self.settings_errors.clear();
+    }
+
     /// Every file's findings, the workspace linted as one project.
     pub fn lint(&self) -> Vec<FileFindings> {
         let files: Vec<ProjectFile> = self
@@ -305,7 +366,7 @@ impl Workspace {
             listing: None,
             compose_files: &[],
         };
-        let reports = lint_project(&project, &Settings::default());
+        let reports = lint_project(&project, &self.settings);
         self.files
             .iter()
             .zip(reports)
@@ -358,6 +419,12 @@ pub fn markdown(workspace: &Workspace, findings: &[FileFindings], link: Option<&
                 f.message
             ));
         }
+    }
+    if !workspace.settings_text.trim().is_empty() {
+        out.push_str(&format!(
+            "\n### Settings (dockwright.yaml)\n\n```yaml\n{}```\n",
+            workspace.settings_text
+        ));
     }
     if let Some(link) = link {
         out.push_str(&format!("\n[Open these files in Dockwright]({link})\n"));
@@ -436,6 +503,32 @@ mod tests {
         workspace.rename(id, "Dockerfile.prod").unwrap();
         workspace.remove(id);
         assert_eq!(workspace.files.len(), 4);
+    }
+
+    #[test]
+    fn settings_switch_rules_and_bad_settings_keep_the_last_good_ones() {
+        let mut workspace = Workspace::example();
+        let id = workspace.files[0].id;
+        workspace.set_text(id, "FROM alpine:3.20\nMAINTAINER me\n".into(), 1);
+        let codes = |w: &Workspace| -> Vec<&'static str> {
+            w.lint()[0].findings.iter().map(|f| f.code).collect()
+        };
+        assert_eq!(codes(&workspace), ["DL4000"]);
+        workspace.set_rule("DL4000", &["MaintainerDeprecated"], RuleChoice::Off);
+        assert_eq!(workspace.settings_text, "ignored: [DL4000]\n");
+        assert!(codes(&workspace).is_empty());
+        workspace.set_settings("ignored: [DL4000\n".into());
+        assert!(!workspace.settings_errors.is_empty());
+        assert!(
+            codes(&workspace).is_empty(),
+            "the last good settings stay in use"
+        );
+        workspace.set_settings("override:\n  info: [MaintainerDeprecated]\n".into());
+        assert_eq!(
+            workspace.rule_choice("DL4000", &["MaintainerDeprecated"]),
+            RuleChoice::Severity(Severity::Info)
+        );
+        assert_eq!(workspace.lint()[0].findings[0].severity, Severity::Info);
     }
 
     #[test]

@@ -53,6 +53,18 @@ pub enum LabelType {
 }
 
 impl LabelType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LabelType::Text => "text",
+            LabelType::Url => "url",
+            LabelType::Semver => "semver",
+            LabelType::Hash => "hash",
+            LabelType::Rfc3339 => "rfc3339",
+            LabelType::Spdx => "spdx",
+            LabelType::Email => "email",
+        }
+    }
+
     fn parse(name: &str) -> Option<LabelType> {
         Some(match name {
             "text" => LabelType::Text,
@@ -130,6 +142,82 @@ impl Settings {
         } else {
             Err(errors)
         }
+    }
+
+    /// The settings as a config file (`.hadolint.yaml` or `dockwright.yaml`:
+    /// the same keys); `from_yaml` reads it back to equal settings.
+    pub fn to_yaml(&self) -> String {
+        let quote = |s: &str| {
+            if !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || "-_./".contains(c))
+            {
+                s.to_string()
+            } else {
+                format!("{s:?}")
+            }
+        };
+        let list = |items: &[String]| {
+            format!(
+                "[{}]",
+                items
+                    .iter()
+                    .map(|i| quote(i))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        let mut out = String::new();
+        if !self.ignored.is_empty() {
+            out.push_str(&format!("ignored: {}\n", list(&self.ignored)));
+        }
+        if !self.overrides.is_empty() {
+            out.push_str("override:\n");
+            for severity in [
+                Severity::Error,
+                Severity::Warning,
+                Severity::Info,
+                Severity::Style,
+            ] {
+                let ids: Vec<String> = self
+                    .overrides
+                    .iter()
+                    .filter(|(_, s)| *s == severity)
+                    .map(|(id, _)| id.clone())
+                    .collect();
+                if !ids.is_empty() {
+                    out.push_str(&format!("  {}: {}\n", severity.as_str(), list(&ids)));
+                }
+            }
+        }
+        if !self.trusted_registries.is_empty() {
+            out.push_str(&format!(
+                "trustedRegistries: {}\n",
+                list(&self.trusted_registries)
+            ));
+        }
+        if let Some(threshold) = self.failure_threshold {
+            out.push_str(&format!(
+                "failure-threshold: {}\n",
+                threshold.map_or("none", Severity::as_str)
+            ));
+        }
+        if self.no_fail {
+            out.push_str("no-fail: true\n");
+        }
+        if self.disable_ignore_pragma {
+            out.push_str("disable-ignore-pragma: true\n");
+        }
+        if !self.label_schema.is_empty() {
+            out.push_str("label-schema:\n");
+            for (name, kind) in &self.label_schema {
+                out.push_str(&format!("  {}: {}\n", quote(name), kind.as_str()));
+            }
+        }
+        if self.strict_labels {
+            out.push_str("strict-labels: true\n");
+        }
+        out
     }
 
     pub fn is_ignored(&self, is_named: impl Fn(&str) -> bool) -> bool {
@@ -266,6 +354,14 @@ mod tests {
             settings.label_schema,
             [("author".to_string(), LabelType::Text)]
         );
+    }
+
+    #[test]
+    fn to_yaml_reads_back_to_the_same_settings() {
+        let text = "ignored: [DL3008, \"odd id\"]\noverride:\n  error: [DL3015]\n  style: [no-version-field]\ntrustedRegistries: [docker.io]\nfailure-threshold: none\nno-fail: true\ndisable-ignore-pragma: true\nlabel-schema:\n  maintainer: email\nstrict-labels: true\n";
+        let settings = Settings::from_yaml(text).unwrap();
+        assert_eq!(Settings::from_yaml(&settings.to_yaml()).unwrap(), settings);
+        assert_eq!(Settings::default().to_yaml(), "");
     }
 
     #[test]
