@@ -26,7 +26,7 @@ const LANGUAGES = {
   plain: () => [],
 };
 
-function create(parent, onChange) {
+function create(parent, onChange, readOnly = false) {
   const language = new Compartment();
   const label = new Compartment();
   // id → { state, version, name }
@@ -37,6 +37,7 @@ function create(parent, onChange) {
     // A file written with CRLF keeps CRLF: the text the page holds (and
     // shares) stays byte for byte what was opened.
     text.includes("\r\n") ? EditorState.lineSeparator.of("\r\n") : [],
+    readOnly ? [EditorState.readOnly.of(true)] : [],
     lineNumbers(),
     highlightActiveLineGutter(),
     history(),

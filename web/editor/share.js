@@ -93,3 +93,21 @@ window.DockwrightShare = {
     read();
   },
 };
+
+// In an embedded widget (?embed), tells the page that holds the frame how
+// tall the content is, so that embed.js can size the frame to it.
+window.DockwrightEmbed = {
+  reportHeight() {
+    if (window.parent === window) return;
+    let last = 0;
+    const report = () => {
+      const height = Math.ceil(document.documentElement.scrollHeight);
+      if (height !== last) {
+        last = height;
+        window.parent.postMessage({ dockwright: "height", height }, "*");
+      }
+    };
+    new ResizeObserver(report).observe(document.body);
+    report();
+  },
+};

@@ -37,6 +37,28 @@ fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
     result
 }
 
+/// `?embed` (a docs page's widget): minimal chrome, nothing read from or
+/// written to the visitor's saved work; `&readonly` makes it a viewer.
+#[derive(Clone, Copy, PartialEq)]
+struct Embed {
+    read_only: bool,
+}
+
+impl Embed {
+    fn from_location() -> Option<Embed> {
+        let search = web_sys::window()?.location().search().ok()?;
+        let params: Vec<&str> = search.trim_start_matches('?').split('&').collect();
+        params
+            .iter()
+            .any(|p| *p == "embed" || p.starts_with("embed="))
+            .then(|| Embed {
+                read_only: params
+                    .iter()
+                    .any(|p| *p == "readonly" || *p == "readonly=1" || *p == "readonly=true"),
+            })
+    }
+}
+
 /// What the side panel shows.
 #[derive(Clone, Copy, PartialEq)]
 enum Panel {
@@ -277,7 +299,17 @@ fn show(editor: &Editor, workspace: &Workspace, all: &[FileFindings], id: u32) {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| State(storage::load().unwrap_or_else(Workspace::example)));
+    let embed = use_memo((), |_| Embed::from_location());
+    let embed = *embed;
+    let state = use_reducer(move || {
+        State(match embed {
+            // A widget starts empty; its files come in the link's fragment.
+            Some(_) => {
+                Workspace::from_files(vec![("Dockerfile".into(), String::new())]).expect("one file")
+            }
+            None => storage::load().unwrap_or_else(Workspace::example),
+        })
+    });
     let workspace = &state.0;
     let findings = use_memo(workspace.clone(), |w| timed("dockwright-lint", || w.lint()));
     let editor = use_mut_ref(|| None::<Editor>);
@@ -309,7 +341,7 @@ pub fn app() -> Html {
                 let on_change = move |id: u32, text: String, version: u32| {
                     dispatch.dispatch(Action::Edit { id, text, version });
                 };
-                match Editor::create(&parent, on_change) {
+                match Editor::create(&parent, embed.is_some_and(|e| e.read_only), on_change) {
                     Some(created) => *editor.borrow_mut() = Some(created),
                     None => editor_missing.set(true),
                 }
@@ -335,13 +367,16 @@ pub fn app() -> Html {
                     ))),
                     Some(shared) => {
                         let before = latest.borrow().clone();
-                        let kept = before != Workspace::example() && before.files != shared.files;
+                        let kept = embed.is_none() && before != Workspace::example() && before.files != shared.files;
                         if kept {
                             storage::save_backup(&before);
                         }
                         let ids: Vec<u32> = before.files.iter().map(|f| f.id).collect();
                         forget_files(&editor, &shown, &ids);
                         dispatch.dispatch(Action::Replace(shared));
+                        if embed.is_some() {
+                            return;
+                        }
                         notice.set(Some(Notice {
                             text: if kept {
                                 "Opened the shared files. Your previous files are kept aside.".into()
@@ -384,7 +419,13 @@ pub fn app() -> Html {
     }
     {
         let workspace = workspace.clone();
-        use_effect_with(workspace, storage::save);
+        use_effect_with(workspace, move |workspace| {
+            if embed.is_none() {
+                storage::save(workspace);
+            } else {
+                share::report_height();
+            }
+        });
     }
 
     let activate = {
@@ -563,6 +604,35 @@ pub fn app() -> Html {
     let notes = counts(|s| matches!(s, Severity::Info | Severity::Style));
     let active = workspace.active_file();
 
+    if let Some(embed) = embed {
+        let single = workspace.files.len() == 1;
+        return html! {
+            <div class={classes!("app", "embed", embed.read_only.then_some("read-only"))}>
+                <section class="editor-pane" aria-label="Editor">
+                    if !single { { tabs(&state, &findings, &naming, &editor, &activate) } }
+                    if *editor_missing {
+                        <textarea ref={fallback} class="fallback-editor" aria-label={format!("{} editor", active.name)}
+                            spellcheck="false" readonly={embed.read_only} value={active.text.to_string()} oninput={on_fallback_input} />
+                    }
+                    <div ref={host} class="editor-host" hidden={*editor_missing}></div>
+                </section>
+                <div class="embed-foot">
+                    <div class="status" aria-live="polite" data-testid="status">
+                        if errors + warnings + notes == 0 {
+                            <span class="badge clean">{ "No problems" }</span>
+                        } else {
+                            <span class="badge error">{ plural(errors, "error") }</span>
+                            <span class="badge warning">{ plural(warnings + notes, "warning") }</span>
+                        }
+                    </div>
+                    <span class="spacer"></span>
+                    <span class="embed-brand">{ "Checked by Dockwright, in your browser" }</span>
+                </div>
+                { findings_panel(workspace, &findings, &filter, (errors, warnings, notes), &jump_to, None) }
+            </div>
+        };
+    }
+
     html! {
         <div class="app">
             <header class="topbar">
@@ -625,7 +695,7 @@ pub fn app() -> Html {
                             onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Settings)) }}>{ "Settings" }</button>
                     </div>
                     if *panel == Panel::Findings {
-                        { findings_panel(workspace, &findings, &filter, (errors, warnings, notes), &jump_to, &open_rules) }
+                        { findings_panel(workspace, &findings, &filter, (errors, warnings, notes), &jump_to, Some(&open_rules)) }
                     } else if *panel == Panel::Rules {
                         { rules_panel(&rules, &selected_rule, &rule_query, &try_rule) }
                     } else {
@@ -797,7 +867,7 @@ fn findings_panel(
     filter: &UseStateHandle<Filter>,
     (errors, warnings, notes): (usize, usize, usize),
     jump_to: &Callback<(u32, u32, u32)>,
-    open_rule: &Callback<Option<String>>,
+    open_rule: Option<&Callback<Option<String>>>,
 ) -> Html {
     let choice = |value: Filter, label: String| {
         let pressed = **filter == value;
@@ -855,7 +925,7 @@ fn finding_item(
     id: u32,
     finding: &Finding,
     jump_to: &Callback<(u32, u32, u32)>,
-    open_rule: &Callback<Option<String>>,
+    open_rule: Option<&Callback<Option<String>>>,
 ) -> Html {
     let range = (id, finding.from16, finding.to16);
     let onclick = jump_to.reform(move |_: MouseEvent| range);
@@ -875,7 +945,7 @@ fn finding_item(
                 </span>
                 <span class="message">{ &finding.message }</span>
             </button>
-            if has_page {
+            if let Some(open_rule) = open_rule.filter(|_| has_page) {
                 <button class="about-rule" aria-label={format!("About {code}")} title={format!("About {code}")}
                     onclick={open_rule.reform(move |_: MouseEvent| Some(code.to_string()))}>{ "?" }</button>
             }

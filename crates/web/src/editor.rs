@@ -12,6 +12,7 @@ extern "C" {
     fn create_editor(
         parent: &web_sys::Element,
         on_change: &Closure<dyn FnMut(u32, String, u32)>,
+        read_only: bool,
     ) -> Result<EditorHandle, JsValue>;
 
     #[wasm_bindgen(method)]
@@ -52,10 +53,11 @@ impl Editor {
     /// `on_change` hears (file id, text, version) on every edit.
     pub fn create(
         parent: &web_sys::Element,
+        read_only: bool,
         on_change: impl FnMut(u32, String, u32) + 'static,
     ) -> Option<Editor> {
         let on_change = Closure::new(on_change);
-        let handle = create_editor(parent, &on_change).ok()?;
+        let handle = create_editor(parent, &on_change, read_only).ok()?;
         Some(Editor {
             handle,
             _on_change: on_change,

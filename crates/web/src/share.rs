@@ -17,6 +17,9 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = DockwrightFiles, js_name = pick)]
     fn pick_js(accept: &str, done: &JsValue) -> Result<(), JsValue>;
 
+    #[wasm_bindgen(catch, js_namespace = DockwrightEmbed, js_name = reportHeight)]
+    fn report_height_js() -> Result<(), JsValue>;
+
     #[wasm_bindgen(catch, js_namespace = DockwrightShare, js_name = watchHash)]
     fn watch_hash_js(on_link: &JsValue) -> Result<(), JsValue>;
 }
@@ -90,4 +93,9 @@ pub fn download(name: &str, text: &str) {
 pub fn pick(accept: &str, done: impl FnOnce(Option<String>) + 'static) {
     let callback = Closure::once_into_js(move |text: JsValue| done(text.as_string()));
     let _ = pick_js(accept, &callback);
+}
+
+/// In a frame, keeps the embedding page told of the content's height.
+pub fn report_height() {
+    let _ = report_height_js();
 }

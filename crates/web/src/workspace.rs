@@ -349,8 +349,20 @@ impl Workspace {
         self.settings_errors.clear();
     }
 
-    /// Every file's findings, the workspace linted as one project.
+    /// Every file's findings, the workspace linted as one project. A single
+    /// file is linted on its own, as the CLI lints a file named alone: a
+    /// lone Dockerfile says nothing of a build context.
     pub fn lint(&self) -> Vec<FileFindings> {
+        if let [file] = self.files.as_slice() {
+            let kind = FileKind::from_name(base_name(&file.name));
+            let diagnostics = kind.map_or_else(Vec::new, |kind| {
+                dockwright_core::lint_with(kind, &file.text, &self.settings)
+            });
+            return vec![FileFindings {
+                id: file.id,
+                findings: place(&file.text, diagnostics),
+            }];
+        }
         let files: Vec<ProjectFile> = self
             .files
             .iter()
