@@ -159,3 +159,19 @@ test("dark theme follows the system, the toggle overrides it and is remembered",
   await page.getByRole("button", { name: "Theme: light" }).waitFor();
   await context.close();
 });
+
+test("the findings list works from the keyboard", async () => {
+  const { context, page } = await openPage(env);
+  await typeAtEnd(page, "FROB x\nFROB y\nFROB z\n");
+  await page.locator(".finding").nth(2).waitFor();
+  await page.locator(".finding").first().focus();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  assert.match(await page.evaluate(() => document.activeElement.innerText), /Line 18/);
+  await page.keyboard.press("Home");
+  assert.match(await page.evaluate(() => document.activeElement.innerText), /Line 16/);
+  // Enter jumps to the finding in the editor.
+  await page.keyboard.press("Enter");
+  assert.equal(await page.evaluate(() => window.getSelection().toString()), "FROB");
+  await context.close();
+});

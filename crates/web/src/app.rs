@@ -915,9 +915,53 @@ fn findings_panel(
             } else if groups.is_empty() {
                 <p class="empty">{ "Nothing of this kind." }</p>
             } else {
-                <div class="groups">{ for groups }</div>
+                <div class="groups" onkeydown={Callback::from(move_between_findings)}>{ for groups }</div>
             }
         </div>
+    }
+}
+
+/// Arrow keys (and Home/End) move between findings, as in a list.
+fn move_between_findings(event: KeyboardEvent) {
+    let step: isize = match event.key().as_str() {
+        "ArrowDown" => 1,
+        "ArrowUp" => -1,
+        "Home" => isize::MIN,
+        "End" => isize::MAX,
+        _ => return,
+    };
+    let Some(container) = event
+        .current_target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return;
+    };
+    let Ok(buttons) = container.query_selector_all("button.finding") else {
+        return;
+    };
+    let count = buttons.length() as isize;
+    if count == 0 {
+        return;
+    }
+    let active = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element());
+    let current = (0..count).find(|&i| {
+        let item = buttons.item(i as u32);
+        item.is_some() && active.as_ref().map(|a| a.is_same_node(item.as_ref())) == Some(true)
+    });
+    let next = match (step, current) {
+        (isize::MIN, _) => 0,
+        (isize::MAX, _) => count - 1,
+        (_, None) => 0,
+        (step, Some(i)) => (i + step).clamp(0, count - 1),
+    };
+    if let Some(button) = buttons
+        .item(next as u32)
+        .and_then(|n| n.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        event.prevent_default();
+        let _ = button.focus();
     }
 }
 
