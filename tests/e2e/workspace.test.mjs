@@ -130,14 +130,24 @@ test("the filter shows one severity at a time", async () => {
   await context.close();
 });
 
-test("desktop and phone screenshots", async () => {
-  for (const [label, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844 }]]) {
-    const { context, page } = await openPage(env, { viewport });
+test("desktop and phone screenshots; on a phone, editor and findings take turns", async () => {
+  for (const [label, viewport] of [["desktop", { width: 1280, height: 800 }], ["phone", { width: 390, height: 844, isMobile: true, hasTouch: true }]]) {
+    const { width, height, ...device } = viewport;
+    const { context, page } = await openPage(env, { viewport: { width, height }, ...device });
     await tab(page, "compose.yaml").click();
     await page.locator(".cm-content").click();
     await page.keyboard.press("Control+End");
     await page.keyboard.insertText("  cache:\n    image: redis\n");
-    await page.getByRole("region", { name: "Findings in compose.yaml" }).waitFor();
+    if (label === "phone") {
+      await page.getByRole("button", { name: "Findings (1)" }).tap();
+      assert.equal(await page.locator(".editor-pane").isVisible(), false);
+      await page.screenshot({ path: join(artifacts, "workspace-phone-findings.png") });
+      await page.locator(".finding").first().tap();
+      await page.locator(".editor-pane").waitFor();
+      await page.waitForFunction(() => window.getSelection().toString() === "image", null, { timeout: 3000 });
+    } else {
+      await page.getByRole("region", { name: "Findings in compose.yaml" }).waitFor();
+    }
     await page.screenshot({ path: join(artifacts, `workspace-${label}.png`) });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     assert.equal(overflow, false, `${label}: the page scrolls sideways`);

@@ -112,6 +112,12 @@ function create(parent, onChange, readOnly = false) {
         scrollIntoView: true,
       });
       view.focus();
+      // On a phone the editor may be shown only by the render this click
+      // causes: focus again (and scroll) once it is on screen.
+      requestAnimationFrame(() => {
+        view.focus();
+        view.dispatch({ effects: EditorView.scrollIntoView(view.state.selection.main) });
+      });
     },
   };
 }

@@ -321,6 +321,8 @@ pub fn app() -> Html {
     let notice = use_state(|| None::<Notice>);
     let panel = use_state(|| Panel::Findings);
     let theme = use_state(Theme::saved);
+    // On a phone the editor and the side panel take turns.
+    let phone_side = use_state(|| false);
     let rules = use_state(|| RulesState::NotLoaded);
     let selected_rule = use_state(|| None::<String>);
     let rule_query = use_state(String::new);
@@ -434,6 +436,7 @@ pub fn app() -> Html {
     };
 
     let jump_to = {
+        let phone_side = phone_side.setter();
         let dispatch = state.dispatcher();
         let editor = editor.clone();
         let shown = shown.clone();
@@ -441,6 +444,7 @@ pub fn app() -> Html {
         let workspace = workspace.clone();
         let findings = findings.clone();
         Callback::from(move |(id, from, to): (u32, u32, u32)| {
+            phone_side.set(false);
             dispatch.dispatch(Action::Activate(id));
             if let Some(editor) = editor.borrow().as_ref() {
                 if *shown.borrow() != Some(id) {
@@ -656,7 +660,15 @@ pub fn app() -> Html {
                 <button class="topbar-button" onclick={on_copy_markdown} title="Copy the files, findings and link as Markdown">{ "Copy as Markdown" }</button>
                 <button class="topbar-button" onclick={on_reset} title="Replace the files with the example project">{ "Reset" }</button>
             </header>
-            <main class="workspace">
+            <nav class="phone-switch" aria-label="Show">
+                <button aria-pressed={(!*phone_side).to_string()}
+                    onclick={{ let phone_side = phone_side.setter(); Callback::from(move |_: MouseEvent| phone_side.set(false)) }}>{ "Editor" }</button>
+                <button aria-pressed={(*phone_side).to_string()}
+                    onclick={{ let phone_side = phone_side.setter(); Callback::from(move |_: MouseEvent| phone_side.set(true)) }}>
+                    { format!("Findings ({})", errors + warnings + notes) }
+                </button>
+            </nav>
+            <main class={classes!("workspace", if *phone_side { "phone-side" } else { "phone-editor" })}>
                 <section class="editor-pane" aria-label="Editor">
                     { tabs(&state, &findings, &naming, &editor, &activate) }
                     { naming_form(&state, &naming, &editor) }
