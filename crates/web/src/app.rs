@@ -59,12 +59,21 @@ impl Embed {
     }
 }
 
+/// The trainer's form for a new exercise.
+#[derive(Clone, Default, PartialEq)]
+struct CourseForm {
+    title: String,
+    task: String,
+    error: Option<String>,
+}
+
 /// What the side panel shows.
 #[derive(Clone, Copy, PartialEq)]
 enum Panel {
     Findings,
     Rules,
     Settings,
+    Exercises,
 }
 
 #[derive(Clone, PartialEq)]
@@ -195,6 +204,14 @@ enum Action {
         text: String,
     },
     Settings(String),
+    CourseAdd {
+        title: String,
+        task: String,
+    },
+    CourseRemove(usize),
+    /// Opens an exercise: the open one's work is kept first.
+    CourseOpen(usize),
+    CourseEnd,
     Rule {
         code: &'static str,
         aliases: &'static [&'static str],
@@ -230,6 +247,28 @@ impl Reducible for State {
                 workspace.add_with_text(&name, &text);
             }
             Action::Settings(text) => workspace.set_settings(text),
+            Action::CourseAdd { title, task } => {
+                let mut course = workspace.course.take().unwrap_or_default();
+                let _ = course.add(&title, &task, &workspace);
+                workspace.course = Some(course);
+            }
+            Action::CourseRemove(index) => {
+                if let Some(course) = workspace.course.as_mut() {
+                    course.remove(index);
+                }
+            }
+            Action::CourseOpen(index) => {
+                let solved = workspace.lint().iter().all(|f| f.findings.is_empty());
+                if let Some(mut course) = workspace.course.take() {
+                    course.keep(&workspace, solved);
+                    if let Some(files) = course.files_for(index) {
+                        workspace.replace_files(files);
+                        course.current = Some(index);
+                    }
+                    workspace.course = Some(course);
+                }
+            }
+            Action::CourseEnd => workspace.course = None,
             Action::Rule {
                 code,
                 aliases,
@@ -327,6 +366,7 @@ pub fn app() -> Html {
     let selected_rule = use_state(|| None::<String>);
     let rule_query = use_state(String::new);
     let settings_query = use_state(String::new);
+    let course_form = use_state(CourseForm::default);
     // The workspace as of the last render, for callbacks made once.
     let latest = use_mut_ref(|| workspace.clone());
     *latest.borrow_mut() = workspace.clone();
@@ -350,46 +390,55 @@ pub fn app() -> Html {
             }
         });
     }
-    {
-        // A shared link replaces the files; the work it replaces is kept.
+    // Opens a share link's (or a course file's) JSON in place of the
+    // files; the work it replaces is kept aside and can be restored.
+    let opener = {
         let dispatch = state.dispatcher();
         let notice = notice.setter();
         let editor = editor.clone();
         let shown = shown.clone();
         let latest = latest.clone();
+        Callback::from(move |(json, opened): (String, &'static str)| {
+            let Some(shared) = storage::from_json(&json) else {
+                notice.set(Some(Notice::say(
+                    "This holds no files Dockwright can open. Your files are unchanged.",
+                )));
+                return;
+            };
+            let before = latest.borrow().clone();
+            let kept = embed.is_none()
+                && before != Workspace::example()
+                && (before.files != shared.files || before.course != shared.course);
+            if kept {
+                storage::save_backup(&before);
+            }
+            let ids: Vec<u32> = before.files.iter().map(|f| f.id).collect();
+            forget_files(&editor, &shown, &ids);
+            dispatch.dispatch(Action::Replace(shared));
+            if embed.is_none() {
+                notice.set(Some(Notice {
+                    text: if kept {
+                        format!("{opened} Your previous files are kept aside.")
+                    } else {
+                        opened.to_string()
+                    },
+                    restore: kept,
+                    link: None,
+                }));
+            }
+        })
+    };
+    {
+        // A shared link replaces the files; the work it replaces is kept.
+        let opener = opener.clone();
+        let notice = notice.setter();
         use_effect_with((), move |_| {
             share::watch_hash(move |hash| {
                 match hash {
                 Hash::Broken => notice.set(Some(Notice::say(
                     "This share link could not be read (it may have been cut off). Your files are unchanged.",
                 ))),
-                Hash::Shared(json) => match storage::from_json(&json) {
-                    None => notice.set(Some(Notice::say(
-                        "This share link holds no files Dockwright can open. Your files are unchanged.",
-                    ))),
-                    Some(shared) => {
-                        let before = latest.borrow().clone();
-                        let kept = embed.is_none() && before != Workspace::example() && before.files != shared.files;
-                        if kept {
-                            storage::save_backup(&before);
-                        }
-                        let ids: Vec<u32> = before.files.iter().map(|f| f.id).collect();
-                        forget_files(&editor, &shown, &ids);
-                        dispatch.dispatch(Action::Replace(shared));
-                        if embed.is_some() {
-                            return;
-                        }
-                        notice.set(Some(Notice {
-                            text: if kept {
-                                "Opened the shared files. Your previous files are kept aside.".into()
-                            } else {
-                                "Opened the shared files.".into()
-                            },
-                            restore: kept,
-                            link: None,
-                        }));
-                    }
-                },
+                Hash::Shared(json) => opener.emit((json, "Opened the shared files.")),
             }
             });
         });
@@ -672,6 +721,7 @@ pub fn app() -> Html {
                 <section class="editor-pane" aria-label="Editor">
                     { tabs(&state, &findings, &naming, &editor, &activate) }
                     { naming_form(&state, &naming, &editor) }
+                    { exercise_banner(&state, errors + warnings + notes, &editor, &shown) }
                     if let Some(current) = &*notice {
                         <div class="notice" role="status" data-testid="notice">
                             <span>{ &current.text }</span>
@@ -705,13 +755,17 @@ pub fn app() -> Html {
                             onclick={open_rules.reform(|_: MouseEvent| None)}>{ "Rules" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Settings).to_string()}
                             onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Settings)) }}>{ "Settings" }</button>
+                        <button role="tab" aria-selected={(*panel == Panel::Exercises).to_string()}
+                            onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Exercises)) }}>{ "Exercises" }</button>
                     </div>
                     if *panel == Panel::Findings {
                         { findings_panel(workspace, &findings, &filter, (errors, warnings, notes), &jump_to, Some(&open_rules)) }
                     } else if *panel == Panel::Rules {
                         { rules_panel(&rules, &selected_rule, &rule_query, &try_rule) }
-                    } else {
+                    } else if *panel == Panel::Settings {
                         { settings_panel(&state, &settings_query, &notice, &open_rules) }
+                    } else {
+                        { exercises_panel(&state, &course_form, &notice, &opener, &editor, &shown) }
                     }
                 </aside>
             </main>
@@ -1006,6 +1060,201 @@ fn finding_item(
                     onclick={open_rule.reform(move |_: MouseEvent| Some(code.to_string()))}>{ "?" }</button>
             }
         </li>
+    }
+}
+
+/// The open exercise: its task, whether it is solved, previous and next.
+fn exercise_banner(
+    state: &UseReducerHandle<State>,
+    findings: usize,
+    editor: &EditorCell,
+    shown: &Rc<std::cell::RefCell<Option<u32>>>,
+) -> Html {
+    let workspace = &state.0;
+    let Some(course) = &workspace.course else {
+        return html! {};
+    };
+    let Some(index) = course.current else {
+        return html! {};
+    };
+    let Some(exercise) = course.exercises.get(index) else {
+        return html! {};
+    };
+    let count = course.exercises.len();
+    let go = |to: usize| {
+        let dispatch = state.dispatcher();
+        let editor = editor.clone();
+        let shown = shown.clone();
+        let ids: Vec<u32> = workspace.files.iter().map(|f| f.id).collect();
+        Callback::from(move |_: MouseEvent| {
+            forget_files(&editor, &shown, &ids);
+            dispatch.dispatch(Action::CourseOpen(to));
+        })
+    };
+    html! {
+        <section class="exercise-banner" aria-label="Exercise">
+            <div class="exercise-head">
+                <strong>{ format!("Exercise {} of {}: {}", index + 1, count, exercise.title) }</strong>
+                <span class={classes!("exercise-status", (findings == 0).then_some("solved"))} aria-live="polite" data-testid="exercise-status">
+                    if findings == 0 { { "✓ Solved: no findings left" } } else { { plural(findings, "finding") + " left" } }
+                </span>
+            </div>
+            if !exercise.task.is_empty() { <p>{ &exercise.task }</p> }
+            <div class="exercise-nav">
+                <button disabled={index == 0} onclick={go(index.saturating_sub(1))}>{ "← Previous" }</button>
+                <button disabled={index + 1 >= count} onclick={go(index + 1)}>{ "Next →" }</button>
+            </div>
+        </section>
+    }
+}
+
+fn exercises_panel(
+    state: &UseReducerHandle<State>,
+    form: &UseStateHandle<CourseForm>,
+    notice: &UseStateHandle<Option<Notice>>,
+    opener: &Callback<(String, &'static str)>,
+    editor: &EditorCell,
+    shown: &Rc<std::cell::RefCell<Option<u32>>>,
+) -> Html {
+    let workspace = &state.0;
+    let course = workspace.course.clone().unwrap_or_default();
+    let field = |update: fn(&mut CourseForm, String)| {
+        let form = form.clone();
+        Callback::from(move |event: InputEvent| {
+            let value = match event.target_dyn_into::<HtmlInputElement>() {
+                Some(input) => input.value(),
+                None => event.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            };
+            let mut next = (*form).clone();
+            update(&mut next, value);
+            next.error = None;
+            form.set(next);
+        })
+    };
+    let add = {
+        let form = form.clone();
+        let dispatch = state.dispatcher();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if form.title.trim().is_empty() {
+                form.set(CourseForm {
+                    error: Some("An exercise needs a title.".into()),
+                    ..(*form).clone()
+                });
+                return;
+            }
+            dispatch.dispatch(Action::CourseAdd {
+                title: form.title.clone(),
+                task: form.task.clone(),
+            });
+            form.set(CourseForm::default());
+        })
+    };
+    let handout = storage::course_json(&course, &workspace.settings_text);
+    let copy_link = {
+        let notice = notice.setter();
+        let handout = handout.clone();
+        Callback::from(move |_: MouseEvent| {
+            let Some(json) = handout.clone() else { return };
+            let notice = notice.clone();
+            share::link(&json, move |url| match url {
+                None => notice.set(Some(Notice::say("This browser could not make a link."))),
+                Some(url) => {
+                    let shown_link = url.clone();
+                    share::copy(&url, move |copied| {
+                        notice.set(Some(if copied {
+                            Notice::say("Course link copied: learners open it and work offline; their progress stays in their browser.")
+                        } else {
+                            Notice { text: "Copy this course link:".into(), restore: false, link: Some(shown_link) }
+                        }))
+                    });
+                }
+            });
+        })
+    };
+    let download = {
+        let handout = handout.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(json) = &handout {
+                share::download("course.dockwright.json", json);
+            }
+        })
+    };
+    let open_file = {
+        let opener = opener.clone();
+        let notice = notice.setter();
+        Callback::from(move |_: MouseEvent| {
+            let opener = opener.clone();
+            let notice = notice.clone();
+            share::pick(".json,application/json", move |text| match text {
+                Some(json) => opener.emit((json, "Opened the course.")),
+                None => notice.set(Some(Notice::say("That file could not be read."))),
+            });
+        })
+    };
+    let end = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            let confirmed = web_sys::window()
+                .and_then(|w| w.confirm_with_message("End the course? The exercises are removed from this page; the files shown stay.").ok())
+                .unwrap_or(false);
+            if confirmed {
+                dispatch.dispatch(Action::CourseEnd);
+            }
+        })
+    };
+    html! {
+        <div class="exercises">
+            if course.exercises.is_empty() {
+                <p class="settings-intro">{ "Prepare exercises for a class: write files with problems to fix, describe the task, add them here, then hand out one link or one file. Learners work offline and see each exercise marked solved when its findings are gone." }</p>
+            } else {
+                <p class="exercise-progress">{ format!("{} of {} solved", course.solved_count(), course.exercises.len()) }</p>
+                <ol class="exercise-list">
+                    { for course.exercises.iter().enumerate().map(|(i, exercise)| {
+                        let open = {
+                            let dispatch = state.dispatcher();
+                            let editor = editor.clone();
+                            let shown = shown.clone();
+                            let ids: Vec<u32> = workspace.files.iter().map(|f| f.id).collect();
+                            Callback::from(move |_: MouseEvent| {
+                                forget_files(&editor, &shown, &ids);
+                                dispatch.dispatch(Action::CourseOpen(i));
+                            })
+                        };
+                        let remove = {
+                            let dispatch = state.dispatcher();
+                            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CourseRemove(i)))
+                        };
+                        let current = course.current == Some(i);
+                        html! {
+                            <li class={classes!(current.then_some("current"))}>
+                                <button class="exercise-open" aria-current={current.then_some("step")} onclick={open}>
+                                    { &exercise.title }
+                                    if exercise.solved && !current { <span class="solved-mark" aria-label="solved">{ " ✓" }</span> }
+                                </button>
+                                <button class="tab-action" aria-label={format!("Remove exercise {}", exercise.title)} onclick={remove}>{ "×" }</button>
+                            </li>
+                        }
+                    }) }
+                </ol>
+                <div class="settings-actions">
+                    <button onclick={copy_link}>{ "Copy course link" }</button>
+                    <button onclick={download}>{ "Download course file" }</button>
+                    <button onclick={end}>{ "End the course" }</button>
+                </div>
+            }
+            <form class="exercise-form" onsubmit={add} aria-label="New exercise">
+                <label><span>{ "Exercise title" }</span>
+                    <input type="text" value={form.title.clone()} oninput={field(|f, v| f.title = v)} /></label>
+                <label><span>{ "Task for the learner" }</span>
+                    <textarea rows="3" value={form.task.clone()} oninput={field(|f, v| f.task = v)} /></label>
+                if let Some(error) = &form.error { <p class="name-error" role="alert">{ error }</p> }
+                <button type="submit">{ "Add the current files as an exercise" }</button>
+            </form>
+            <div class="settings-actions">
+                <button onclick={open_file}>{ "Open a course file…" }</button>
+            </div>
+        </div>
     }
 }
 

@@ -3,6 +3,7 @@
 //! `positions` and nowhere else.
 
 mod app;
+pub mod course;
 pub mod editor;
 pub mod positions;
 mod rule_docs;

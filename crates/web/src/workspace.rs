@@ -89,6 +89,8 @@ pub struct Workspace {
     pub settings: Settings,
     /// What is wrong with `settings_text`, if anything.
     pub settings_errors: Vec<SettingsError>,
+    /// Exercises, when the page is used as a training room.
+    pub course: Option<crate::course::Course>,
 }
 
 /// What the page's rule list sets for one rule.
@@ -208,6 +210,7 @@ impl Workspace {
             settings_text: String::new(),
             settings: Settings::default(),
             settings_errors: Vec::new(),
+            course: None,
         })
     }
 
@@ -302,6 +305,20 @@ impl Workspace {
         if let Some(file) = self.files.iter_mut().find(|f| f.id == id) {
             file.text = Rc::from(text);
             file.version = version;
+        }
+    }
+
+    /// Replaces the files (keeping settings and course), showing the first.
+    pub fn replace_files(&mut self, files: Vec<(String, String)>) {
+        if let Some(mut fresh) = Workspace::from_untrusted(files) {
+            fresh.next_id += self.next_id;
+            for file in &mut fresh.files {
+                file.id += self.next_id;
+            }
+            fresh.active += self.next_id;
+            self.files = fresh.files;
+            self.active = fresh.active;
+            self.next_id = fresh.next_id;
         }
     }
 

@@ -1,0 +1,138 @@
+//! Training rooms: a trainer turns sets of files into exercises (files plus
+//! a short task) and hands them out as one link or one file; a learner works
+//! through them, offline too, and sees each one marked solved once its files
+//! have no findings left. Plain Rust, tested natively.
+
+use crate::workspace::Workspace;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exercise {
+    pub title: String,
+    pub task: String,
+    /// The files the exercise starts from: (name, text).
+    pub start: Vec<(String, String)>,
+    /// The learner's files, once the exercise has been worked on.
+    pub work: Option<Vec<(String, String)>>,
+    pub solved: bool,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Course {
+    pub exercises: Vec<Exercise>,
+    /// The exercise open in the workspace.
+    pub current: Option<usize>,
+}
+
+fn files_of(workspace: &Workspace) -> Vec<(String, String)> {
+    workspace
+        .files
+        .iter()
+        .map(|f| (f.name.clone(), f.text.to_string()))
+        .collect()
+}
+
+impl Course {
+    /// Adds the workspace's files as a new exercise (the trainer's side).
+    pub fn add(&mut self, title: &str, task: &str, workspace: &Workspace) -> Result<(), String> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err("An exercise needs a title.".into());
+        }
+        if title.chars().count() > 120 || task.chars().count() > 2000 {
+            return Err("Keep the title under 120 characters and the task under 2000.".into());
+        }
+        self.exercises.push(Exercise {
+            title: title.to_string(),
+            task: task.trim().to_string(),
+            start: files_of(workspace),
+            work: None,
+            solved: false,
+        });
+        Ok(())
+    }
+
+    pub fn remove(&mut self, index: usize) {
+        if index < self.exercises.len() {
+            self.exercises.remove(index);
+            self.current = match self.current {
+                Some(c) if c == index => None,
+                Some(c) if c > index => Some(c - 1),
+                other => other,
+            };
+        }
+    }
+
+    /// Keeps the learner's work on the open exercise (and whether it is
+    /// solved) before another one is opened.
+    pub fn keep(&mut self, workspace: &Workspace, solved: bool) {
+        if let Some(exercise) = self.current.and_then(|c| self.exercises.get_mut(c)) {
+            exercise.work = Some(files_of(workspace));
+            exercise.solved = solved;
+        }
+    }
+
+    /// The files to show for exercise `index`: the learner's work, else the
+    /// start.
+    pub fn files_for(&self, index: usize) -> Option<Vec<(String, String)>> {
+        let exercise = self.exercises.get(index)?;
+        Some(
+            exercise
+                .work
+                .clone()
+                .unwrap_or_else(|| exercise.start.clone()),
+        )
+    }
+
+    /// A copy to hand out: the start files only, no learner's work.
+    pub fn handout(&self) -> Course {
+        Course {
+            exercises: self
+                .exercises
+                .iter()
+                .map(|e| Exercise {
+                    work: None,
+                    solved: false,
+                    ..e.clone()
+                })
+                .collect(),
+            current: None,
+        }
+    }
+
+    pub fn solved_count(&self) -> usize {
+        self.exercises.iter().filter(|e| e.solved).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_course_keeps_work_per_exercise_and_hands_out_clean_copies() {
+        let mut course = Course::default();
+        let workspace = Workspace::example();
+        assert!(course.add("  ", "task", &workspace).is_err());
+        course
+            .add("Pin the base image", "Give FROM a tag.", &workspace)
+            .unwrap();
+        course.add("Second", "", &workspace).unwrap();
+        course.current = Some(0);
+        let mut edited = workspace.clone();
+        let id = edited.files[0].id;
+        edited.set_text(id, "FROM alpine:3.20\n".into(), 1);
+        course.keep(&edited, true);
+        assert_eq!(course.files_for(0).unwrap()[0].1, "FROM alpine:3.20\n");
+        assert_eq!(
+            course.files_for(1).unwrap()[0].1,
+            crate::workspace::EXAMPLE_DOCKERFILE
+        );
+        assert_eq!(course.solved_count(), 1);
+        let handout = course.handout();
+        assert_eq!(handout.solved_count(), 0);
+        assert!(handout.exercises[0].work.is_none());
+        course.remove(0);
+        assert_eq!(course.current, None);
+        assert_eq!(course.exercises.len(), 1);
+    }
+}
