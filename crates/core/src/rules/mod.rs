@@ -80,6 +80,9 @@ pub struct DockerfileContext<'a> {
     pub build: Option<&'a crate::project::BuildContext>,
     /// The commands of every RUN, read once for all rules.
     pub runs: Vec<RunCommands>,
+    /// Indices of `dockerfile.expansions.words`, sorted by span, so that
+    /// rules find a word's expansion without a scan each time.
+    expansion_index: Vec<usize>,
 }
 
 /// The shell commands one RUN instruction executes.
@@ -107,10 +110,37 @@ impl<'a> DockerfileContext<'a> {
             settings,
             build: None,
             runs,
+            expansion_index: {
+                let words = &dockerfile.expansions.words;
+                let mut index: Vec<usize> = (0..words.len()).collect();
+                index.sort_by_key(|&i| (words[i].span.start, words[i].span.end));
+                index
+            },
         }
     }
 
     /// The instruction a RUN's commands belong to.
+    /// The expansion of the word written at `span`, if BuildKit expands it.
+    pub fn expansion(&self, span: Span) -> Option<&'a crate::dockerfile::scope::ExpandedWord> {
+        let words = &self.dockerfile.expansions.words;
+        let key = (span.start, span.end);
+        let at = self
+            .expansion_index
+            .partition_point(|&i| (words[i].span.start, words[i].span.end) < key);
+        self.expansion_index
+            .get(at)
+            .map(|&i| &words[i])
+            .filter(|w| w.span == span)
+    }
+
+    /// The commands of the RUN at instruction `index` (runs are in order).
+    pub fn run_of(&self, index: usize) -> Option<&RunCommands> {
+        self.runs
+            .binary_search_by_key(&index, |r| r.instruction)
+            .ok()
+            .map(|i| &self.runs[i])
+    }
+
     pub fn instruction(&self, run: &RunCommands) -> &'a Instruction {
         &self.dockerfile.instructions[run.instruction]
     }

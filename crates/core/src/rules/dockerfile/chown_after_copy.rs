@@ -48,7 +48,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                     copied.push(dest.value.trim_end_matches('/').to_string());
                 }
                 Command::Run { .. } => {
-                    let Some(run) = ctx.runs.iter().find(|r| r.instruction == index) else {
+                    let Some(run) = ctx.run_of(index) else {
                         continue;
                     };
                     for command in &run.commands {

@@ -61,12 +61,15 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let earlier = super::stages_before(ctx, index);
         let lower = value.to_lowercase();
         let image_like = value.contains([':', '/', '@']);
-        if value.chars().all(|c| c.is_ascii_digit()) || earlier.contains(&lower) || image_like {
+        if value.chars().all(|c| c.is_ascii_digit())
+            || super::is_earlier_stage(ctx, index, &lower)
+            || image_like
+        {
             continue;
         }
+        let earlier = super::stages_before(ctx, index);
         let defined_later = ctx
             .dockerfile
             .stages

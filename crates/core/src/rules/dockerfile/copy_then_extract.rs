@@ -130,7 +130,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                     }
                 }
                 Command::Run { .. } => {
-                    let Some(run) = ctx.runs.iter().find(|r| r.instruction == index) else {
+                    let Some(run) = ctx.run_of(index) else {
                         continue;
                     };
                     for command in run.commands.iter().filter(|c| extracts(c)) {

@@ -44,11 +44,8 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
         };
         for (i, pair) in pairs.iter().enumerate() {
             let Some(word) = ctx
-                .dockerfile
-                .expansions
-                .words
-                .iter()
-                .find(|w| w.instruction == index && w.span == pair.value.span)
+                .expansion(pair.value.span)
+                .filter(|w| w.instruction == index)
             else {
                 continue;
             };

@@ -46,13 +46,7 @@ pub(super) fn labels(ctx: &DockerfileContext) -> Vec<Label> {
 /// variable with no value here or an ARG without a default (its value comes
 /// from `--build-arg`): then nothing can be said about it.
 fn read(ctx: &DockerfileContext, word: &Word) -> Option<String> {
-    match ctx
-        .dockerfile
-        .expansions
-        .words
-        .iter()
-        .find(|w| w.span == word.span)
-    {
+    match ctx.expansion(word.span) {
         Some(expanded)
             if expanded.undefined.is_empty()
                 && !expanded.used.iter().any(|name| is_build_input(ctx, name)) =>

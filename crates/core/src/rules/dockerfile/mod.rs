@@ -116,12 +116,16 @@ fn report_repeated(ctx: &DockerfileContext, keyword: Keyword, name: &str, out: &
 
 /// The expanded value of the word written at `span`, if BuildKit expands it.
 fn expanded_at<'a>(ctx: &DockerfileContext<'a>, span: Span) -> Option<&'a str> {
+    ctx.expansion(span).map(|w| w.value.as_str())
+}
+
+/// Whether a stage called `lower` (lower-cased) is defined before
+/// instruction `index`.
+fn is_earlier_stage(ctx: &DockerfileContext, index: usize, lower: &str) -> bool {
     ctx.dockerfile
-        .expansions
-        .words
+        .stages
         .iter()
-        .find(|w| w.span == span)
-        .map(|w| w.value.as_str())
+        .any(|s| s.from < index && s.name.as_deref() == Some(lower))
 }
 
 /// Names of stages defined before instruction `index`, lower-cased.
@@ -184,12 +188,7 @@ fn base_reference(
     image: &crate::dockerfile::Word,
 ) -> Option<Reference> {
     let value = if image.value.contains('$') {
-        let expanded = ctx
-            .dockerfile
-            .expansions
-            .words
-            .iter()
-            .find(|w| w.span == image.span)?;
+        let expanded = ctx.expansion(image.span)?;
         if !expanded.undefined.is_empty() || expanded.value.is_empty() {
             return None;
         }
@@ -198,12 +197,12 @@ fn base_reference(
         image.value.clone()
     };
     let lower = value.to_lowercase();
-    let index = ctx
-        .dockerfile
-        .instructions
-        .iter()
-        .position(|i| std::ptr::eq(i, instruction))?;
-    if lower == "scratch" || stages_before(ctx, index).contains(&lower) {
+    // The instruction's index, from its address in the list (no scan).
+    let base = ctx.dockerfile.instructions.as_ptr() as usize;
+    let index = (instruction as *const crate::dockerfile::Instruction as usize)
+        .checked_sub(base)?
+        / std::mem::size_of::<crate::dockerfile::Instruction>();
+    if lower == "scratch" || is_earlier_stage(ctx, index, &lower) {
         return None;
     }
     let (name, digest) = match value.split_once('@') {

@@ -45,7 +45,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             if let Command::Env { pairs } = &instruction.command {
                 env_disables_cache |= pairs.iter().any(|p| p.key.value == "PIP_NO_CACHE_DIR");
             }
-            let Some(run) = ctx.runs.iter().find(|r| r.instruction == index) else {
+            let Some(run) = ctx.run_of(index) else {
                 continue;
             };
             if env_disables_cache

@@ -59,7 +59,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                         .any(|w| w[0].starts_with('-') && w[0].contains('o') && w[1] == "pipefail");
                 continue;
             }
-            let Some(run) = ctx.runs.iter().find(|r| r.instruction == index) else {
+            let Some(run) = ctx.run_of(index) else {
                 continue;
             };
             if instruction.json || pipefail {
