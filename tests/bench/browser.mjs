@@ -80,7 +80,7 @@ const files = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).i
 let first = [0, 0];
 // What the first load fetches: the page, its scripts, styles and wasm. Icons,
 // rule docs and the manifest come later or on demand.
-const later = (path) => path.startsWith("icons/") || path === "rules.json" || path === "manifest.webmanifest" || path === "sw.js";
+const later = (path) => path.startsWith("icons/") || ["rules.json", "manifest.webmanifest", "sw.js", "embed.js", "embed-demo.html"].includes(path);
 for (const path of files(dist).sort()) {
   const data = readFileSync(path);
   const brotli = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;

@@ -17,7 +17,8 @@
 //! `format`, `no-color` and `verbose` are accepted for compatibility with
 //! hadolint's files; they concern hadolint's terminal output only.
 
-use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+use crate::span::{LineIndex, Span};
+use crate::yaml::{self, Node, ScalarKind, Value};
 
 use crate::diagnostic::Severity;
 
@@ -91,28 +92,46 @@ impl Settings {
     /// Reads a config file's YAML. Every problem is reported, each at the
     /// key or value it concerns.
     pub fn from_yaml(text: &str) -> Result<Settings, Vec<SettingsError>> {
-        let documents = MarkedYaml::load_from_str(text).map_err(|e| {
-            vec![SettingsError {
-                line: e.marker().line(),
-                column: e.marker().col() + 1,
-                message: e.info().to_string(),
-            }]
-        })?;
+        let document = yaml::parse(text);
+        let index = LineIndex::new(text);
+        let located = |errors: Vec<(Span, String)>| -> Vec<SettingsError> {
+            errors
+                .into_iter()
+                .map(|(span, message)| {
+                    let at = index.line_col(span.start);
+                    SettingsError {
+                        line: at.line,
+                        column: at.column,
+                        message,
+                    }
+                })
+                .collect()
+        };
+        if !document.errors.is_empty() {
+            return Err(located(
+                document
+                    .errors
+                    .into_iter()
+                    .map(|e| (e.span, e.message))
+                    .collect(),
+            ));
+        }
         let mut settings = Settings::default();
         let mut errors = Vec::new();
-        let Some(root) = documents.first() else {
+        let Some(root) = document.root else {
             return Ok(settings);
         };
-        let YamlData::Mapping(mapping) = &root.data else {
-            if matches!(root.data, YamlData::Value(Scalar::Null)) {
+        let Value::Map(mapping) = &root.value else {
+            if root.is_null() {
                 return Ok(settings);
             }
-            return Err(vec![error(
-                root,
+            return Err(located(vec![error(
+                &root,
                 "the config file must be a mapping of settings (key: value)",
-            )]);
+            )]));
         };
-        for (key, value) in mapping {
+        for entry in mapping {
+            let (key, value) = (&entry.key, &entry.value);
             let Some(name) = string(key) else {
                 errors.push(error(key, "setting names must be strings"));
                 continue;
@@ -140,7 +159,7 @@ impl Settings {
         if errors.is_empty() {
             Ok(settings)
         } else {
-            Err(errors)
+            Err(located(errors))
         }
     }
 
@@ -243,61 +262,59 @@ fn parse_severity(name: &str) -> Option<Severity> {
     })
 }
 
-fn read_overrides(value: &MarkedYaml, settings: &mut Settings, errors: &mut Vec<SettingsError>) {
-    let YamlData::Mapping(levels) = &value.data else {
+fn read_overrides(value: &Node, settings: &mut Settings, errors: &mut Vec<(Span, String)>) {
+    let Value::Map(levels) = &value.value else {
         errors.push(error(
             value,
             "override takes a mapping: error/warning/info/style → list of rules",
         ));
         return;
     };
-    for (level, rules) in levels {
-        let Some(severity) = string(level).and_then(parse_severity) else {
+    for entry in levels {
+        let Some(severity) = string(&entry.key).and_then(parse_severity) else {
             errors.push(error(
-                level,
+                &entry.key,
                 "override levels are error, warning, info and style",
             ));
             continue;
         };
-        for id in strings(rules, "override", errors) {
+        for id in strings(&entry.value, "override", errors) {
             settings.overrides.push((id, severity));
         }
     }
 }
 
-fn read_label_schema(value: &MarkedYaml, settings: &mut Settings, errors: &mut Vec<SettingsError>) {
-    let YamlData::Mapping(labels) = &value.data else {
-        if !matches!(value.data, YamlData::Value(Scalar::Null)) {
+fn read_label_schema(value: &Node, settings: &mut Settings, errors: &mut Vec<(Span, String)>) {
+    let Value::Map(labels) = &value.value else {
+        if !value.is_null() {
             errors.push(error(value, "label-schema takes a mapping: label name → text, url, semver, hash, rfc3339, spdx or email"));
         }
         return;
     };
-    for (label, kind) in labels {
-        let Some(name) = string(label) else {
-            errors.push(error(label, "label names must be strings"));
+    for entry in labels {
+        let Some(name) = string(&entry.key) else {
+            errors.push(error(&entry.key, "label names must be strings"));
             continue;
         };
-        match string(kind).and_then(LabelType::parse) {
+        match string(&entry.value).and_then(LabelType::parse) {
             Some(kind) => settings.label_schema.push((name.to_string(), kind)),
             None => errors.push(error(
-                kind,
+                &entry.value,
                 "label types are text, url, semver, hash, rfc3339, spdx and email",
             )),
         }
     }
 }
 
-fn string<'a>(node: &'a MarkedYaml) -> Option<&'a str> {
-    match &node.data {
-        YamlData::Value(Scalar::String(s)) => Some(s),
-        YamlData::Representation(s, _, _) => Some(s),
-        _ => None,
-    }
+fn string(node: &Node) -> Option<&str> {
+    node.scalar()
+        .filter(|s| s.kind == ScalarKind::Str)
+        .map(|s| s.text.as_str())
 }
 
-fn strings(node: &MarkedYaml, name: &str, errors: &mut Vec<SettingsError>) -> Vec<String> {
-    match &node.data {
-        YamlData::Sequence(items) => items
+fn strings(node: &Node, name: &str, errors: &mut Vec<(Span, String)>) -> Vec<String> {
+    match &node.value {
+        Value::Seq(items) => items
             .iter()
             .filter_map(|item| match string(item) {
                 Some(s) => Some(s.to_string()),
@@ -307,7 +324,7 @@ fn strings(node: &MarkedYaml, name: &str, errors: &mut Vec<SettingsError>) -> Ve
                 }
             })
             .collect(),
-        YamlData::Value(Scalar::Null) => Vec::new(),
+        _ if node.is_null() => Vec::new(),
         _ => {
             errors.push(error(node, &format!("{name} takes a list")));
             Vec::new()
@@ -315,9 +332,9 @@ fn strings(node: &MarkedYaml, name: &str, errors: &mut Vec<SettingsError>) -> Ve
     }
 }
 
-fn boolean(node: &MarkedYaml, name: &str, errors: &mut Vec<SettingsError>) -> bool {
-    match &node.data {
-        YamlData::Value(Scalar::Boolean(b)) => *b,
+fn boolean(node: &Node, name: &str, errors: &mut Vec<(Span, String)>) -> bool {
+    match node.scalar().map(|s| s.kind) {
+        Some(ScalarKind::Bool(b)) => b,
         _ => {
             errors.push(error(node, &format!("{name} takes true or false")));
             false
@@ -325,12 +342,8 @@ fn boolean(node: &MarkedYaml, name: &str, errors: &mut Vec<SettingsError>) -> bo
     }
 }
 
-fn error(node: &MarkedYaml, message: &str) -> SettingsError {
-    SettingsError {
-        line: node.span.start.line(),
-        column: node.span.start.col() + 1,
-        message: message.to_string(),
-    }
+fn error(node: &Node, message: &str) -> (Span, String) {
+    (node.span, message.to_string())
 }
 
 #[cfg(test)]
