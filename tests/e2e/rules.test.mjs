@@ -49,3 +49,12 @@ test("Try it opens a rule's example as a new file with its finding", async () =>
   await group.getByText(/the attribute `version` is obsolete/).waitFor();
   await context.close();
 });
+
+test("the hover card links to the rule's page", async () => {
+  const { context, page } = await openPage(env);
+  await typeAtEnd(page, "RUN apt-get install -y curl\n");
+  await page.locator(".cm-lintRange-warning").first().hover();
+  await page.locator(".cm-tooltip-lint").getByRole("button", { name: /About DL3015|About DL3008|About DL3009/ }).first().click();
+  await page.getByRole("article", { name: /Rule DL30/ }).getByRole("heading", { name: "What it does" }).waitFor();
+  await context.close();
+});

@@ -185,3 +185,18 @@ test("the findings list works from the keyboard", async () => {
   assert.equal(await page.evaluate(() => window.getSelection().toString()), "FROB");
   await context.close();
 });
+
+test("a reload puts the cursor back where it was", async () => {
+  const { context, page } = await openPage(env);
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+Home");
+  for (let i = 0; i < 6; i += 1) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await page.waitForTimeout(400); // the cursor is saved a moment after it moves
+  await page.reload();
+  await page.locator(".cm-editor").waitFor();
+  await page.locator(".cm-content").focus();
+  await page.keyboard.type("2");
+  assert.match(await page.locator(".cm-content").innerText(), /AS runner2/);
+  await context.close();
+});

@@ -20,13 +20,28 @@ import "./share.js";
 import "./rules.js";
 
 const SEVERITY = { error: "error", warning: "warning", info: "info", style: "hint" };
+const ENGINE_ERRORS = new Set(["syntax-error", "build-error", "invalid-schema", "config-error"]);
 const LANGUAGES = {
   dockerfile: () => StreamLanguage.define(dockerFile),
   yaml: () => StreamLanguage.define(yaml),
   plain: () => [],
 };
 
-function create(parent, onChange, readOnly = false) {
+// Where the cursor was in each file (by name), kept across reloads.
+const CURSORS = "dockwright.cursors.v1";
+function savedCursors() {
+  try {
+    return JSON.parse(localStorage.getItem(CURSORS) ?? "{}");
+  } catch {
+    return {};
+  }
+}
+
+// onRule(code) opens a rule's page (the hover card's "About" action);
+// diagnostics of the engine's own errors (no page) get no action.
+function create(parent, onChange, readOnly = false, onRule = null) {
+  const cursors = readOnly ? {} : savedCursors();
+  let saveCursors = null;
   const language = new Compartment();
   const label = new Compartment();
   // id → { state, version, name }
@@ -59,6 +74,11 @@ function create(parent, onChange, readOnly = false) {
         file.version += 1;
         onChange(current, update.state.doc.toString(), file.version);
       }
+      if (update.selectionSet && current !== null && !readOnly) {
+        cursors[files.get(current).name] = update.state.selection.main.head;
+        clearTimeout(saveCursors);
+        saveCursors = setTimeout(() => localStorage.setItem(CURSORS, JSON.stringify(cursors)), 300);
+      }
     }),
   ];
 
@@ -70,11 +90,17 @@ function create(parent, onChange, readOnly = false) {
       if (current !== null && files.has(current)) files.get(current).state = view.state;
       let file = files.get(id);
       if (!file) {
-        file = { state: EditorState.create({ doc: text, extensions: extensions(kind, name, text) }), version: 0, name };
+        const cursor = Math.min(cursors[name] ?? 0, text.length);
+        file = {
+          state: EditorState.create({ doc: text, selection: { anchor: cursor }, extensions: extensions(kind, name, text) }),
+          version: 0,
+          name,
+        };
         files.set(id, file);
       }
       current = id;
       view.setState(file.state);
+      view.dispatch({ effects: EditorView.scrollIntoView(view.state.selection.main) });
     },
     // A renamed file may change language.
     rename(id, name, kind) {
@@ -102,6 +128,9 @@ function create(parent, onChange, readOnly = false) {
         severity: SEVERITY[d.severity] ?? "info",
         source: d.code,
         message: d.message,
+        actions: onRule && !ENGINE_ERRORS.has(d.code)
+          ? [{ name: `About ${d.code}`, apply: () => onRule(d.code) }]
+          : undefined,
       }));
       view.dispatch(setDiagnostics(view.state, diagnostics));
     },

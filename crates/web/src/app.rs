@@ -359,6 +359,8 @@ pub fn app() -> Html {
     let naming = use_state(|| None::<Naming>);
     let notice = use_state(|| None::<Notice>);
     let panel = use_state(|| Panel::Findings);
+    // A rule page asked for from the editor's hover card.
+    let rule_request = use_state(|| None::<String>);
     let theme = use_state(Theme::saved);
     // On a phone the editor and the side panel take turns.
     let phone_side = use_state(|| false);
@@ -378,12 +380,22 @@ pub fn app() -> Html {
         let editor = editor.clone();
         let dispatch = state.dispatcher();
         let editor_missing = editor_missing.setter();
+        let rule_request = rule_request.setter();
         use_effect_with((), move |_| {
             if let Some(parent) = host.cast::<web_sys::Element>() {
                 let on_change = move |id: u32, text: String, version: u32| {
                     dispatch.dispatch(Action::Edit { id, text, version });
                 };
-                match Editor::create(&parent, embed.is_some_and(|e| e.read_only), on_change) {
+                let on_rule: Option<Box<dyn FnMut(String)>> = match embed {
+                    Some(_) => None,
+                    None => Some(Box::new(move |code: String| rule_request.set(Some(code)))),
+                };
+                match Editor::create(
+                    &parent,
+                    embed.is_some_and(|e| e.read_only),
+                    on_change,
+                    on_rule,
+                ) {
                     Some(created) => *editor.borrow_mut() = Some(created),
                     None => editor_missing.set(true),
                 }
@@ -623,6 +635,16 @@ pub fn app() -> Html {
             }
         })
     };
+    {
+        let open_rules = open_rules.clone();
+        let rule_request = rule_request.clone();
+        use_effect_with((*rule_request).clone(), move |request| {
+            if let Some(code) = request {
+                open_rules.emit(Some(code.clone()));
+                rule_request.set(None);
+            }
+        });
+    }
     let try_rule = {
         let dispatch = state.dispatcher();
         let panel = panel.setter();

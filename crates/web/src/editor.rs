@@ -13,6 +13,7 @@ extern "C" {
         parent: &web_sys::Element,
         on_change: &Closure<dyn FnMut(u32, String, u32)>,
         read_only: bool,
+        on_rule: &JsValue,
     ) -> Result<EditorHandle, JsValue>;
 
     #[wasm_bindgen(method)]
@@ -45,22 +46,31 @@ pub struct EditorDiagnostic<'a> {
 pub struct Editor {
     pub handle: EditorHandle,
     _on_change: Closure<dyn FnMut(u32, String, u32)>,
+    _on_rule: Option<Closure<dyn FnMut(String)>>,
 }
 
 impl Editor {
     /// Creates the CodeMirror editor in `parent`, or `None` when the editor
     /// script did not load (the page then offers a plain text area).
     /// `on_change` hears (file id, text, version) on every edit.
+    /// `on_rule` hears the code of a rule whose page the hover card's
+    /// "About" action asks for.
     pub fn create(
         parent: &web_sys::Element,
         read_only: bool,
         on_change: impl FnMut(u32, String, u32) + 'static,
+        on_rule: Option<Box<dyn FnMut(String)>>,
     ) -> Option<Editor> {
         let on_change = Closure::new(on_change);
-        let handle = create_editor(parent, &on_change, read_only).ok()?;
+        let on_rule = on_rule.map(Closure::wrap);
+        let rule_js = on_rule
+            .as_ref()
+            .map_or(JsValue::NULL, |c| c.as_ref().clone());
+        let handle = create_editor(parent, &on_change, read_only, &rule_js).ok()?;
         Some(Editor {
             handle,
             _on_change: on_change,
+            _on_rule: on_rule,
         })
     }
 
