@@ -7,7 +7,11 @@
 //! cargo test --release -p dockwright-core --test compose_robustness`. A
 //! failing input is written to `target/tmp/compose-robustness-failure.yaml`.
 
+mod common;
+
 use std::panic;
+
+use common::Rng;
 use std::path::Path;
 
 use dockwright_core::yaml::{self, Node, Value};
@@ -75,22 +79,6 @@ const TOKENS: &[&str] = &[
     "volumes:\n",
     "networks:\n",
 ];
-
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
 
 fn seeds() -> Vec<String> {
     let mut seeds = vec!["services:\n  web:\n    image: nginx:1.27\n".to_string()];

@@ -3,33 +3,14 @@
 //! listing; every finding of every file is in `NAME.expected`.
 //! `UPDATE_EXPECT=1 cargo test` rewrites the expected files.
 
+mod common;
+
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
+use common::files_under;
 use dockwright_core::project::{lint_project, Project, ProjectFile};
 use dockwright_core::{LineIndex, Settings};
-
-fn files_under(dir: &Path) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(current) = stack.pop() {
-        for entry in std::fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.push((relative, std::fs::read_to_string(&path).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 fn render(dir: &Path) -> String {
     let files = files_under(dir);

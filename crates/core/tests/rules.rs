@@ -4,6 +4,8 @@
 //! none. Every registered rule must have both, and docs with every section.
 //! `UPDATE_EXPECT=1 cargo test` rewrites the expected files.
 
+mod common;
+
 use std::fmt::Write;
 use std::path::Path;
 
@@ -170,34 +172,10 @@ fn check_rule(
     }
 }
 
-/// Every file under `dir`, as project-relative paths with their texts.
-fn project_files(dir: &Path) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(current) = stack.pop() {
-        for entry in std::fs::read_dir(&current).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let relative = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                let text = String::from_utf8_lossy(&std::fs::read(&path).unwrap()).into_owned();
-                out.push((relative, text));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// The findings of `code` over a whole project directory, rendered with
 /// their file.
 fn check_project(dir: &Path, code: &str, settings: &Settings) -> String {
-    let files = project_files(dir);
+    let files = common::files_under(dir);
     let listing: Vec<String> = files.iter().map(|(p, _)| p.clone()).collect();
     let project_files: Vec<ProjectFile> = files
         .iter()

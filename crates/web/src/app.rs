@@ -174,6 +174,28 @@ impl Theme {
 
 type EditorCell = Rc<std::cell::RefCell<Option<Editor>>>;
 
+/// Makes the share link of `json` and copies it; the notice says so, or
+/// shows the link when the clipboard refused it.
+fn copy_link(json: &str, notice: UseStateSetter<Option<Notice>>, copied_text: &'static str) {
+    share::link(json, move |url| match url {
+        None => notice.set(Some(Notice::say("This browser could not make a link."))),
+        Some(url) => {
+            let shown_link = url.clone();
+            share::copy(&url, move |copied| {
+                notice.set(Some(if copied {
+                    Notice::say(copied_text)
+                } else {
+                    Notice {
+                        text: "Copy this link:".into(),
+                        restore: false,
+                        link: Some(shown_link),
+                    }
+                }))
+            });
+        }
+    });
+}
+
 /// Closes every file of the editor before the workspace is replaced (ids
 /// start again from 1).
 fn forget_files(editor: &EditorCell, shown: &Rc<std::cell::RefCell<Option<u32>>>, ids: &[u32]) {
@@ -559,24 +581,11 @@ pub fn app() -> Html {
         let json = storage::to_json(workspace);
         let notice = notice.setter();
         Callback::from(move |_: MouseEvent| {
-            let notice = notice.clone();
-            share::link(&json, move |url| match url {
-                None => notice.set(Some(Notice::say("This browser could not make a link."))),
-                Some(url) => {
-                    let shown_link = url.clone();
-                    share::copy(&url, move |copied| {
-                        notice.set(Some(if copied {
-                            Notice::say("Link copied. Anyone who opens it sees these files; nothing is stored on a server.")
-                        } else {
-                            Notice {
-                                text: "Copy this link:".into(),
-                                restore: false,
-                                link: Some(shown_link),
-                            }
-                        }))
-                    });
-                }
-            });
+            copy_link(
+                &json,
+                notice.clone(),
+                "Link copied. Anyone who opens it sees these files; nothing is stored on a server.",
+            )
         })
     };
 
@@ -1173,25 +1182,17 @@ fn exercises_panel(
         })
     };
     let handout = storage::course_json(&course, &workspace.settings_text);
-    let copy_link = {
+    let copy_course_link = {
         let notice = notice.setter();
         let handout = handout.clone();
         Callback::from(move |_: MouseEvent| {
-            let Some(json) = handout.clone() else { return };
-            let notice = notice.clone();
-            share::link(&json, move |url| match url {
-                None => notice.set(Some(Notice::say("This browser could not make a link."))),
-                Some(url) => {
-                    let shown_link = url.clone();
-                    share::copy(&url, move |copied| {
-                        notice.set(Some(if copied {
-                            Notice::say("Course link copied: learners open it and work offline; their progress stays in their browser.")
-                        } else {
-                            Notice { text: "Copy this course link:".into(), restore: false, link: Some(shown_link) }
-                        }))
-                    });
-                }
-            });
+            if let Some(json) = &handout {
+                copy_link(
+                    json,
+                    notice.clone(),
+                    "Course link copied: learners open it and work offline; their progress stays in their browser.",
+                );
+            }
         })
     };
     let download = {
@@ -1260,7 +1261,7 @@ fn exercises_panel(
                     }) }
                 </ol>
                 <div class="settings-actions">
-                    <button onclick={copy_link}>{ "Copy course link" }</button>
+                    <button onclick={copy_course_link}>{ "Copy course link" }</button>
                     <button onclick={download}>{ "Download course file" }</button>
                     <button onclick={end}>{ "End the course" }</button>
                 </div>
