@@ -4,6 +4,8 @@
 //! The real compose files of `../shared/corpus/compose` (skipped when
 //! absent) must give no error, as Docker Compose accepts them all.
 
+mod common;
+
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
@@ -12,23 +14,9 @@ use dockwright_core::compose::schema_table::SOURCE_HASH;
 use dockwright_core::{lint, FileKind, LineIndex, Severity};
 
 fn render(text: &str) -> String {
-    let index = LineIndex::new(text);
     let mut out = String::new();
     for d in lint(FileKind::Compose, text) {
-        let (s, e) = (index.line_col(d.span.start), index.line_col(d.span.end));
-        writeln!(
-            out,
-            "{}:{}-{}:{} {} {} {:?}: {}",
-            s.line,
-            s.column,
-            e.line,
-            e.column,
-            d.severity.as_str(),
-            d.code,
-            &text[d.span.start..d.span.end],
-            d.message
-        )
-        .unwrap();
+        writeln!(out, "{}", common::render_finding(text, &d)).unwrap();
     }
     out
 }

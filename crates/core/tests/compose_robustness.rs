@@ -11,11 +11,11 @@ mod common;
 
 use std::panic;
 
-use common::Rng;
+use common::{assert_span, Rng};
 use std::path::Path;
 
 use dockwright_core::yaml::{self, Node, Value};
-use dockwright_core::{lint, FileKind, Span};
+use dockwright_core::{lint, FileKind};
 
 const TOKENS: &[&str] = &[
     ": ",
@@ -138,18 +138,6 @@ fn mutate(rng: &mut Rng, input: &str, donor: &str) -> String {
         }
     }
     String::from_utf8_lossy(&bytes).into_owned()
-}
-
-fn assert_span(text: &str, span: Span, what: &str) {
-    assert!(
-        span.start <= span.end && span.end <= text.len(),
-        "{what}: {span:?} outside 0..{}",
-        text.len()
-    );
-    assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-        "{what}: {span:?} splits a char"
-    );
 }
 
 fn assert_tree(text: &str, node: &Node) {

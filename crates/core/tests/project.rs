@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use common::files_under;
 use dockwright_core::project::{lint_project, Project, ProjectFile};
-use dockwright_core::{LineIndex, Settings};
+use dockwright_core::Settings;
 
 fn render(dir: &Path) -> String {
     let files = files_under(dir);
@@ -29,23 +29,8 @@ fn render(dir: &Path) -> String {
         .iter()
         .zip(&files)
     {
-        let index = LineIndex::new(text);
         for d in &report.findings {
-            let (s, e) = (index.line_col(d.span.start), index.line_col(d.span.end));
-            writeln!(
-                out,
-                "{} {}:{}-{}:{} {} {} {:?}: {}",
-                report.path,
-                s.line,
-                s.column,
-                e.line,
-                e.column,
-                d.severity.as_str(),
-                d.code,
-                &text[d.span.start..d.span.end],
-                d.message
-            )
-            .unwrap();
+            writeln!(out, "{} {}", report.path, common::render_finding(text, d)).unwrap();
         }
     }
     out

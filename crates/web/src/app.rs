@@ -577,12 +577,13 @@ pub fn app() -> Html {
         })
     };
 
+    // The share JSON is made on click, not on every render (keystroke).
     let on_share = {
-        let json = storage::to_json(workspace);
+        let workspace = workspace.clone();
         let notice = notice.setter();
         Callback::from(move |_: MouseEvent| {
             copy_link(
-                &json,
+                &storage::to_json(&workspace),
                 notice.clone(),
                 "Link copied. Anyone who opens it sees these files; nothing is stored on a server.",
             )
@@ -590,11 +591,11 @@ pub fn app() -> Html {
     };
 
     let on_copy_markdown = {
-        let json = storage::to_json(workspace);
         let workspace = workspace.clone();
         let findings = findings.clone();
         let notice = notice.setter();
         Callback::from(move |_: MouseEvent| {
+            let json = storage::to_json(&workspace);
             let notice = notice.clone();
             let workspace = workspace.clone();
             let findings = findings.clone();

@@ -43,3 +43,35 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
 }
+
+/// The invariant every host relies on: a span lies inside its text, on char
+/// boundaries.
+pub fn assert_span(text: &str, span: dockwright_core::Span, what: &str) {
+    assert!(
+        span.start <= span.end && span.end <= text.len(),
+        "{what}: {span:?} outside 0..{}",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
+        "{what}: {span:?} splits a char"
+    );
+}
+
+/// A finding as the expected files show it:
+/// `line:col-line:col severity code "text": message`.
+pub fn render_finding(text: &str, d: &dockwright_core::Diagnostic) -> String {
+    let index = dockwright_core::LineIndex::new(text);
+    let (s, e) = (index.line_col(d.span.start), index.line_col(d.span.end));
+    format!(
+        "{}:{}-{}:{} {} {} {:?}: {}",
+        s.line,
+        s.column,
+        e.line,
+        e.column,
+        d.severity.as_str(),
+        d.code,
+        &text[d.span.start..d.span.end],
+        d.message
+    )
+}
