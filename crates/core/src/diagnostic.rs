@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::fix::Fix;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -33,9 +34,18 @@ pub struct Diagnostic {
     pub aliases: &'static [&'static str],
     pub severity: Severity,
     pub message: String,
+    /// The quick fix, when the change is unambiguous.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
+    /// Whether `id` is the finding's code or one of its aliases (any case).
+    pub fn is_named(&self, id: &str) -> bool {
+        self.code.eq_ignore_ascii_case(id)
+            || self.aliases.iter().any(|a| a.eq_ignore_ascii_case(id))
+    }
+
     pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Self {
         Diagnostic {
             span,
@@ -43,6 +53,7 @@ impl Diagnostic {
             aliases: &[],
             severity: Severity::Error,
             message: message.into(),
+            fix: None,
         }
     }
 

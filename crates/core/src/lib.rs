@@ -7,6 +7,7 @@ pub mod compose;
 pub mod diagnostic;
 pub mod dockerfile;
 pub mod dockerignore;
+pub mod fix;
 pub mod lint;
 pub mod project;
 pub mod rules;

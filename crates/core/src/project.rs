@@ -425,6 +425,16 @@ impl MergedCompose {
                 finding.span.end.saturating_sub(base).min(text.len()),
             )
             .clamp_to(text);
+            // A fix moves with its finding; one that reaches outside the
+            // file (into a merged neighbour) is dropped.
+            finding.fix = finding.fix.take().and_then(|mut fix| {
+                for edit in &mut fix.edits {
+                    let start = edit.span.start.checked_sub(base)?;
+                    let end = edit.span.end.checked_sub(base)?;
+                    edit.span = Span::new(start, end);
+                }
+                fix.is_valid_for(text).then_some(fix)
+            });
             let duplicate = reports[index].findings.iter().any(|d| {
                 d.span == finding.span && d.code == finding.code && d.message == finding.message
             });

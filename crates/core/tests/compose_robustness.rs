@@ -164,6 +164,19 @@ fn check_invariants(text: &str) {
     for finding in &findings {
         assert_span(text, finding.span, finding.code);
         assert!(!finding.message.is_empty());
+        if let Some(fix) = &finding.fix {
+            assert!(
+                fix.is_valid_for(text),
+                "{}: fix outside the text or overlapping",
+                finding.code
+            );
+        }
+    }
+    // The fixes together still give a text the engine reads.
+    let fixes: Vec<_> = findings.iter().filter_map(|d| d.fix.as_ref()).collect();
+    if !fixes.is_empty() {
+        let (fixed, _) = dockwright_core::fix::apply(text, &fixes);
+        let _ = lint(FileKind::Compose, &fixed);
     }
     assert!(
         findings

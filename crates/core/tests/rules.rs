@@ -9,6 +9,7 @@ mod common;
 use std::fmt::Write;
 use std::path::Path;
 
+use dockwright_core::fix::Fix;
 use dockwright_core::project::{lint_project, Project, ProjectFile};
 use dockwright_core::rules::registry::{COMPOSE_RULES, DOCKERFILE_RULES};
 use dockwright_core::rules::RuleMeta;
@@ -164,6 +165,9 @@ fn check_rule(
             failures.push(format!("{code}: findings differ (UPDATE_EXPECT=1 to accept)\n--- expected\n{expected}+++ actual\n{actual}"));
         }
     }
+    check_fix(
+        kind, &invalid, code, &settings, &dir, extension, update, failures,
+    );
     let false_positives = check(kind, &valid, code, &settings);
     if !false_positives.is_empty() {
         failures.push(format!(
@@ -230,5 +234,59 @@ fn check_project_rule(meta: &RuleMeta, dir: &Path, update: bool, failures: &mut 
     let false_positives = check_project(&dir.join("valid"), code, &settings);
     if !false_positives.is_empty() {
         failures.push(format!("{code}: valid/ gives findings:\n{false_positives}"));
+    }
+}
+
+/// A rule's quick fixes, applied to its invalid fixture, must give
+/// `fixed.EXT` (when the rule offers fixes), still parse, add no error, and
+/// leave fewer findings of the rule than before.
+#[allow(clippy::too_many_arguments)]
+fn check_fix(
+    kind: FileKind,
+    invalid: &str,
+    code: &str,
+    settings: &Settings,
+    dir: &Path,
+    extension: &str,
+    update: bool,
+    failures: &mut Vec<String>,
+) {
+    let before = lint_with(kind, invalid, settings);
+    let fixes: Vec<&Fix> = before
+        .iter()
+        .filter(|d| d.code == code)
+        .filter_map(|d| d.fix.as_ref())
+        .collect();
+    let fixed_path = dir.join(format!("fixed.{extension}"));
+    if fixes.is_empty() {
+        if fixed_path.exists() {
+            failures.push(format!(
+                "{code}: {} exists but no fix is offered",
+                fixed_path.display()
+            ));
+        }
+        return;
+    }
+    let (fixed, _) = dockwright_core::fix::apply(invalid, &fixes);
+    let expected = std::fs::read_to_string(&fixed_path).unwrap_or_default();
+    if fixed != expected {
+        if update {
+            std::fs::write(&fixed_path, &fixed).unwrap();
+        } else {
+            failures.push(format!("{code}: fixed text differs (UPDATE_EXPECT=1 to accept)\n--- expected\n{expected}+++ actual\n{fixed}"));
+        }
+    }
+    let after = lint_with(kind, &fixed, settings);
+    let errors = |ds: &[dockwright_core::Diagnostic]| {
+        ds.iter()
+            .filter(|d| d.severity == dockwright_core::Severity::Error)
+            .count()
+    };
+    if errors(&after) > errors(&before) {
+        failures.push(format!("{code}: the fix adds errors: {after:?}"));
+    }
+    let count = |ds: &[dockwright_core::Diagnostic]| ds.iter().filter(|d| d.code == code).count();
+    if count(&after) >= count(&before) {
+        failures.push(format!("{code}: the fix leaves as many findings as before"));
     }
 }

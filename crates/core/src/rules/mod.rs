@@ -18,6 +18,7 @@ use serde::Serialize;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dockerfile::sh::{self, Connector, ShWord, SimpleCommand};
 use crate::dockerfile::{Command, Dockerfile, Instruction};
+use crate::fix::Fix;
 use crate::span::Span;
 
 /// Where a rule's behaviour comes from.
@@ -60,6 +61,7 @@ impl RuleMeta {
 pub struct Finding {
     pub span: Span,
     pub message: String,
+    pub fix: Option<Fix>,
 }
 
 impl Finding {
@@ -67,7 +69,14 @@ impl Finding {
         Finding {
             span,
             message: message.into(),
+            fix: None,
         }
+    }
+
+    /// Attaches a quick fix (see `crate::fix`).
+    pub fn with_fix(mut self, fix: Fix) -> Finding {
+        self.fix = Some(fix);
+        self
     }
 }
 
@@ -284,6 +293,7 @@ pub fn check_dockerfile_in(
                     .severity_override(named)
                     .unwrap_or_else(|| pragmas.severity(rule)),
                 message: finding.message,
+                fix: finding.fix.filter(|f| f.is_valid_for(text)),
             });
         }
     }
@@ -367,6 +377,7 @@ pub fn check_compose_in<'a>(
                     .severity_override(named)
                     .unwrap_or(rule.meta.severity),
                 message: finding.message,
+                fix: finding.fix.filter(|f| f.is_valid_for(text)),
             });
         }
     }

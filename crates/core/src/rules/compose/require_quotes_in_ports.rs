@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::fix::{Edit, Fix};
 use crate::rules::{ComposeContext, ComposeRule, Finding, Origin, RuleMeta};
 
 pub static RULE: ComposeRule = ComposeRule {
@@ -62,10 +63,16 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
                     continue;
                 };
                 if scalar.plain && is_sexagesimal(&scalar.text) {
-                    out.push(Finding::new(
-                        item.span,
-                        format!("Service \"{service}\": quote the port \"{}\" in `{section}` (YAML 1.1 readers take it for the base-60 number {})", scalar.text, base60(&scalar.text)),
-                    ));
+                    out.push(
+                        Finding::new(
+                            item.span,
+                            format!("Service \"{service}\": quote the port \"{}\" in `{section}` (YAML 1.1 readers take it for the base-60 number {})", scalar.text, base60(&scalar.text)),
+                        )
+                        .with_fix(Fix::new(
+                            "Quote the port",
+                            vec![Edit::replace(item.span, format!("\"{}\"", scalar.text))],
+                        )),
+                    );
                 }
             }
         }

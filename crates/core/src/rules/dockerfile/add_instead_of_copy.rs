@@ -1,5 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::dockerfile::Command;
+use crate::fix::{Edit, Fix};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -46,6 +47,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
         let Command::Add { sources, .. } = &instruction.command else {
             continue;
         };
+        let first = out.len();
         for source in sources {
             let v = super::expanded_at(ctx, source.span)
                 .unwrap_or(&source.value)
@@ -58,6 +60,25 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                     source.span,
                     "Use COPY instead of ADD for files and folders",
                 ));
+            }
+        }
+        // When every source is local and no flag is ADD's own, the keyword
+        // can change; the fix hangs on the first finding.
+        let all_local = out.len() - first == sources.len();
+        let copy_flags = instruction
+            .flags
+            .iter()
+            .all(|f| matches!(f.name.as_str(), "chown" | "chmod" | "link" | "exclude"));
+        let keyword = &ctx.dockerfile.nodes[instruction.node].keyword;
+        if all_local && copy_flags && keyword.value.eq_ignore_ascii_case("add") {
+            let copy = if keyword.value == "add" {
+                "copy"
+            } else {
+                "COPY"
+            };
+            let fix = Fix::new("Use COPY", vec![Edit::replace(keyword.span, copy)]);
+            if let Some(finding) = out.get_mut(first) {
+                finding.fix = Some(fix);
             }
         }
     }

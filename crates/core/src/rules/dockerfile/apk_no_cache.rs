@@ -1,3 +1,4 @@
+use super::packages::option_fix;
 use super::packages::{cache_mounted, installed};
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
@@ -49,10 +50,13 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                 continue;
             };
             if !command.has_flag(&["--no-cache"]) {
-                out.push(Finding::new(
+                let finding = Finding::new(
                     command.span,
-                    "Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages",
-                ));
+                    "Use the `--no-cache` switch to avoid the need to use `--update` and remove `/var/cache/apk/*` when done installing packages");
+                out.push(match option_fix(ctx, run, command, "--no-cache") {
+                    Some(fix) => finding.with_fix(fix),
+                    None => finding,
+                });
             }
         }
     }

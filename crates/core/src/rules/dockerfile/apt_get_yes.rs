@@ -1,4 +1,5 @@
 use super::packages::installed;
+use super::packages::option_fix;
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -48,10 +49,14 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                     .iter()
                     .any(|w| w.value == "-q=2" || w.value == "--quiet=2");
             if !yes {
-                out.push(Finding::new(
+                let finding = Finding::new(
                     command.span,
                     "Use the `-y` switch to avoid manual input `apt-get -y install <package>`",
-                ));
+                );
+                out.push(match option_fix(ctx, run, command, "-y") {
+                    Some(fix) => finding.with_fix(fix),
+                    None => finding,
+                });
             }
         }
     }

@@ -1,4 +1,5 @@
 use super::packages::installed;
+use super::packages::option_fix;
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -48,10 +49,16 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                         || w.value.contains("Install-Recommends=0")
                 });
             if !avoided {
-                out.push(Finding::new(
+                let finding = Finding::new(
                     command.span,
                     "Avoid additional packages by specifying `--no-install-recommends`",
-                ));
+                );
+                out.push(
+                    match option_fix(ctx, run, command, "--no-install-recommends") {
+                        Some(fix) => finding.with_fix(fix),
+                        None => finding,
+                    },
+                );
             }
         }
     }

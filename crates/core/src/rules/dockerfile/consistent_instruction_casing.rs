@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::fix::{Edit, Fix};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -67,13 +68,19 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             } else {
                 "uppercase"
             };
-            out.push(Finding::new(
-                keyword.span,
-                format!(
-                    "Command '{}' should match the case of the command majority ({casing})",
-                    keyword.value
-                ),
-            ));
+            out.push(
+                Finding::new(
+                    keyword.span,
+                    format!(
+                        "Command '{}' should match the case of the command majority ({casing})",
+                        keyword.value
+                    ),
+                )
+                .with_fix(Fix::new(
+                    format!("Write `{wanted}`"),
+                    vec![Edit::replace(keyword.span, wanted.clone())],
+                )),
+            );
         }
     }
 }

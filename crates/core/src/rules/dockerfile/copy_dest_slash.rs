@@ -1,5 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::dockerfile::Command;
+use crate::fix::{Edit, Fix};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -43,10 +44,24 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
         };
         let dest_value = super::expanded_at(ctx, dest.span).unwrap_or(&dest.value);
         if sources.len() > 1 && !dest_value.ends_with('/') && !dest_value.ends_with('\\') {
-            out.push(Finding::new(
+            let finding = Finding::new(
                 dest.span,
                 "COPY with more than 2 arguments requires the last argument to end with /",
-            ));
+            );
+            // In exec form the slash goes inside the JSON string.
+            let end = if instruction.json {
+                ctx.text[..dest.span.end]
+                    .ends_with('"')
+                    .then(|| dest.span.end - 1)
+            } else {
+                Some(dest.span.end)
+            };
+            out.push(match end {
+                Some(at) if ctx.text[..at].ends_with(dest.value.as_str()) => finding.with_fix(
+                    Fix::new("End the destination with `/`", vec![Edit::insert(at, "/")]),
+                ),
+                _ => finding,
+            });
         }
     }
 }

@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::fix::{Edit, Fix};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -40,10 +41,21 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for (span, spec) in super::expose_specs(ctx) {
         if let Some((_, proto)) = spec.split_once('/') {
             if proto != proto.to_lowercase() {
-                out.push(Finding::new(
+                let finding = Finding::new(
                     span,
                     format!("Defined protocol '{spec}' in EXPOSE instruction should be lowercase"),
-                ));
+                );
+                // Only a port written as it is read (no variables) is rewritten.
+                let written = &ctx.text[span.start..span.end] == spec;
+                out.push(if written {
+                    let lower = spec.to_lowercase();
+                    finding.with_fix(Fix::new(
+                        format!("Write `{lower}`"),
+                        vec![Edit::replace(span, lower.clone())],
+                    ))
+                } else {
+                    finding
+                });
             }
         }
     }

@@ -1,5 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::dockerfile::Command;
+use crate::fix::{Edit, Fix};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -54,13 +55,20 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
         // BuildKit only compares self-consistent keywords: `From` is left to
         // ConsistentInstructionCasing.
         if (from_upper && !as_upper) || (from_lower && !as_lower) {
-            out.push(Finding::new(
-                as_word.span,
-                format!(
-                    "'{}' and '{}' keywords' casing do not match",
-                    as_word.value, from
-                ),
-            ));
+            let wanted = if from_upper { "AS" } else { "as" };
+            out.push(
+                Finding::new(
+                    as_word.span,
+                    format!(
+                        "'{}' and '{}' keywords' casing do not match",
+                        as_word.value, from
+                    ),
+                )
+                .with_fix(Fix::new(
+                    format!("Write `{wanted}`"),
+                    vec![Edit::replace(as_word.span, wanted)],
+                )),
+            );
         }
     }
 }

@@ -1,5 +1,6 @@
 use crate::diagnostic::Severity;
 use crate::dockerfile::{Command, Keyword};
+use crate::fix::{Edit, Fix};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -90,7 +91,44 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             } else {
                 format!("JSON arguments recommended for {name} to prevent unintended behavior related to OS signals")
             };
-            out.push(Finding::new(instruction.span, message));
+            let finding = Finding::new(instruction.span, message);
+            out.push(match exec_form_fix(ctx, instruction, name) {
+                Some(fix) => finding.with_fix(fix),
+                None => finding,
+            });
         }
     }
+}
+
+/// Shell form → exec form, only for a command of plain words: no quotes,
+/// variables, globs, redirections or operators, whose meaning the shell
+/// would change. `CMD npm start` → `CMD ["npm", "start"]`.
+fn exec_form_fix(
+    ctx: &DockerfileContext,
+    instruction: &crate::dockerfile::Instruction,
+    name: &str,
+) -> Option<Fix> {
+    let (Command::Cmd { args, .. } | Command::Entrypoint { args, .. }) = &instruction.command
+    else {
+        return None;
+    };
+    let span = args.first()?.span;
+    let text = ctx.text.get(span.start..span.end)?;
+    let plain = |c: char| c.is_ascii_alphanumeric() || "-_./:=,@%+".contains(c);
+    let words: Vec<&str> = text.split([' ', '\t']).filter(|w| !w.is_empty()).collect();
+    let simple = !words.is_empty()
+        && words.iter().all(|w| w.chars().all(plain))
+        && text.chars().all(|c| plain(c) || c == ' ' || c == '\t');
+    if !simple {
+        return None;
+    }
+    let json = words
+        .iter()
+        .map(|w| format!("\"{w}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    Some(Fix::new(
+        format!("Write {name} in exec form"),
+        vec![Edit::replace(span, format!("[{json}]"))],
+    ))
 }

@@ -1,6 +1,8 @@
 use crate::diagnostic::Severity;
 use crate::dockerfile::Command;
+use crate::fix::{Edit, Fix};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+use crate::span::Span;
 
 pub static RULE: DockerfileRule = DockerfileRule {
     meta: RuleMeta {
@@ -46,10 +48,46 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             _ => continue,
         };
         if pairs.iter().any(|p| p.legacy) {
-            out.push(Finding::new(
+            let finding = Finding::new(
                 instruction.span,
                 format!("\"{name} key=value\" should be used instead of legacy \"{name} key value\" format"),
-            ));
+            );
+            out.push(match pairs.as_slice() {
+                [pair] => match key_value_fix(ctx, pair) {
+                    Some(fix) => finding.with_fix(fix),
+                    None => finding,
+                },
+                _ => finding,
+            });
         }
     }
+}
+
+/// `ENV KEY some value` → `ENV KEY="some value"`. Only for a value with no
+/// quote, escape character or line break, whose meaning is then the same in
+/// both forms.
+fn key_value_fix(
+    ctx: &DockerfileContext,
+    pair: &crate::dockerfile::instructions::KeyValue,
+) -> Option<Fix> {
+    let raw = ctx.text.get(pair.value.span.start..pair.value.span.end)?;
+    let escape = ctx.dockerfile.escape;
+    let plain = !raw.is_empty()
+        && !raw.contains(['"', '\'', '\n', '\r', escape])
+        && raw == pair.value.value;
+    if !plain || pair.key.span.end > pair.value.span.start {
+        return None;
+    }
+    let value = if raw.contains(char::is_whitespace) {
+        format!("=\"{raw}\"")
+    } else {
+        format!("={raw}")
+    };
+    Some(Fix::new(
+        "Write `KEY=value`",
+        vec![Edit::replace(
+            Span::new(pair.key.span.end, pair.value.span.end),
+            value,
+        )],
+    ))
 }

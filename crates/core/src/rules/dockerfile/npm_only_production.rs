@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::fix::{Edit, Fix};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -55,10 +56,21 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                     v,
                     "--only=production" | "--only=prod" | "--production" | "--production=true"
                 ) {
-                    out.push(Finding::new(
+                    let finding = Finding::new(
                         word.span,
                         format!("`{v}` is deprecated and ignored by current npm; use `--omit=dev`"),
-                    ));
+                    );
+                    // In exec form the word is inside a JSON string, where
+                    // the plain replacement is just as right.
+                    let written = &ctx.text[word.span.start..word.span.end] == v;
+                    out.push(if written {
+                        finding.with_fix(Fix::new(
+                            "Use `--omit=dev`",
+                            vec![Edit::replace(word.span, "--omit=dev")],
+                        ))
+                    } else {
+                        finding
+                    });
                 }
             }
         }

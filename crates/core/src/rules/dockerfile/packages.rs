@@ -142,6 +142,16 @@ pub fn subcommand<'c>(
     manager: &str,
     skip: usize,
 ) -> Option<(&'c str, Vec<&'c ShWord>)> {
+    subcommand_word(command, manager, skip).map(|(word, rest)| (word.value.as_str(), rest))
+}
+
+/// The subcommand's word itself (where a quick fix inserts an option), and
+/// the words after it.
+pub fn subcommand_word<'c>(
+    command: &'c SimpleCommand,
+    manager: &str,
+    skip: usize,
+) -> Option<(&'c ShWord, Vec<&'c ShWord>)> {
     let args = &command.args()[skip.min(command.args().len())..];
     let mut iter = args.iter().enumerate();
     while let Some((i, word)) = iter.next() {
@@ -151,9 +161,35 @@ pub fn subcommand<'c>(
             }
             continue;
         }
-        return Some((word.value.as_str(), args[i + 1..].iter().collect()));
+        return Some((word, args[i + 1..].iter().collect()));
     }
     None
+}
+
+/// A quick fix adding `option` right after an install command's
+/// subcommand (`apt-get install` → `apt-get install -y`). None for the exec
+/// form, whose words are JSON strings.
+pub fn option_fix(
+    ctx: &DockerfileContext,
+    run: &RunCommands,
+    command: &SimpleCommand,
+    option: &str,
+) -> Option<crate::fix::Fix> {
+    if matches!(
+        ctx.instruction(run).command,
+        Command::Run { json: true, .. }
+    ) {
+        return None;
+    }
+    let (manager, skip) = manager(command)?;
+    let (word, _) = subcommand_word(command, manager, skip)?;
+    Some(crate::fix::Fix::new(
+        format!("Add `{option}`"),
+        vec![crate::fix::Edit::insert(
+            word.span.end,
+            format!(" {option}"),
+        )],
+    ))
 }
 
 /// Operands of an install: package names and specs, options and their values removed.

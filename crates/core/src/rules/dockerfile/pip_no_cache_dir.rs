@@ -1,3 +1,4 @@
+use super::packages::option_fix;
 use super::packages::{cache_mounted, installed};
 use crate::diagnostic::Severity;
 use crate::dockerfile::Command;
@@ -63,10 +64,13 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                     .iter()
                     .any(|a| a.value.starts_with("PIP_NO_CACHE_DIR="));
                 if !command.has_flag(&["--no-cache-dir"]) && !assigned {
-                    out.push(Finding::new(
+                    let finding = Finding::new(
                         command.span,
-                        "Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`",
-                    ));
+                        "Avoid use of cache directory with pip. Use `pip install --no-cache-dir <package>`");
+                    out.push(match option_fix(ctx, run, command, "--no-cache-dir") {
+                        Some(fix) => finding.with_fix(fix),
+                        None => finding,
+                    });
                 }
             }
         }

@@ -1,6 +1,8 @@
 use crate::diagnostic::Severity;
 use crate::dockerfile::Command;
+use crate::fix::{Edit, Fix};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+use crate::span::Span;
 
 pub static RULE: DockerfileRule = DockerfileRule {
     meta: RuleMeta {
@@ -46,11 +48,38 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
         } = &instruction.command
         {
             if name.value != name.value.to_lowercase() {
-                out.push(Finding::new(
-                    name.span,
-                    format!("Stage name '{}' should be lowercase", name.value),
-                ));
+                out.push(
+                    Finding::new(
+                        name.span,
+                        format!("Stage name '{}' should be lowercase", name.value),
+                    )
+                    .with_fix(lowercase_fix(ctx, name)),
+                );
             }
         }
     }
+}
+
+/// Lowercases the name and the references written with it: `FROM Name`
+/// and `COPY --from=Name`. BuildKit matches stage names without regard to
+/// case, so a reference the fix misses (inside `RUN --mount`) still works.
+fn lowercase_fix(ctx: &DockerfileContext, name: &crate::dockerfile::Word) -> Fix {
+    let lower = name.value.to_lowercase();
+    let mut edits = vec![Edit::replace(name.span, lower.clone())];
+    for instruction in &ctx.dockerfile.instructions {
+        let reference = match &instruction.command {
+            Command::From { image, .. } if image.value == name.value => Some(image.span),
+            Command::Copy { .. } => instruction
+                .flag("from")
+                .filter(|f| f.value.as_deref() == Some(name.value.as_str()))
+                .map(|f| Span::new(f.span.end - name.value.len(), f.span.end)),
+            _ => None,
+        };
+        if let Some(span) =
+            reference.filter(|s| ctx.text.get(s.start..s.end) == Some(name.value.as_str()))
+        {
+            edits.push(Edit::replace(span, lower.clone()));
+        }
+    }
+    Fix::new(format!("Rename to `{lower}`"), edits)
 }
