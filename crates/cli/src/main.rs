@@ -16,6 +16,7 @@ use serde::Serialize;
 
 const USAGE: &str = "\
 usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... [--config FILE] [--kind dockerfile|compose]\n                       [-f COMPOSE_FILE]... PATH...|-
+       dockwright fix [--dry-run] [--only CODE]... [--config FILE] [--kind dockerfile|compose] PATH...
        dockwright parse --dump|--lines FILE
        dockwright rules [CODE | --ids | --json]
 
@@ -31,6 +32,11 @@ lint    Lints Dockerfiles and compose files; - reads standard input (a
         rule by code or alias; --config names a settings file (else
         .dockwright.yaml, dockwright.yaml or .hadolint.yaml here, then
         hadolint's user config).
+fix     Applies the safe quick fixes to the files (a directory: its
+        Dockerfiles and compose files) and says what it changed; a fix that
+        would add an error is not applied. --dry-run changes nothing and
+        prints the changes as a unified diff; --only keeps the fixes of the
+        named rules (code or alias).
 parse   --dump prints BuildKit's AST dump of a Dockerfile; --lines prints
         each instruction's first and last line.
 rules   Lists the rules; with a rule's code or alias, prints its docs;
@@ -76,6 +82,7 @@ fn try_main(args: Vec<String>) -> Result<ExitCode, Failure> {
     };
     match command.as_str() {
         "lint" => run_lint(rest),
+        "fix" => run_fix(rest),
         "parse" => run_parse(rest),
         "rules" => run_rules(rest),
         "-h" | "--help" | "help" => {
@@ -263,6 +270,114 @@ fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
     } else {
         ExitCode::SUCCESS
     })
+}
+
+/// `dockwright fix`: each file is fixed on its own (the fixable rules look
+/// at one file), with the settings found as `lint` finds them.
+fn run_fix(args: &[String]) -> Result<ExitCode, Failure> {
+    let mut dry_run = false;
+    let mut only: Vec<String> = Vec::new();
+    let mut config = None;
+    let mut kind = None;
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let mut value = |name: &str| {
+            iter.next()
+                .cloned()
+                .ok_or_else(|| Failure::Usage(format!("{name} needs a value")))
+        };
+        match arg.as_str() {
+            "--dry-run" => dry_run = true,
+            "--only" => only.push(value("--only")?),
+            "--config" => config = Some(PathBuf::from(value("--config")?)),
+            "--kind" => {
+                kind = Some(match value("--kind")?.as_str() {
+                    "dockerfile" => FileKind::Dockerfile,
+                    "compose" => FileKind::Compose,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "--kind is dockerfile or compose, not '{other}'"
+                        )))
+                    }
+                })
+            }
+            a if a.starts_with('-') && a != "-" => {
+                return Err(Failure::Usage(format!("unknown option '{a}'")))
+            }
+            path => paths.push(PathBuf::from(path)),
+        }
+    }
+    if paths.is_empty() {
+        return Err(Failure::Usage("fix needs a file or directory".into()));
+    }
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        return Err(Failure::Usage(
+            "fix changes files in place; it does not read standard input".into(),
+        ));
+    }
+    let settings = load_settings(config.as_deref())?;
+    let mut files: Vec<(PathBuf, FileKind)> = Vec::new();
+    for path in &paths {
+        let metadata = std::fs::metadata(path)
+            .map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))?;
+        if metadata.is_dir() {
+            let dir = project_dir::read(path, |_| Some(String::new()));
+            for (relative, _) in dir.files {
+                let name = relative.rsplit('/').next().unwrap_or(&relative).to_string();
+                match FileKind::from_name(&name) {
+                    Some(k @ (FileKind::Dockerfile | FileKind::Compose)) => {
+                        files.push((path.join(relative), k));
+                    }
+                    _ => {}
+                }
+            }
+        } else {
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            files.push((path.clone(), kind.unwrap_or_else(|| FileKind::guess(&name))));
+        }
+    }
+    let only_codes: Vec<&str> = only.iter().map(String::as_str).collect();
+    let mut out = io::stdout().lock();
+    let mut total = 0;
+    for (path, kind) in files {
+        let text = read_text(&path)?;
+        let fixed = dockwright_core::fix::fix_text(
+            &text,
+            |t| lint_with(kind, t, &settings),
+            (!only_codes.is_empty()).then_some(only_codes.as_slice()),
+        );
+        if fixed.applied.is_empty() {
+            continue;
+        }
+        total += fixed.applied.len();
+        let shown = path.display().to_string();
+        if dry_run {
+            let diff = dockwright_core::diff::unified(&text, &fixed.text, &shown, &shown, 3);
+            out.write_all(diff.as_bytes())?;
+        } else {
+            std::fs::write(&path, &fixed.text)
+                .map_err(|e| Failure::Io(format!("cannot write {shown}: {e}")))?;
+            let mut codes = fixed.applied.clone();
+            codes.sort_unstable();
+            codes.dedup();
+            writeln!(
+                out,
+                "{shown}: {} fix{} applied ({})",
+                fixed.applied.len(),
+                if fixed.applied.len() == 1 { "" } else { "es" },
+                codes.join(", ")
+            )?;
+        }
+    }
+    if total == 0 {
+        eprintln!("dockwright: nothing to fix");
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// What one command-line path stands for.

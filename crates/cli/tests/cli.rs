@@ -302,3 +302,63 @@ fn kind_reads_compose_from_standard_input() {
     let bad = dockwright(&["lint", "--kind", "yaml", "-"]);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn fix_dry_run_prints_a_diff_and_fix_rewrites_only_what_is_safe() {
+    let dockerfile =
+        "FROM node:22 as Build\nRUN apt update && apt install curl\nCMD node \"$APP\"\n";
+    let dir = project(
+        "fix",
+        &[
+            ("Dockerfile", dockerfile),
+            (
+                "compose.yaml",
+                "version: \"3.8\"\n\nservices:\n  web:\n    build: .\n",
+            ),
+        ],
+    );
+    let path = dir.to_str().unwrap();
+
+    let dry = dockwright(&["fix", "--dry-run", path]);
+    assert_eq!(dry.status.code(), Some(0));
+    let diff = String::from_utf8(dry.stdout).unwrap();
+    for line in [
+        "-FROM node:22 as Build\n",
+        "+FROM node:22 AS build\n",
+        "+RUN apt-get update && apt-get install --no-install-recommends -y curl\n",
+    ] {
+        assert!(diff.contains(line), "{diff}");
+    }
+    assert!(diff.contains("-version: \"3.8\"\n"), "{diff}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("Dockerfile")).unwrap(),
+        dockerfile,
+        "dry run changes nothing"
+    );
+
+    let only = dockwright(&[
+        "fix",
+        "--only",
+        "FromAsCasing",
+        &format!("{path}/Dockerfile"),
+    ]);
+    assert_eq!(only.status.code(), Some(0));
+    assert!(std::fs::read_to_string(dir.join("Dockerfile"))
+        .unwrap()
+        .starts_with("FROM node:22 AS Build\nRUN apt update"));
+
+    let fix = dockwright(&["fix", path]);
+    assert_eq!(fix.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("Dockerfile")).unwrap(),
+        // A CMD with a variable needs the shell: it keeps its form.
+        "FROM node:22 AS build\nRUN apt-get update && apt-get install --no-install-recommends -y curl\nCMD node \"$APP\"\n"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.join("compose.yaml")).unwrap(),
+        "services:\n  web:\n    build: .\n"
+    );
+    let again = dockwright(&["fix", "--dry-run", path]);
+    assert!(again.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&again.stderr).contains("nothing to fix"));
+}

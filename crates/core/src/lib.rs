@@ -5,6 +5,7 @@
 
 pub mod compose;
 pub mod diagnostic;
+pub mod diff;
 pub mod dockerfile;
 pub mod dockerignore;
 pub mod fix;
