@@ -69,3 +69,28 @@ test("works offline after the first visit and never leaves 127.0.0.1", async () 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("a quick fix from the findings panel or the hover card edits the file, and undo takes it back", async () => {
+  const { context, page, problems } = await openPage();
+  await page.getByText("No problems", { exact: true }).waitFor();
+  await typeAtEnd(page, "ENV LOG_LEVEL info");
+  const row = page.locator(".finding-row", { hasText: "LegacyKeyValueFormat" });
+  await row.getByRole("button", { name: "Fix: Write `KEY=value`" }).click();
+  await page.getByText("No problems", { exact: true }).waitFor();
+  const content = page.locator(".cm-content");
+  assert.match(await content.innerText(), /ENV LOG_LEVEL=info/);
+
+  // The fix is one edit of its own: undo restores the line.
+  await content.focus();
+  await page.keyboard.press("Control+z");
+  await row.waitFor();
+  assert.match(await content.innerText(), /ENV LOG_LEVEL info/);
+
+  // The hover card offers the same fix beside the rule's page.
+  await page.locator(".cm-lintRange-warning").last().hover();
+  const action = page.locator(".cm-tooltip-lint button", { hasText: "Fix: Write `KEY=value`" });
+  await action.click();
+  await page.getByText("No problems", { exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -37,6 +37,17 @@ function savedCursors() {
   }
 }
 
+// Changes kept inside the document (it may have moved on since they were
+// computed; the page re-lints on the next change anyway).
+function clampChanges(viewOrState, changes) {
+  const length = (viewOrState.state ?? viewOrState).doc.length;
+  return Array.from(changes, (c) => ({
+    from: Math.min(c.from, length),
+    to: Math.min(c.to, length),
+    insert: c.insert,
+  }));
+}
+
 // onRule(code) opens a rule's page (the hover card's "About" action);
 // diagnostics of the engine's own errors (no page) get no action.
 function create(parent, onChange, readOnly = false, onRule = null) {
@@ -72,7 +83,8 @@ function create(parent, onChange, readOnly = false, onRule = null) {
       if (update.docChanged && current !== null) {
         const file = files.get(current);
         file.version += 1;
-        onChange(current, update.state.doc.toString(), file.version);
+        // sliceDoc joins lines with the file's own line break (CRLF stays).
+        onChange(current, update.state.sliceDoc(), file.version);
       }
       if (update.selectionSet && current !== null && !readOnly) {
         cursors[files.get(current).name] = update.state.selection.main.head;
@@ -128,11 +140,31 @@ function create(parent, onChange, readOnly = false, onRule = null) {
         severity: SEVERITY[d.severity] ?? "info",
         source: d.code,
         message: d.message,
-        actions: onRule && !ENGINE_ERRORS.has(d.code)
-          ? [{ name: `About ${d.code}`, apply: () => onRule(d.code) }]
-          : undefined,
+        actions: [
+          ...(d.fixChanges && !readOnly
+            ? [{ name: `Fix: ${d.fixTitle}`, apply: (v) => v.dispatch({ changes: clampChanges(v, d.fixChanges), userEvent: "input.fix" }) }]
+            : []),
+          ...(onRule && !ENGINE_ERRORS.has(d.code)
+            ? [{ name: `About ${d.code}`, apply: () => onRule(d.code) }]
+            : []),
+        ],
       }));
       view.dispatch(setDiagnostics(view.state, diagnostics));
+    },
+    // A quick fix from the findings panel: one undoable edit of file `id`,
+    // shown or not. Returns false when the editor does not hold the file.
+    applyChanges(id, changes) {
+      if (readOnly) return false;
+      const file = files.get(id);
+      if (!file) return false;
+      if (id === current) {
+        view.dispatch({ changes: clampChanges(view, changes), userEvent: "input.fix" });
+        return true;
+      }
+      file.state = file.state.update({ changes: clampChanges(file.state, changes), userEvent: "input.fix" }).state;
+      file.version += 1;
+      onChange(id, file.state.sliceDoc(), file.version);
+      return true;
     },
     select(from, to) {
       const length = view.state.doc.length;

@@ -15,7 +15,7 @@ use crate::rule_docs::{self, RuleDoc};
 use crate::share::{self, Hash};
 use crate::storage;
 use crate::workspace::{
-    kind_label, language, markdown, FileFindings, Finding, RuleChoice, Workspace,
+    kind_label, language, markdown, FileFindings, Finding, QuickFix, RuleChoice, Workspace,
 };
 
 /// Runs `work` and records its duration as a User Timing measure `name`,
@@ -338,6 +338,7 @@ fn push_diagnostics(editor: &Editor, id: u32, version: u32, findings: &[Finding]
             severity: f.severity.as_str(),
             code: f.code,
             message: &f.message,
+            fix: f.fix.as_ref(),
         })
         .collect();
     editor.set_diagnostics(id, version, &list);
@@ -542,6 +543,26 @@ pub fn app() -> Html {
         })
     };
 
+    // A finding's quick fix: its file is shown and the fix applied there as
+    // one undoable edit; the page re-lints through the editor's change.
+    let apply_fix = {
+        let dispatch = state.dispatcher();
+        let editor = editor.clone();
+        let shown = shown.clone();
+        let workspace = workspace.clone();
+        let findings = findings.clone();
+        Callback::from(move |(id, fix): (u32, QuickFix)| {
+            dispatch.dispatch(Action::Activate(id));
+            if let Some(editor) = editor.borrow().as_ref() {
+                if *shown.borrow() != Some(id) {
+                    *shown.borrow_mut() = Some(id);
+                    show(editor, &workspace, &findings, id);
+                }
+                editor.apply_changes(id, &fix.changes);
+            }
+        })
+    };
+
     let on_fallback_input = {
         let dispatch = state.dispatcher();
         let active = workspace.active_file().clone();
@@ -713,7 +734,7 @@ pub fn app() -> Html {
                     <span class="spacer"></span>
                     <span class="embed-brand">{ "Checked by Dockwright, in your browser" }</span>
                 </div>
-                { findings_panel(workspace, &findings, &filter, (errors, warnings, notes), &jump_to, None) }
+                { findings_panel(workspace, &findings, &filter, (errors, warnings, notes), &jump_to, None, None) }
             </div>
         };
     }
@@ -791,7 +812,7 @@ pub fn app() -> Html {
                             onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Exercises)) }}>{ "Exercises" }</button>
                     </div>
                     if *panel == Panel::Findings {
-                        { findings_panel(workspace, &findings, &filter, (errors, warnings, notes), &jump_to, Some(&open_rules)) }
+                        { findings_panel(workspace, &findings, &filter, (errors, warnings, notes), &jump_to, Some(&open_rules), (!*editor_missing).then_some(&apply_fix)) }
                     } else if *panel == Panel::Rules {
                         { rules_panel(&rules, &selected_rule, &rule_query, &try_rule) }
                     } else if *panel == Panel::Settings {
@@ -966,6 +987,7 @@ fn findings_panel(
     (errors, warnings, notes): (usize, usize, usize),
     jump_to: &Callback<(u32, u32, u32)>,
     open_rule: Option<&Callback<Option<String>>>,
+    apply_fix: Option<&Callback<(u32, QuickFix)>>,
 ) -> Html {
     let choice = |value: Filter, label: String| {
         let pressed = **filter == value;
@@ -991,7 +1013,7 @@ fn findings_panel(
                 <section class="file-findings" aria-label={format!("Findings in {}", file.name)}>
                     <h3>{ &file.name }<span class="file-count">{ plural(shown.len(), "finding") }</span></h3>
                     <ul data-testid="findings">
-                        { for shown.iter().map(|f| finding_item(id, f, jump_to, open_rule)) }
+                        { for shown.iter().map(|f| finding_item(id, f, jump_to, open_rule, apply_fix)) }
                     </ul>
                 </section>
             })
@@ -1068,6 +1090,7 @@ fn finding_item(
     finding: &Finding,
     jump_to: &Callback<(u32, u32, u32)>,
     open_rule: Option<&Callback<Option<String>>>,
+    apply_fix: Option<&Callback<(u32, QuickFix)>>,
 ) -> Html {
     let range = (id, finding.from16, finding.to16);
     let onclick = jump_to.reform(move |_: MouseEvent| range);
@@ -1087,6 +1110,10 @@ fn finding_item(
                 </span>
                 <span class="message">{ &finding.message }</span>
             </button>
+            if let (Some(apply_fix), Some(fix)) = (apply_fix, &finding.fix) {
+                <button class="fix-finding" title={fix.title.clone()} aria-label={format!("Fix: {}", fix.title)}
+                    onclick={{ let fix = fix.clone(); apply_fix.reform(move |_: MouseEvent| (id, fix.clone())) }}>{ "Fix" }</button>
+            }
             if let Some(open_rule) = open_rule.filter(|_| has_page) {
                 <button class="about-rule" aria-label={format!("About {code}")} title={format!("About {code}")}
                     onclick={open_rule.reform(move |_: MouseEvent| Some(code.to_string()))}>{ "?" }</button>

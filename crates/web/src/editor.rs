@@ -30,6 +30,22 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     pub fn select(this: &EditorHandle, from: u32, to: u32);
+
+    #[wasm_bindgen(method, js_name = applyChanges)]
+    fn apply_changes_js(this: &EditorHandle, id: u32, changes: &js_sys::Array) -> bool;
+}
+
+/// Editor changes as CodeMirror takes them: `{from, to, insert}` objects.
+fn changes_array(changes: &[(u32, u32, String)]) -> js_sys::Array {
+    let list = js_sys::Array::new();
+    for (from, to, insert) in changes {
+        let item = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&item, &"from".into(), &(*from).into());
+        let _ = js_sys::Reflect::set(&item, &"to".into(), &(*to).into());
+        let _ = js_sys::Reflect::set(&item, &"insert".into(), &insert.as_str().into());
+        list.push(&item);
+    }
+    list
 }
 
 /// A diagnostic as the editor wants it: UTF-16 offsets.
@@ -39,6 +55,7 @@ pub struct EditorDiagnostic<'a> {
     pub severity: &'a str,
     pub code: &'a str,
     pub message: &'a str,
+    pub fix: Option<&'a crate::workspace::QuickFix>,
 }
 
 /// The editor and the change callback it holds; dropping it would leave the
@@ -87,6 +104,12 @@ impl Editor {
         self.handle.close(id);
     }
 
+    /// Applies a quick fix's changes to file `id` as an edit of its own
+    /// (one undo step); false if the editor does not hold the file.
+    pub fn apply_changes(&self, id: u32, changes: &[(u32, u32, String)]) -> bool {
+        self.handle.apply_changes_js(id, &changes_array(changes))
+    }
+
     pub fn set_diagnostics(&self, id: u32, version: u32, diagnostics: &[EditorDiagnostic]) {
         let list = js_sys::Array::new();
         for d in diagnostics {
@@ -99,6 +122,10 @@ impl Editor {
             set("severity", d.severity.into());
             set("code", d.code.into());
             set("message", d.message.into());
+            if let Some(fix) = d.fix {
+                set("fixTitle", fix.title.as_str().into());
+                set("fixChanges", changes_array(&fix.changes).into());
+            }
             list.push(&item);
         }
         self.handle.set_diagnostics_js(id, version, &list);

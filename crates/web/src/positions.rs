@@ -1,6 +1,8 @@
-//! Byte offsets (the engine's) to UTF-16 offsets (the browser's).
+//! Byte offsets (the engine's) to the editor's offsets: UTF-16 code units,
+//! with a `\r\n` line break counted once, as CodeMirror counts every line
+//! break as one position.
 
-/// UTF-16 offsets of the given byte offsets in `text`, in the same order.
+/// Editor offsets of the given byte offsets in `text`, in the same order.
 /// One pass over the text, whatever the number of offsets. Offsets past the
 /// end or inside a char are clamped back to a char boundary first.
 pub fn utf16_offsets(text: &str, byte_offsets: &[usize]) -> Vec<u32> {
@@ -9,13 +11,17 @@ pub fn utf16_offsets(text: &str, byte_offsets: &[usize]) -> Vec<u32> {
     let mut result = vec![0u32; byte_offsets.len()];
     let mut chars = text.char_indices().peekable();
     let mut units = 0u32;
+    let mut after_cr = false;
     for i in order {
         let target = byte_offsets[i].min(text.len());
         while let Some(&(at, c)) = chars.peek() {
             if at + c.len_utf8() > target {
                 break;
             }
-            units += c.len_utf16() as u32;
+            if !(c == '\n' && after_cr) {
+                units += c.len_utf16() as u32;
+            }
+            after_cr = c == '\r';
             chars.next();
         }
         result[i] = units;
@@ -35,5 +41,14 @@ mod tests {
             [0, 1, 2, 4, 5, 5]
         );
         assert_eq!(utf16_offsets(text, &[8, 0, 5]), [5, 0, 2]);
+    }
+
+    #[test]
+    fn a_crlf_line_break_is_one_position() {
+        let text = "a\r\nb\rc\nd";
+        assert_eq!(
+            utf16_offsets(text, &[0, 1, 3, 4, 5, 6, 7, 8]),
+            [0, 1, 2, 3, 4, 5, 6, 7]
+        );
     }
 }

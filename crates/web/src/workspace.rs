@@ -112,6 +112,16 @@ pub struct Finding {
     pub message: String,
     pub from16: u32,
     pub to16: u32,
+    /// The quick fix, in editor offsets.
+    pub fix: Option<QuickFix>,
+}
+
+/// A finding's quick fix as the editor applies it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct QuickFix {
+    pub title: String,
+    /// (from, to, inserted text) in editor offsets, not overlapping.
+    pub changes: Vec<(u32, u32, String)>,
 }
 
 /// The findings of one file.
@@ -477,17 +487,34 @@ fn fence_for(text: &str) -> String {
 }
 
 fn place(text: &str, diagnostics: Vec<dockwright_core::Diagnostic>) -> Vec<Finding> {
-    let offsets: Vec<usize> = diagnostics
+    // Spans first, then the few fix edits, converted in one pass.
+    let mut offsets: Vec<usize> = diagnostics
         .iter()
         .flat_map(|d| [d.span.start, d.span.end])
         .collect();
+    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+        offsets.extend(fix.edits.iter().flat_map(|e| [e.span.start, e.span.end]));
+    }
     let utf16 = utf16_offsets(text, &offsets);
+    let mut next_edit = 2 * diagnostics.len();
     let index = LineIndex::new(text);
     diagnostics
         .into_iter()
         .enumerate()
         .map(|(i, d)| {
             let at = index.line_col(d.span.start);
+            let fix = d.fix.map(|fix| QuickFix {
+                title: fix.title,
+                changes: fix
+                    .edits
+                    .into_iter()
+                    .map(|e| {
+                        let change = (utf16[next_edit], utf16[next_edit + 1], e.text);
+                        next_edit += 2;
+                        change
+                    })
+                    .collect(),
+            });
             Finding {
                 line: at.line,
                 column: at.column,
@@ -496,6 +523,7 @@ fn place(text: &str, diagnostics: Vec<dockwright_core::Diagnostic>) -> Vec<Findi
                 message: d.message,
                 from16: utf16[2 * i],
                 to16: utf16[2 * i + 1],
+                fix,
             }
         })
         .collect()
