@@ -10,6 +10,7 @@ pub mod dockerfile;
 pub mod dockerignore;
 pub mod fix;
 pub mod lint;
+pub mod patterns;
 pub mod project;
 pub mod rules;
 pub mod span;

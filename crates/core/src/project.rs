@@ -60,6 +60,8 @@ pub struct ServiceBuild<'a> {
 pub struct ProjectView<'a> {
     pub builds: Vec<ServiceBuild<'a>>,
     pub listing: Option<&'a [String]>,
+    /// Where each merged file's text starts in the merged text, in order.
+    pub file_starts: Vec<usize>,
 }
 
 impl ProjectView<'_> {
@@ -270,6 +272,7 @@ pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
         let view = ProjectView {
             builds,
             listing: project.listing,
+            file_starts: merged.bases.iter().map(|(base, _)| *base).collect(),
         };
         let mut findings = compose::check_root(&merged.text, &merged.root);
         findings.extend(rules::check_compose_in(

@@ -311,6 +311,16 @@ pub struct ComposeContext<'a> {
 }
 
 impl<'a> ComposeContext<'a> {
+    /// Whether two offsets lie in text written by the same file (merged
+    /// override files are one text): layout rules compare only those.
+    pub fn same_file(&self, a: usize, b: usize) -> bool {
+        let Some(project) = self.project else {
+            return true;
+        };
+        let file = |at: usize| project.file_starts.iter().rposition(|&s| s <= at);
+        file(a) == file(b)
+    }
+
     /// The services, by name, in file order.
     pub fn services(&self) -> impl Iterator<Item = (&'a str, &'a crate::yaml::Entry)> + 'a {
         let root: &'a crate::yaml::Node = self.root;

@@ -55,7 +55,8 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
             .collect();
         // One finding per list, at its first entry out of place.
         let misplaced = names.windows(2).find(|pair| {
-            super::services_alphabetical_order::before(
+            ctx.same_file(pair[0].span.start, pair[1].span.start)
+                && super::services_alphabetical_order::before(
                 pair[1].as_str().unwrap_or_default(),
                 pair[0].as_str().unwrap_or_default(),
             )

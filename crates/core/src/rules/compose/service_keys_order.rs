@@ -95,9 +95,20 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
                 .unwrap_or_else(|| ORDER.len() + others.iter().position(|k| *k == key).unwrap_or(0))
         };
         // As dclint: each key is compared with the key right above it.
+        // Keys merged from another file (an override) start afresh.
         let mut last = 0;
-        for e in entry.value.entries().iter().filter(|e| !e.merged) {
+        let mut last_at = None;
+        // In the order written (a merged mapping lists an override's keys
+        // where the base had them).
+        let mut written: Vec<&crate::yaml::Entry> =
+            entry.value.entries().iter().filter(|e| !e.merged).collect();
+        written.sort_by_key(|e| e.key.span.start);
+        for e in written {
             let Some(key) = e.key.as_str() else { continue };
+            if last_at.is_some_and(|at| !ctx.same_file(at, e.key.span.start)) {
+                last = 0;
+            }
+            last_at = Some(e.key.span.start);
             let r = rank(key);
             if r < last {
                 out.push(Finding::new(

@@ -45,19 +45,20 @@ services:
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     for (service, entry) in ctx.services() {
-        let mut previous: Option<u32> = None;
+        let mut previous: Option<(u32, usize)> = None;
         for port in super::ports::published(&entry.value)
             .into_iter()
             .filter(|p| !p.interpolated)
         {
             let key = port.published.map_or(port.target.0, |p| p.0);
-            if previous.is_some_and(|before| key < before) {
+            let at = port.node.span.start;
+            if previous.is_some_and(|(before, before_at)| key < before && ctx.same_file(before_at, at)) {
                 out.push(Finding::new(
                     port.node.span,
                     format!("Ports in service \"{service}\" should be in ascending order: \"{}\" is out of place.", port.written),
                 ));
             }
-            previous = Some(key);
+            previous = Some((key, at));
         }
     }
 }

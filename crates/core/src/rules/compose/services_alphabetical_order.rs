@@ -52,13 +52,15 @@ pub(super) fn before(a: &str, b: &str) -> bool {
 }
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
-    let mut seen: Vec<&str> = Vec::new();
+    let mut seen: Vec<(&str, usize)> = Vec::new();
     for (name, entry) in ctx.services() {
+        let at = entry.key.span.start;
         // As dclint: the service is misplaced when an earlier one sorts
         // after it; name the first of those in order.
         let misplaced = seen
             .iter()
-            .copied()
+            .filter(|(_, earlier_at)| ctx.same_file(*earlier_at, at))
+            .map(|(earlier, _)| *earlier)
             .filter(|earlier| before(name, earlier))
             .min_by(|a, b| {
                 if before(a, b) {
@@ -73,6 +75,6 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
                 format!("Service \"{name}\" should be before \"{later}\"."),
             ));
         }
-        seen.push(name);
+        seen.push((name, at));
     }
 }

@@ -69,11 +69,19 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
             .map(|i| extensions.len() + i)
     };
     let mut last = 0;
-    for entry in ctx.root.entries() {
+    let mut last_at = None;
+    let mut written: Vec<&crate::yaml::Entry> = ctx.root.entries().iter().collect();
+    written.sort_by_key(|e| e.key.span.start);
+    for entry in written {
         let Some(key) = entry.key.as_str() else {
             continue;
         };
         let Some(r) = rank(key) else { continue };
+        // Keys merged from another file (an override) start afresh.
+        if last_at.is_some_and(|at| !ctx.same_file(at, entry.key.span.start)) {
+            last = 0;
+        }
+        last_at = Some(entry.key.span.start);
         if r < last {
             out.push(Finding::new(
                 entry.key.span,

@@ -1,0 +1,128 @@
+//! 9. A CI build with Buildx and a registry layer cache (GitHub Actions).
+
+use super::{Choice, FileBuilder, GeneratedFile, Param, ParamKind, Pattern, Values};
+
+pub static PATTERN: Pattern = Pattern {
+    id: "ci-buildx",
+    title: "CI build with Buildx and a registry cache",
+    summary: "A GitHub Actions workflow: Buildx, tags from Git, a layer cache kept in the registry, pushes only from the main branch and tags.",
+    when: "Use it to build and publish the image in CI. CI runners start empty, so without an external cache every build starts from scratch; `cache-to: type=registry,mode=max` stores every stage's layers in the registry and the next build pulls what it can reuse.\n\nPull requests build (and so test the Dockerfile) without pushing.",
+    practices: &[],
+    params: &[
+        Param {
+            key: "registry",
+            label: "Registry",
+            help: "Where the image is pushed.",
+            kind: ParamKind::Choice {
+                options: &[
+                    Choice::any("ghcr", "GitHub Container Registry"),
+                    Choice::any("dockerhub", "Docker Hub"),
+                ],
+            },
+        },
+        Param {
+            key: "image",
+            label: "Image name",
+            help: "The repository in the registry (owner/name).",
+            kind: ParamKind::Text {
+                default: "acme/shop",
+                check: super::checks::image_name,
+            },
+        },
+        Param {
+            key: "platforms",
+            label: "Platforms",
+            help: "The CPU architectures built.",
+            kind: ParamKind::Choice {
+                options: &[
+                    Choice::any("linux/amd64", "amd64"),
+                    Choice::any("linux/amd64,linux/arm64", "amd64 and arm64"),
+                ],
+            },
+        },
+    ],
+    render,
+};
+
+fn render(values: &Values) -> Vec<GeneratedFile> {
+    let ghcr = values.get("registry") == "ghcr";
+    let image = if ghcr {
+        format!("ghcr.io/{}", values.get("image"))
+    } else {
+        values.get("image").to_string()
+    };
+    let platforms = values.get("platforms");
+    let mut f = FileBuilder::new(".github/workflows/docker.yml");
+    f.line("name: Docker image");
+    f.blank();
+    f.line("on:");
+    f.explained(
+        "  push:\n    branches: [main]\n    tags: [\"v*\"]\n  pull_request:",
+        "Builds every push to main, every version tag and every pull request.",
+    );
+    f.blank();
+    f.explained(
+        "permissions:\n  contents: read",
+        "The least the job needs; packages: write is added only for GHCR.",
+    );
+    if ghcr {
+        f.line("  packages: write");
+    }
+    f.blank();
+    f.line("env:");
+    f.line(format!("  IMAGE: {image}"));
+    f.blank();
+    f.line("jobs:");
+    f.line("  build:");
+    f.line("    runs-on: ubuntu-latest");
+    f.line("    steps:");
+    f.line("      - uses: actions/checkout@v4");
+    if platforms.contains(',') {
+        f.explained(
+            "      - uses: docker/setup-qemu-action@v3",
+            "Emulation for the platforms the runner's CPU is not.",
+        );
+    }
+    f.explained(
+        "      - uses: docker/setup-buildx-action@v3",
+        "Buildx with the docker-container driver: needed for registry cache export and multi-platform builds.",
+    );
+    f.line("      - uses: docker/login-action@v3");
+    f.explained(
+        "        if: github.event_name != 'pull_request'",
+        "Pull requests (possibly from forks) get no credentials and push nothing.",
+    );
+    f.line("        with:");
+    if ghcr {
+        f.line("          registry: ghcr.io\n          username: ${{ github.actor }}\n          password: ${{ secrets.GITHUB_TOKEN }}");
+    } else {
+        f.explained(
+            "          username: ${{ vars.DOCKERHUB_USERNAME }}\n          password: ${{ secrets.DOCKERHUB_TOKEN }}",
+            "An access token (not the account password), stored as a repository secret.",
+        );
+    }
+    f.line("      - id: meta");
+    f.line("        uses: docker/metadata-action@v5");
+    f.line("        with:");
+    f.line("          images: ${{ env.IMAGE }}");
+    f.explained(
+        "          tags: |\n            type=ref,event=branch\n            type=semver,pattern={{version}}\n            type=sha",
+        "Tags from Git: the branch name, the version of a v1.2.3 tag, and the commit.",
+    );
+    f.line("      - uses: docker/build-push-action@v6");
+    f.line("        with:");
+    f.line("          context: .");
+    f.line(format!("          platforms: {platforms}"));
+    f.line("          push: ${{ github.event_name != 'pull_request' }}");
+    f.line("          tags: ${{ steps.meta.outputs.tags }}");
+    f.line("          labels: ${{ steps.meta.outputs.labels }}");
+    f.explained(
+        "          cache-from: type=registry,ref=${{ env.IMAGE }}:buildcache",
+        "Starts from the layers the last build stored.",
+    );
+    f.explained(
+        "          cache-to: ${{ github.event_name != 'pull_request' && format('type=registry,ref={0}:buildcache,mode=max', env.IMAGE) || '' }}",
+        "Stores every stage's layers (mode=max), not only the final image's, in a separate `buildcache` tag; pull requests only read it.",
+    );
+    vec![f.build()]
+}

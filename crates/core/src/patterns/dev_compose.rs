@@ -1,0 +1,87 @@
+//! 4. Development compose with hot reload: the development stage, sources
+//! bind-mounted, dependencies kept in an anonymous volume.
+
+use super::runtime::{self, App};
+use super::{Choice, FileBuilder, GeneratedFile, Param, ParamKind, Pattern, Values};
+
+pub static PATTERN: Pattern = Pattern {
+    id: "dev-compose",
+    title: "Development compose with hot reload",
+    summary: "`target: development`, the sources bind-mounted, node_modules kept in an anonymous volume, the dev server as the command.",
+    when: "Use it while developing a Node app in containers: edits on the host reach the dev server at once, while the dependencies installed in the image (built for Linux) stay in use. The anonymous volume on /app/node_modules is what keeps the bind mount from hiding them.\n\nCompose's `develop: watch` is an alternative that syncs files instead of mounting them.",
+    practices: &["multi-stage", "dockerignore", "layer-order", "non-root"],
+    params: &[
+        Param {
+            key: "version",
+            label: "Node version",
+            help: "The Node.js major version of the images.",
+            kind: ParamKind::Choice {
+                options: &[
+                    Choice::any("22", "Node 22 (LTS)"),
+                    Choice::any("24", "Node 24"),
+                    Choice::any("20", "Node 20"),
+                ],
+            },
+        },
+        Param {
+            key: "package_manager",
+            label: "Package manager",
+            help: "The lockfile the project has.",
+            kind: ParamKind::Choice {
+                options: &[
+                    Choice::any("npm", "npm"),
+                    Choice::any("pnpm", "pnpm"),
+                    Choice::any("yarn", "Yarn"),
+                ],
+            },
+        },
+        Param {
+            key: "port",
+            label: "Port",
+            help: "The dev server's port.",
+            kind: ParamKind::Port { default: 3000 },
+        },
+    ],
+    render,
+};
+
+fn render(values: &Values) -> Vec<GeneratedFile> {
+    let app = App {
+        runtime: "node",
+        version: values.get("version"),
+        package_manager: values.get("package_manager"),
+        port: values.port("port"),
+        health_path: "/health",
+        healthcheck: false,
+        development: true,
+    };
+    let port = app.port;
+    let mut f = FileBuilder::new("compose.yaml");
+    f.line("name: app-dev");
+    f.line("services:");
+    f.line("  app:");
+    f.explained(
+        "    build:\n      context: .\n      target: development",
+        "The Dockerfile's development stage: all dependencies, the dev server.",
+    );
+    f.line("    volumes:");
+    f.explained(
+        "      - .:/app",
+        "The sources from the host, live: the dev server reloads on every save.",
+    );
+    f.explained(
+        "      - /app/node_modules",
+        "An anonymous volume over node_modules: the bind mount above would otherwise hide the dependencies installed in the image.",
+    );
+    f.line("    environment:\n      NODE_ENV: development");
+    f.line("    ports:");
+    f.explained(
+        format!("      - \"127.0.0.1:{port}:{port}\""),
+        "Only this machine reaches the dev server.",
+    );
+    f.explained(
+        format!("    command: {}", runtime::json(&runtime::node_dev_command(app.package_manager))),
+        "The `dev` script of package.json (a watcher such as `next dev`, `vite` or `node --watch`).",
+    );
+    vec![f.build(), app.dockerfile(), runtime::dockerignore("node")]
+}

@@ -1,0 +1,26 @@
+//! 10. Layer caching: dependency manifests copied and installed before the
+//! sources, in a multi-stage build.
+
+use super::runtime::{self, App};
+use super::{GeneratedFile, Pattern, Values};
+
+pub static PATTERN: Pattern = Pattern {
+    id: "layer-caching",
+    title: "Layer caching: dependencies before sources",
+    summary: "Copy the dependency manifests and install them before copying the sources, so a code change does not reinstall everything.",
+    when: "Use it in every Dockerfile that installs dependencies. Docker reuses a layer while the instruction and the files it copies are unchanged: with the manifests copied first, editing a source file rebuilds from `COPY . .` on, in seconds instead of minutes.\n\nCache mounts (`RUN --mount=type=cache`) keep package downloads between builds without putting them in the image.",
+    practices: &["layer-order", "multi-stage", "dockerignore", "non-root"],
+    params: &[
+        runtime::RUNTIME,
+        runtime::VERSION,
+        runtime::PACKAGE_MANAGER,
+        runtime::PORT,
+    ],
+    render,
+};
+
+fn render(values: &Values) -> Vec<GeneratedFile> {
+    let mut app = App::from_values(values);
+    app.healthcheck = false;
+    vec![app.dockerfile(), runtime::dockerignore(app.runtime)]
+}
