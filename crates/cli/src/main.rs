@@ -17,6 +17,8 @@ use serde::Serialize;
 const USAGE: &str = "\
 usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... [--config FILE] [--kind dockerfile|compose]\n                       [-f COMPOSE_FILE]... PATH...|-
        dockwright fix [--dry-run] [--only CODE]... [--config FILE] [--kind dockerfile|compose] PATH...
+       dockwright pattern list | show NAME | render NAME [--set KEY=VALUE]... --out DIR [--force]
+       dockwright pattern matrix --out DIR
        dockwright parse --dump|--lines FILE
        dockwright rules [CODE | --ids | --json]
 
@@ -37,6 +39,11 @@ fix     Applies the safe quick fixes to the files (a directory: its
         would add an error is not applied. --dry-run changes nothing and
         prints the changes as a unified diff; --only keeps the fixes of the
         named rules (code or alias).
+pattern list prints the catalogue; show prints a pattern's purpose, its
+        parameters and its files with their line notes; render writes its
+        files under DIR (refusing to overwrite a file unless --force), with
+        parameters set by --set; matrix writes every combination of every
+        pattern under DIR/PATTERN/N/, to check them with other tools.
 parse   --dump prints BuildKit's AST dump of a Dockerfile; --lines prints
         each instruction's first and last line.
 rules   Lists the rules; with a rule's code or alias, prints its docs;
@@ -83,6 +90,7 @@ fn try_main(args: Vec<String>) -> Result<ExitCode, Failure> {
     match command.as_str() {
         "lint" => run_lint(rest),
         "fix" => run_fix(rest),
+        "pattern" => run_pattern(rest),
         "parse" => run_parse(rest),
         "rules" => run_rules(rest),
         "-h" | "--help" | "help" => {
@@ -378,6 +386,182 @@ fn run_fix(args: &[String]) -> Result<ExitCode, Failure> {
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `dockwright pattern …`.
+fn run_pattern(args: &[String]) -> Result<ExitCode, Failure> {
+    use dockwright_core::patterns::{self, ParamKind};
+    let mut out = io::stdout().lock();
+    let Some((sub, rest)) = args.split_first() else {
+        return Err(Failure::Usage(
+            "pattern needs list, show, render or matrix".into(),
+        ));
+    };
+    let find = |name: Option<&String>| {
+        let name = name.ok_or_else(|| {
+            Failure::Usage("name a pattern (see `dockwright pattern list`)".into())
+        })?;
+        patterns::find(name).ok_or_else(|| {
+            let ids: Vec<&str> = patterns::CATALOGUE.iter().map(|p| p.id).collect();
+            Failure::Usage(format!(
+                "no pattern '{name}'; the patterns are {}",
+                ids.join(", ")
+            ))
+        })
+    };
+    match sub.as_str() {
+        "list" => {
+            for pattern in patterns::CATALOGUE {
+                writeln!(
+                    out,
+                    "{:<14} {}\n{:<14} {}",
+                    pattern.id, pattern.title, "", pattern.summary
+                )?;
+            }
+        }
+        "show" => {
+            let pattern = find(rest.first())?;
+            writeln!(
+                out,
+                "# {}\n\n{}\n\n{}\n",
+                pattern.title, pattern.summary, pattern.when
+            )?;
+            if !pattern.params.is_empty() {
+                writeln!(out, "## Parameters (--set KEY=VALUE)\n")?;
+            }
+            for param in pattern.params {
+                let values = match &param.kind {
+                    ParamKind::Choice { options } => {
+                        let mut seen: Vec<&str> = Vec::new();
+                        for option in options.iter() {
+                            if !seen.contains(&option.value) {
+                                seen.push(option.value);
+                            }
+                        }
+                        seen.join(" | ")
+                    }
+                    ParamKind::Port { default } => format!("a port (default {default})"),
+                    ParamKind::Text { default, .. } => format!("text (default {default})"),
+                };
+                writeln!(
+                    out,
+                    "- {}: {values}\n  {} {}",
+                    param.key, param.label, param.help
+                )?;
+            }
+            let files = pattern
+                .render_with(&[])
+                .map_err(|e| Failure::Usage(e.to_string()))?;
+            for file in files {
+                writeln!(out, "\n## {}\n", file.path)?;
+                for (number, line) in file.text.lines().enumerate() {
+                    writeln!(out, "{:>4}  {line}", number + 1)?;
+                    for (_, note) in file.notes.iter().filter(|(at, _)| *at == number + 1) {
+                        writeln!(out, "      ↳ {note}")?;
+                    }
+                }
+            }
+        }
+        "render" => {
+            let pattern = find(rest.first())?;
+            let mut given: Vec<(String, String)> = Vec::new();
+            let mut out_dir = None;
+            let mut force = false;
+            let mut iter = rest[1..].iter();
+            while let Some(arg) = iter.next() {
+                match arg.as_str() {
+                    "--set" => {
+                        let pair = iter
+                            .next()
+                            .ok_or_else(|| Failure::Usage("--set needs KEY=VALUE".into()))?;
+                        let (key, value) = pair.split_once('=').ok_or_else(|| {
+                            Failure::Usage(format!("--set takes KEY=VALUE, not '{pair}'"))
+                        })?;
+                        given.push((key.trim().to_string(), value.to_string()));
+                    }
+                    "--out" => {
+                        out_dir =
+                            Some(PathBuf::from(iter.next().ok_or_else(|| {
+                                Failure::Usage("--out needs a directory".into())
+                            })?));
+                    }
+                    "--force" => force = true,
+                    other => return Err(Failure::Usage(format!("unknown option '{other}'"))),
+                }
+            }
+            let out_dir = out_dir.ok_or_else(|| Failure::Usage("render needs --out DIR".into()))?;
+            let pairs: Vec<(&str, &str)> = given
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.as_str()))
+                .collect();
+            let files = pattern
+                .render_with(&pairs)
+                .map_err(|e| Failure::Usage(format!("pattern {}: {e}", pattern.id)))?;
+            write_files(&out_dir, &files, force)?;
+            for file in &files {
+                writeln!(out, "wrote {}", out_dir.join(&file.path).display())?;
+            }
+        }
+        "matrix" => {
+            let out_dir = match rest {
+                [flag, dir] if flag == "--out" => PathBuf::from(dir),
+                _ => return Err(Failure::Usage("matrix needs --out DIR".into())),
+            };
+            let mut count = 0;
+            for pattern in patterns::CATALOGUE {
+                for (n, values) in pattern.combinations().iter().enumerate() {
+                    let dir = out_dir.join(pattern.id).join(n.to_string());
+                    let files = (pattern.render)(values);
+                    write_files(&dir, &files, true)?;
+                    let given: Vec<String> =
+                        values.iter().map(|(k, v)| format!("{k}={v}")).collect();
+                    std::fs::write(dir.join(".parameters"), given.join("\n") + "\n")?;
+                    count += 1;
+                }
+            }
+            writeln!(
+                out,
+                "{count} combinations written under {}",
+                out_dir.display()
+            )?;
+        }
+        other => return Err(Failure::Usage(format!("unknown pattern command '{other}'"))),
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Writes generated files under `dir`; without `force`, refuses before
+/// writing anything if one of them exists.
+fn write_files(
+    dir: &Path,
+    files: &[dockwright_core::patterns::GeneratedFile],
+    force: bool,
+) -> Result<(), Failure> {
+    if !force {
+        let existing: Vec<String> = files
+            .iter()
+            .map(|f| dir.join(&f.path))
+            .filter(|p| p.exists())
+            .map(|p| p.display().to_string())
+            .collect();
+        if !existing.is_empty() {
+            return Err(Failure::Io(format!(
+                "not overwriting {} (use --force to replace)",
+                existing.join(", ")
+            )));
+        }
+    }
+    for file in files {
+        let path = dir.join(&file.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)
+                .map_err(|e| Failure::Io(format!("cannot create {}: {e}", parent.display())))?;
+        }
+        std::fs::write(&path, &file.text)
+            .map_err(|e| Failure::Io(format!("cannot write {}: {e}", path.display())))?;
+    }
+    Ok(())
 }
 
 /// What one command-line path stands for.

@@ -19,29 +19,49 @@ fn describe(pattern: &str, values: &patterns::Values) -> String {
     format!("{pattern} {}", given.join(" "))
 }
 
-fn check_files(label: &str, files: &[GeneratedFile], settings: &Settings, failures: &mut Vec<String>) {
+fn check_files(
+    label: &str,
+    files: &[GeneratedFile],
+    settings: &Settings,
+    failures: &mut Vec<String>,
+) {
     for file in files {
         let name = file.path.rsplit('/').next().unwrap_or(&file.path);
-        let Some(kind) = FileKind::from_name(name) else { continue };
+        let Some(kind) = FileKind::from_name(name) else {
+            continue;
+        };
         if kind == FileKind::DockerIgnore {
             continue;
         }
         let index = LineIndex::new(&file.text);
         for d in lint_with(kind, &file.text, settings) {
             let at = index.line_col(d.span.start);
-            failures.push(format!("{label}: {}:{} {} {}", file.path, at.line, d.code, d.message));
+            failures.push(format!(
+                "{label}: {}:{} {} {}",
+                file.path, at.line, d.code, d.message
+            ));
         }
     }
     let project_files: Vec<ProjectFile> = files
         .iter()
-        .map(|f| ProjectFile { path: &f.path, text: &f.text })
+        .map(|f| ProjectFile {
+            path: &f.path,
+            text: &f.text,
+        })
         .collect();
-    let project = Project { files: &project_files, listing: None, compose_files: &[] };
+    let project = Project {
+        files: &project_files,
+        listing: None,
+        compose_files: &[],
+    };
     for (report, file) in lint_project(&project, settings).iter().zip(files) {
         let index = LineIndex::new(&file.text);
         for d in &report.findings {
             let at = index.line_col(d.span.start);
-            failures.push(format!("{label} (project): {}:{} {} {}", file.path, at.line, d.code, d.message));
+            failures.push(format!(
+                "{label} (project): {}:{} {} {}",
+                file.path, at.line, d.code, d.message
+            ));
         }
     }
 }
@@ -57,18 +77,41 @@ fn every_combination_of_every_pattern_lints_clean() {
             let files = (pattern.render)(&values);
             assert!(!files.is_empty(), "{} renders files", pattern.id);
             for file in &files {
-                assert!(file.text.ends_with('\n') && !file.text.ends_with("\n\n"), "{}: {} ends with one newline", pattern.id, file.path);
+                assert!(
+                    file.text.ends_with('\n') && !file.text.ends_with("\n\n"),
+                    "{}: {} ends with one newline",
+                    pattern.id,
+                    file.path
+                );
                 let lines = file.text.lines().count();
                 for (line, note) in &file.notes {
-                    assert!(*line >= 1 && *line <= lines && !note.is_empty(), "{}: note on line {line} of {}", pattern.id, file.path);
+                    assert!(
+                        *line >= 1 && *line <= lines && !note.is_empty(),
+                        "{}: note on line {line} of {}",
+                        pattern.id,
+                        file.path
+                    );
                 }
             }
-            check_files(&describe(pattern.id, &values), &files, &settings, &mut failures);
+            check_files(
+                &describe(pattern.id, &values),
+                &files,
+                &settings,
+                &mut failures,
+            );
         }
     }
     failures.dedup();
-    assert!(failures.is_empty(), "{} findings:\n{}", failures.len(), failures.join("\n"));
-    assert!(combinations > 100, "the matrix covers {combinations} combinations");
+    assert!(
+        failures.is_empty(),
+        "{} findings:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(
+        combinations > 100,
+        "the matrix covers {combinations} combinations"
+    );
 }
 
 #[test]
@@ -77,10 +120,20 @@ fn parameters_are_checked_with_a_message_that_says_what_to_do() {
     let error = pattern.resolve(&[("port", "99999")]).unwrap_err();
     assert_eq!(error.key, "port");
     assert!(error.message.contains("1 to 65535"), "{}", error.message);
-    let error = pattern.resolve(&[("runtime", "node"), ("package_manager", "poetry")]).unwrap_err();
-    assert!(error.message.contains("npm, pnpm, yarn"), "{}", error.message);
+    let error = pattern
+        .resolve(&[("runtime", "node"), ("package_manager", "poetry")])
+        .unwrap_err();
+    assert!(
+        error.message.contains("npm, pnpm, yarn"),
+        "{}",
+        error.message
+    );
     let error = pattern.resolve(&[("colour", "blue")]).unwrap_err();
-    assert!(error.message.contains("has no parameter `colour`"), "{}", error.message);
+    assert!(
+        error.message.contains("has no parameter `colour`"),
+        "{}",
+        error.message
+    );
     let error = pattern.resolve(&[("health_path", "health")]).unwrap_err();
     assert!(error.message.contains("start with /"), "{}", error.message);
     // A choice that no longer applies falls back: Python's default manager.

@@ -41,6 +41,7 @@ pub static PATTERN: Pattern = Pattern {
             help: "The dev server's port.",
             kind: ParamKind::Port { default: 3000 },
         },
+        runtime::HEALTH_PATH,
     ],
     render,
 };
@@ -51,8 +52,8 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
         version: values.get("version"),
         package_manager: values.get("package_manager"),
         port: values.port("port"),
-        health_path: "/health",
-        healthcheck: false,
+        health_path: values.get("health_path"),
+        healthcheck: true,
         development: true,
     };
     let port = app.port;
@@ -76,12 +77,15 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
     f.line("    environment:\n      NODE_ENV: development");
     f.line("    ports:");
     f.explained(
-        format!("      - \"127.0.0.1:{port}:{port}\""),
+        format!("      - '127.0.0.1:{port}:{port}'"),
         "Only this machine reaches the dev server.",
     );
     f.explained(
         format!("    command: {}", runtime::json(&runtime::node_dev_command(app.package_manager))),
         "The `dev` script of package.json (a watcher such as `next dev`, `vite` or `node --watch`).",
     );
-    vec![f.build(), app.dockerfile(), runtime::dockerignore("node")]
+    let mut files = vec![f.build()];
+    files.extend(app.files());
+    files.push(runtime::dockerignore("node"));
+    files
 }

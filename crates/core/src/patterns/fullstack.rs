@@ -99,7 +99,7 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
     }
     f.line("    ports:");
     f.explained(
-        format!("      - \"127.0.0.1:{port}:{port}\""),
+        format!("      - '127.0.0.1:{port}:{port}'"),
         "Published on the loopback interface only: reachable from this machine, not from the network. Quoted, so no YAML reader takes it for a number.",
     );
     f.explained(

@@ -15,12 +15,14 @@ pub static PATTERN: Pattern = Pattern {
         runtime::VERSION,
         runtime::PACKAGE_MANAGER,
         runtime::PORT,
+        runtime::HEALTH_PATH,
     ],
     render,
 };
 
 fn render(values: &Values) -> Vec<GeneratedFile> {
-    let mut app = App::from_values(values);
-    app.healthcheck = false;
-    vec![app.dockerfile(), runtime::dockerignore(app.runtime)]
+    let app = App::from_values(values);
+    let mut files = app.files();
+    files.insert(1, runtime::dockerignore(app.runtime));
+    files
 }

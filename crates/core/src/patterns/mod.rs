@@ -191,10 +191,7 @@ impl Pattern {
                             let all: Vec<&str> = options.iter().map(|c| c.value).collect();
                             return Err(ParamError {
                                 key: param.key.into(),
-                                message: format!(
-                                    "`{v}` is not one of {} here",
-                                    all.join(", ")
-                                ),
+                                message: format!("`{v}` is not one of {} here", all.join(", ")),
                             });
                         }
                         _ => options.first().map_or("", |c| c.value).to_string(),
@@ -206,7 +203,9 @@ impl Pattern {
                         _ => {
                             return Err(ParamError {
                                 key: param.key.into(),
-                                message: format!("`{v}` is not a port: use a number from 1 to 65535"),
+                                message: format!(
+                                    "`{v}` is not a port: use a number from 1 to 65535"
+                                ),
                             })
                         }
                     },
@@ -364,9 +363,9 @@ pub mod checks {
             && value.split('/').all(|part| {
                 !part.is_empty()
                     && part.starts_with(|c: char| c.is_ascii_lowercase() || c.is_ascii_digit())
-                    && part.chars().all(|c| {
-                        c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c)
-                    })
+                    && part
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
             });
         if ok {
             Ok(())

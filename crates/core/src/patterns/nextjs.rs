@@ -60,12 +60,12 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
     let (lockfile, install, build) = match pm {
         "pnpm" => (
             "pnpm-lock.yaml",
-            "RUN --mount=type=cache,id=pnpm,target=/root/.local/share/pnpm/store pnpm install --frozen-lockfile",
+            "RUN --mount=type=cache,id=pnpm,target=/pnpm/store pnpm install --frozen-lockfile",
             "RUN pnpm run build",
         ),
         "yarn" => (
             "yarn.lock",
-            "RUN yarn install --frozen-lockfile && yarn cache clean",
+            "RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile",
             "RUN yarn build",
         ),
         _ => (
@@ -88,12 +88,7 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
         "ENV NEXT_TELEMETRY_DISABLED=1",
         "No telemetry calls from builds and servers.",
     );
-    if pm != "npm" {
-        f.explained(
-            format!("RUN corepack enable {pm}"),
-            "Corepack (shipped with Node) provides the package manager at the version package.json names.",
-        );
-    }
+    runtime::corepack(&mut f, pm);
     f.blank();
     f.explained(
         "FROM base AS deps",
@@ -141,8 +136,8 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
     );
     f.line("COPY --chown=node:node healthcheck.cjs ./");
     f.explained(
-        "USER node",
-        "The official image's unprivileged user (uid 1000).",
+        "USER 1000:1000",
+        "The official image's unprivileged `node` user, by number: Kubernetes' runAsNonRoot can only verify a numeric user.",
     );
     f.line(format!("EXPOSE {port}"));
     f.explained(
@@ -176,6 +171,8 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
         development: false,
     };
     let mut ignore = runtime::dockerignore("node");
-    ignore.notes.push((1, "Also keeps .next (the host's build) out.".into()));
+    ignore
+        .notes
+        .push((1, "Also keeps .next (the host's build) out.".into()));
     vec![dockerfile, config.build(), ignore, app.health_script()]
 }

@@ -40,13 +40,17 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
         "Production: the image as it ships.",
     );
     base.line("    environment:\n      LOG_LEVEL: info");
-    base.line(format!("    ports:\n      - \"127.0.0.1:{port}:{port}\""));
+    base.line(format!("    ports:\n      - '127.0.0.1:{port}:{port}'"));
     base.line("    restart: unless-stopped");
 
     let mut over = FileBuilder::new("compose.override.yaml");
     over.explained(
         "# Merged over compose.yaml by `docker compose up`; production uses `-f compose.yaml` alone.",
         "Only what differs in development is written here.",
+    );
+    over.explained(
+        "name: app",
+        "The same project name as compose.yaml: the file reads as part of that project on its own too.",
     );
     over.line("services:");
     over.line("  app:");

@@ -179,14 +179,12 @@ impl<'a> App<'a> {
             "The slim Debian variant: glibc (native modules work) without compilers and docs.",
         );
         f.line("WORKDIR /app");
-        if self.package_manager != "npm" {
-            f.explained(
-                format!("RUN corepack enable {}", self.package_manager),
-                "Corepack (shipped with Node) provides the package manager at the version package.json names, so no global install is needed.",
-            );
-        }
+        corepack(f, self.package_manager);
         f.blank();
-        f.explained("FROM base AS deps", "Production dependencies only, in their own stage.");
+        f.explained(
+            "FROM base AS deps",
+            "Production dependencies only, in their own stage.",
+        );
         f.explained(
             format!("COPY {manifests} ./"),
             "Only the manifests first: this layer and the install below are reused until a dependency changes.",
@@ -202,7 +200,7 @@ impl<'a> App<'a> {
             f.line(format!("COPY {manifests} ./"));
             f.line(install_all);
             f.line("COPY . .");
-            f.line("USER node");
+            f.line("USER 1000:1000");
             f.line(format!("EXPOSE {}", self.port));
             f.explained(
                 format!("CMD {}", json(&node_dev_command(self.package_manager))),
@@ -223,7 +221,10 @@ impl<'a> App<'a> {
             "COPY . .",
             "The sources, after the dependencies: a code change rebuilds from here on only. `.dockerignore` keeps node_modules, .git and .env out.",
         );
-        f.explained("USER node", "The official image's unprivileged user (uid 1000).");
+        f.explained(
+            "USER 1000:1000",
+            "The official image's unprivileged `node` user, by number: Kubernetes' runAsNonRoot can only verify a numeric user.",
+        );
         self.expose_and_health(f, r#"["node", "healthcheck.cjs"]"#);
         f.explained(
             r#"CMD ["node", "server.js"]"#,
@@ -235,13 +236,16 @@ impl<'a> App<'a> {
         let image = format!("python:{}-slim-bookworm", self.version);
         match self.package_manager {
             "pip" => {
-                f.explained(format!("FROM {image} AS build"), "The build stage: installs dependencies into the user's site directory.");
+                f.explained(
+                    format!("FROM {image} AS build"),
+                    "The build stage: installs dependencies into the user's site directory.",
+                );
                 f.line("WORKDIR /app");
                 f.line("ENV PIP_DISABLE_PIP_VERSION_CHECK=1");
                 f.explained("COPY requirements.txt ./", "Only the requirements first, so the install layer is reused until they change.");
                 f.explained(
-                    "RUN pip install --no-cache-dir --user -r requirements.txt",
-                    "`--user` puts everything under /root/.local, one folder to copy into the runtime stage; no cache in the layer.",
+                    "RUN --mount=type=cache,target=/root/.cache/pip pip install --user -r requirements.txt",
+                    "`--user` puts everything under /root/.local, one folder to copy into the runtime stage; pip's download cache is a cache mount, kept between builds and out of the image.",
                 );
             }
             "uv" => {
@@ -250,7 +254,10 @@ impl<'a> App<'a> {
                     "uv's own image, pinned, as a stage: its binary is copied below rather than installed.",
                 );
                 f.blank();
-                f.explained(format!("FROM {image} AS build"), "The build stage: resolves into a virtual environment in /app/.venv.");
+                f.explained(
+                    format!("FROM {image} AS build"),
+                    "The build stage: resolves into a virtual environment in /app/.venv.",
+                );
                 f.line("COPY --from=uv /uv /usr/local/bin/uv");
                 f.line("WORKDIR /app");
                 f.explained(
@@ -264,13 +271,19 @@ impl<'a> App<'a> {
                 );
             }
             _ => {
-                f.explained(format!("FROM {image} AS build"), "The build stage: Poetry and the virtual environment stay here.");
+                f.explained(
+                    format!("FROM {image} AS build"),
+                    "The build stage: Poetry and the virtual environment stay here.",
+                );
                 f.line("WORKDIR /app");
                 f.explained(
                     "ENV POETRY_VIRTUALENVS_IN_PROJECT=1 POETRY_NO_INTERACTION=1",
                     "The environment goes to /app/.venv, one folder to copy into the runtime stage.",
                 );
-                f.explained("RUN pip install --no-cache-dir poetry==2.1.3", "Poetry pinned: the same build tomorrow.");
+                f.explained(
+                    "RUN --mount=type=cache,target=/root/.cache/pip pip install poetry==2.1.3",
+                    "Poetry pinned: the same build tomorrow.",
+                );
                 f.explained("COPY pyproject.toml poetry.lock ./", "Only the project files first: the dependency layer is reused until they change.");
                 f.explained(
                     "RUN poetry install --only main --no-root --no-cache",
@@ -293,8 +306,8 @@ impl<'a> App<'a> {
             "No .pyc files at run time, logs unbuffered (they reach `docker logs` at once), the installed scripts on PATH.",
         );
         f.explained(
-            "RUN useradd --no-log-init --create-home --uid 10001 app",
-            "An unprivileged user; `--no-log-init` avoids a huge sparse lastlog file for high uids.",
+            "RUN groupadd --gid 10001 app && useradd --no-log-init --create-home --uid 10001 --gid app app",
+            "An unprivileged user and group with fixed ids; `--no-log-init` avoids a huge sparse lastlog file for high uids.",
         );
         f.line("WORKDIR /app");
         if self.package_manager == "pip" {
@@ -302,8 +315,11 @@ impl<'a> App<'a> {
         } else {
             f.line("COPY --from=build --chown=app:app /app/.venv /app/.venv");
         }
-        f.explained("COPY --chown=app:app . .", "The sources last: a code change rebuilds this layer only.");
-        f.line("USER app");
+        f.explained(
+            "COPY --chown=app:app . .",
+            "The sources last: a code change rebuilds this layer only.",
+        );
+        f.line("USER 10001:10001");
         self.expose_and_health(f, r#"["python", "healthcheck.py"]"#);
         f.explained(
             r#"CMD ["python", "-m", "app"]"#,
@@ -317,8 +333,11 @@ impl<'a> App<'a> {
             "The build stage has the Go toolchain; none of it ships.",
         );
         f.line("WORKDIR /src");
-        f.explained("COPY go.mod go.sum ./", "Only the module files first: the download layer is reused until a dependency changes.");
-        f.line("RUN --mount=type=cache,target=/go/pkg/mod go mod download");
+        f.explained(
+            "COPY go.mod go.sum ./",
+            "Only the module files first: the download layer is reused until a dependency changes.",
+        );
+        f.line("RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build go mod download");
         f.explained("COPY . .", "Then the sources.");
         f.explained(
             "RUN --mount=type=cache,target=/go/pkg/mod --mount=type=cache,target=/root/.cache/go-build \\\n    CGO_ENABLED=0 go build -trimpath -ldflags=\"-s -w\" -o /out/server . && \\\n    CGO_ENABLED=0 go build -trimpath -o /out/healthcheck ./cmd/healthcheck",
@@ -326,12 +345,18 @@ impl<'a> App<'a> {
         );
         f.blank();
         f.explained(
-            format!("FROM gcr.io/distroless/static-debian12:nonroot AS {}", Self::RUNTIME_STAGE),
+            format!(
+                "FROM gcr.io/distroless/static-debian12:nonroot AS {}",
+                Self::RUNTIME_STAGE
+            ),
             "Distroless: no shell, no package manager, just CA certificates and a non-root user.",
         );
         f.line(format!("ENV PORT={}", self.port));
         f.line("COPY --from=build /out/server /out/healthcheck /app/");
-        f.explained("USER nonroot:nonroot", "Said explicitly, so that the image runs unprivileged even if the base changes.");
+        f.explained(
+            "USER 65532:65532",
+            "Distroless's `nonroot` user, said explicitly and by number, so that the image runs unprivileged even if the base changes and Kubernetes can verify it.",
+        );
         self.expose_and_health(f, r#"["/app/healthcheck"]"#);
         f.line(r#"ENTRYPOINT ["/app/server"]"#);
     }
@@ -342,24 +367,25 @@ impl<'a> App<'a> {
             "The build stage has the toolchain and a C linker; none of it ships.",
         );
         f.line("WORKDIR /src");
-        f.explained("COPY Cargo.toml Cargo.lock ./", "Only the manifests first.");
         f.explained(
-            "RUN mkdir src && touch src/main.rs && cargo fetch --locked",
-            "Downloads the locked dependencies into this layer (a placeholder main.rs makes the manifest valid); reused until Cargo.lock changes.",
+            "COPY . .",
+            "The sources. Rust's dependency reuse comes from the cache mounts below rather than from layer order: the registry and the compiled dependencies in target/ survive a source change.",
         );
-        f.explained("COPY . .", "Then the sources, replacing the placeholder.");
         f.explained(
-            "RUN --mount=type=cache,target=/src/target \\\n    cargo build --release --locked --offline && \\\n    mkdir /out && cp target/release/app target/release/healthcheck /out/",
-            "The target directory is a cache mount, kept between builds, so the binaries are copied out in the same step. The package is named `app`; `src/bin/healthcheck.rs` is the probe.",
+            "RUN --mount=type=cache,target=/src/target \\\n    --mount=type=cache,target=/usr/local/cargo/git/db \\\n    --mount=type=cache,target=/usr/local/cargo/registry \\\n    cargo build --release --locked && \\\n    mkdir /out && cp target/release/app target/release/healthcheck /out/",
+            "target/ is a cache mount kept between builds, so the binaries are copied out in the same step. The package is named `app`; `src/bin/healthcheck.rs` is the probe.",
         );
         f.blank();
         f.explained(
-            format!("FROM gcr.io/distroless/cc-debian12:nonroot AS {}", Self::RUNTIME_STAGE),
+            format!(
+                "FROM gcr.io/distroless/cc-debian12:nonroot AS {}",
+                Self::RUNTIME_STAGE
+            ),
             "Distroless with the C runtime Rust binaries link to; no shell, a non-root user.",
         );
         f.line(format!("ENV PORT={}", self.port));
         f.line("COPY --from=build /out/app /out/healthcheck /app/");
-        f.line("USER nonroot:nonroot");
+        f.line("USER 65532:65532");
         self.expose_and_health(f, r#"["/app/healthcheck"]"#);
         f.line(r#"ENTRYPOINT ["/app/app"]"#);
     }
@@ -371,7 +397,10 @@ impl<'a> App<'a> {
                 "Gradle and a JDK for the build; none of it ships.",
             );
             f.line("WORKDIR /src");
-            f.explained("COPY settings.gradle* build.gradle* ./", "Only the build scripts first (Groovy or Kotlin).");
+            f.explained(
+                "COPY settings.gradle* build.gradle* ./",
+                "Only the build scripts first (Groovy or Kotlin).",
+            );
             f.explained(
                 "RUN --mount=type=cache,target=/home/gradle/.gradle gradle --no-daemon dependencies",
                 "Resolves the dependencies into Gradle's cache, reused between builds.",
@@ -402,14 +431,18 @@ impl<'a> App<'a> {
         }
         f.blank();
         f.explained(
-            format!("FROM eclipse-temurin:{}-jre AS {}", self.version, Self::RUNTIME_STAGE),
+            format!(
+                "FROM eclipse-temurin:{}-jre AS {}",
+                self.version,
+                Self::RUNTIME_STAGE
+            ),
             "A JRE only: smaller than the JDK, no compiler in production.",
         );
-        f.line("RUN useradd --no-log-init --system --uid 10001 app");
+        f.line("RUN groupadd --gid 10001 app && useradd --no-log-init --uid 10001 --gid app --no-create-home app");
         f.line("WORKDIR /app");
         f.line(format!("ENV PORT={}", self.port));
         f.line("COPY --from=build /out/app.jar /out/HealthCheck.class ./");
-        f.line("USER app");
+        f.line("USER 10001:10001");
         self.expose_and_health(f, r#"["java", "-cp", "/app", "HealthCheck"]"#);
         f.explained(
             r#"ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]"#,
@@ -541,6 +574,23 @@ public class HealthCheck {{
     }
 }
 
+/// Corepack for pnpm and Yarn; pnpm's store goes under PNPM_HOME, where
+/// the cache mounts point.
+pub fn corepack(f: &mut FileBuilder, package_manager: &str) {
+    if package_manager == "pnpm" {
+        f.explained(
+            "ENV PNPM_HOME=/pnpm",
+            "pnpm keeps its store in $PNPM_HOME/store, the folder the cache mounts below keep between builds.",
+        );
+    }
+    if package_manager != "npm" {
+        f.explained(
+            format!("RUN corepack enable {package_manager}"),
+            "Corepack (shipped with Node) provides the package manager at the version package.json names, so no global install is needed.",
+        );
+    }
+}
+
 fn script(path: &str, text: &str) -> GeneratedFile {
     GeneratedFile {
         path: path.to_string(),
@@ -558,13 +608,13 @@ fn node_install(package_manager: &str) -> (&'static str, &'static str, &'static 
     match package_manager {
         "pnpm" => (
             "package.json pnpm-lock.yaml",
-            "RUN --mount=type=cache,id=pnpm,target=/root/.local/share/pnpm/store pnpm install --prod --frozen-lockfile",
-            "RUN --mount=type=cache,id=pnpm,target=/root/.local/share/pnpm/store pnpm install --frozen-lockfile",
+            "RUN --mount=type=cache,id=pnpm,target=/pnpm/store pnpm install --prod --frozen-lockfile",
+            "RUN --mount=type=cache,id=pnpm,target=/pnpm/store pnpm install --frozen-lockfile",
         ),
         "yarn" => (
             "package.json yarn.lock",
-            "RUN yarn install --production --frozen-lockfile && yarn cache clean",
-            "RUN yarn install --frozen-lockfile && yarn cache clean",
+            "RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --production --frozen-lockfile",
+            "RUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install --frozen-lockfile",
         ),
         _ => (
             "package.json package-lock.json",
@@ -628,7 +678,10 @@ pub fn dockerignore(runtime: &str) -> GeneratedFile {
             f.line(".venv\nvenv\n__pycache__\n*.py[cod]\n.pytest_cache\n.mypy_cache\n.ruff_cache\ndist\nbuild\n*.egg-info");
         }
         "go" => {
-            f.explained("# Binaries built on the host", "The image compiles its own.");
+            f.explained(
+                "# Binaries built on the host",
+                "The image compiles its own.",
+            );
             f.line("bin\n*.test\ncoverage.out");
         }
         "rust" => {
@@ -639,7 +692,10 @@ pub fn dockerignore(runtime: &str) -> GeneratedFile {
             f.line("target");
         }
         _ => {
-            f.explained("# Build output on the host", "The image builds its own jar.");
+            f.explained(
+                "# Build output on the host",
+                "The image builds its own jar.",
+            );
             f.line("target\nbuild\n.gradle\n*.class");
         }
     }

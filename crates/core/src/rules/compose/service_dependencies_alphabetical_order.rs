@@ -57,9 +57,9 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
         let misplaced = names.windows(2).find(|pair| {
             ctx.same_file(pair[0].span.start, pair[1].span.start)
                 && super::services_alphabetical_order::before(
-                pair[1].as_str().unwrap_or_default(),
-                pair[0].as_str().unwrap_or_default(),
-            )
+                    pair[1].as_str().unwrap_or_default(),
+                    pair[0].as_str().unwrap_or_default(),
+                )
         });
         if let Some(pair) = misplaced {
             out.push(Finding::new(

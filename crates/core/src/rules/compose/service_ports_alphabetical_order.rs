@@ -52,7 +52,9 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
         {
             let key = port.published.map_or(port.target.0, |p| p.0);
             let at = port.node.span.start;
-            if previous.is_some_and(|(before, before_at)| key < before && ctx.same_file(before_at, at)) {
+            if previous
+                .is_some_and(|(before, before_at)| key < before && ctx.same_file(before_at, at))
+            {
                 out.push(Finding::new(
                     port.node.span,
                     format!("Ports in service \"{service}\" should be in ascending order: \"{}\" is out of place.", port.written),
