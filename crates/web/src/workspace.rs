@@ -23,7 +23,7 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
-USER node
+USER 1000:1000
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s CMD ["node", "healthcheck.js"]
 CMD ["node", "server.js"]

@@ -53,6 +53,7 @@ pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
     &label_superfluous::RULE,
     &label_url::RULE,
     &last_user_root::RULE,
+    &numeric_user::RULE,
     &latest_tag::RULE,
     &legacy_key_value_format::RULE,
     &maintainer_deprecated::RULE,
@@ -228,6 +229,7 @@ pub static DOCS: &[(&str, &str)] = &[
     (label_superfluous::RULE.meta.code, label_superfluous::DOCS),
     (label_url::RULE.meta.code, label_url::DOCS),
     (last_user_root::RULE.meta.code, last_user_root::DOCS),
+    (numeric_user::RULE.meta.code, numeric_user::DOCS),
     (latest_tag::RULE.meta.code, latest_tag::DOCS),
     (
         legacy_key_value_format::RULE.meta.code,

@@ -60,6 +60,7 @@ pub mod no_upgrade;
 pub mod npm_cache_in_layer;
 pub mod npm_only_production;
 pub mod npm_pin;
+pub mod numeric_user;
 mod packages;
 pub mod pip_no_cache_dir;
 pub mod pip_pin;
