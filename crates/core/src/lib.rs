@@ -9,6 +9,8 @@ pub mod diff;
 pub mod dockerfile;
 pub mod dockerignore;
 pub mod fix;
+pub mod graph;
+pub mod layers;
 pub mod lint;
 pub mod patterns;
 pub mod project;

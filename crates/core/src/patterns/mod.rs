@@ -16,6 +16,7 @@ mod nextjs;
 mod overrides;
 mod python_app;
 pub mod runtime;
+pub mod scorecard;
 mod text;
 
 use std::collections::BTreeMap;
@@ -260,7 +261,7 @@ impl Pattern {
 }
 
 /// A practice the scorecard looks for, and the pattern that shows it.
-#[derive(Serialize)]
+#[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct Practice {
     pub id: &'static str,
     pub title: &'static str,

@@ -691,13 +691,15 @@ pub fn dockerignore(runtime: &str) -> GeneratedFile {
             );
             f.line("target");
         }
-        _ => {
+        "java" => {
             f.explained(
                 "# Build output on the host",
                 "The image builds its own jar.",
             );
             f.line("target\nbuild\n.gradle\n*.class");
         }
+        // No runtime known: the general entries above only.
+        _ => {}
     }
     f.build()
 }
