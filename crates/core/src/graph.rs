@@ -118,7 +118,20 @@ impl Builder {
                 break;
             }
         }
-        let mut rows = vec![0u32; count + 1];
+        // Volumes and networks line up in one column after every service,
+        // so that their dashed links do not cross the services.
+        let last_service = (0..count)
+            .filter(|&i| self.nodes[i].3 == NodeKind::Service)
+            .map(|i| column[i])
+            .max();
+        if let Some(last) = last_service {
+            for (i, node) in self.nodes.iter().enumerate() {
+                if matches!(node.3, NodeKind::Volume | NodeKind::Network) {
+                    column[i] = last + 1;
+                }
+            }
+        }
+        let mut rows = vec![0u32; count + 2];
         let mut nodes = Vec::with_capacity(count);
         for (i, (id, label, detail, kind)) in self.nodes.into_iter().enumerate() {
             let c = column[i] as usize;
@@ -175,7 +188,13 @@ pub fn stage_graph(dockerfile: &Dockerfile) -> Graph {
             .position(|s| s.name.as_deref() == Some(lower.as_str()))
     };
     for (i, stage) in stages.iter().enumerate().take(MAX_NODES) {
-        let label = stage.name.clone().unwrap_or_else(|| format!("stage {i}"));
+        let label = stage.name.clone().unwrap_or_else(|| {
+            if i == last {
+                "final stage".to_string()
+            } else {
+                format!("stage {i}")
+            }
+        });
         let kind = if i == last {
             NodeKind::FinalStage
         } else {
@@ -226,8 +245,10 @@ pub fn stage_graph(dockerfile: &Dockerfile) -> Graph {
     b.layout()
 }
 
-/// Services, the named volumes and networks they use, and `depends_on`
-/// with its condition. `root` is the compose file's root mapping.
+/// Services, `depends_on` (an arrow from the service waited for, labelled
+/// with a condition stronger than "started"), and the named volumes and
+/// networks each service uses (dashed, to their right). `root` is the
+/// compose file's root mapping.
 pub fn service_graph(root: &Node) -> Graph {
     let mut b = Builder {
         nodes: Vec::new(),
@@ -279,7 +300,14 @@ pub fn service_graph(root: &Node) -> Graph {
                     "not defined",
                     NodeKind::Service,
                 );
-                b.edge(dep, me, &condition, false);
+                // The arrow reads "waits for"; only conditions stronger
+                // than "started" are written on it.
+                let label = match condition.as_str() {
+                    "service_healthy" => "healthy",
+                    "service_completed_successfully" => "completed",
+                    _ => "",
+                };
+                b.edge(dep, me, label, false);
             }
         }
         if let Some(volumes) = entry.value.get("volumes") {
@@ -303,7 +331,7 @@ pub fn service_graph(root: &Node) -> Graph {
                         "volume",
                         NodeKind::Volume,
                     );
-                    b.edge(volume, me, "volume", true);
+                    b.edge(me, volume, "", true);
                 }
             }
         }
@@ -328,7 +356,7 @@ pub fn service_graph(root: &Node) -> Graph {
                     "network",
                     NodeKind::Network,
                 );
-                b.edge(node, me, "network", true);
+                b.edge(me, node, "", true);
             }
         }
     }
