@@ -11,6 +11,8 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::editor::{Editor, EditorDiagnostic};
+use crate::patterns_panel::PatternsPanel;
+use crate::review_panel::ReviewPanel;
 use crate::rule_docs::{self, RuleDoc};
 use crate::share::{self, Hash};
 use crate::storage;
@@ -72,6 +74,8 @@ struct CourseForm {
 enum Panel {
     Findings,
     Rules,
+    Patterns,
+    Review,
     Settings,
     Exercises,
 }
@@ -198,6 +202,17 @@ fn copy_link(json: &str, notice: UseStateSetter<Option<Notice>>, copied_text: &'
 
 /// Closes every file of the editor before the workspace is replaced (ids
 /// start again from 1).
+/// A file's text compared by identity (same allocation), not content: a
+/// cheap way to notice that the text was replaced.
+#[derive(Clone)]
+struct TextIdentity(Rc<str>);
+
+impl PartialEq for TextIdentity {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 fn forget_files(editor: &EditorCell, shown: &Rc<std::cell::RefCell<Option<u32>>>, ids: &[u32]) {
     if let Some(editor) = editor.borrow().as_ref() {
         for id in ids {
@@ -220,6 +235,9 @@ enum Action {
     Reset,
     /// A whole workspace from a share link or a backup.
     Replace(Workspace),
+    /// Files written by a pattern or a scorecard change: same-named files
+    /// replaced, others added.
+    Apply(Vec<(String, String)>),
     /// A rule's example, opened as a new file.
     Try {
         name: String,
@@ -265,6 +283,7 @@ impl Reducible for State {
             Action::Remove(id) => workspace.remove(id),
             Action::Reset => workspace = Workspace::example(),
             Action::Replace(other) => workspace = other,
+            Action::Apply(files) => workspace.apply_files(files),
             Action::Try { name, text } => {
                 workspace.add_with_text(&name, &text);
             }
@@ -479,14 +498,19 @@ pub fn app() -> Html {
         });
     }
     {
-        // Open the active file when it changes, and draw the findings of
-        // the file shown whenever they change.
+        // Open the active file when it changes (or was forgotten because
+        // its text was replaced), and draw the findings of the file shown
+        // whenever they change. The text is compared by pointer: a new
+        // text from outside the editor is a new allocation.
         let editor = editor.clone();
         let shown = shown.clone();
         let workspace = workspace.clone();
+        let active_text = workspace
+            .file(workspace.active)
+            .map(|f| TextIdentity(f.text.clone()));
         use_effect_with(
-            (workspace.active, findings.clone()),
-            move |(active, findings)| {
+            (workspace.active, findings.clone(), active_text),
+            move |(active, findings, _)| {
                 if let Some(editor) = editor.borrow().as_ref() {
                     if *shown.borrow() != Some(*active) {
                         *shown.borrow_mut() = Some(*active);
@@ -562,6 +586,60 @@ pub fn app() -> Html {
             }
         })
     };
+
+    // Patterns and scorecard changes: the current files are kept aside
+    // first, so the notice can bring them back.
+    let apply_files = {
+        let dispatch = state.dispatcher();
+        let notice = notice.setter();
+        let editor = editor.clone();
+        let shown = shown.clone();
+        let latest = latest.clone();
+        Callback::from(move |(title, files): (String, Vec<(String, String)>)| {
+            let before = latest.borrow().clone();
+            storage::save_backup(&before);
+            let touched: Vec<u32> = before
+                .files
+                .iter()
+                .filter(|f| files.iter().any(|(name, _)| *name == f.name))
+                .map(|f| f.id)
+                .collect();
+            forget_files(&editor, &shown, &touched);
+            let count = files.len();
+            dispatch.dispatch(Action::Apply(files));
+            notice.set(Some(Notice {
+                text: format!(
+                    "{title}: {count} file{} written. Your previous files are kept aside.",
+                    if count == 1 { "" } else { "s" }
+                ),
+                restore: true,
+                link: None,
+            }));
+        })
+    };
+    let open_pattern = {
+        let dispatch = state.dispatcher();
+        let notice = notice.setter();
+        let editor = editor.clone();
+        let shown = shown.clone();
+        let latest = latest.clone();
+        Callback::from(move |files: Vec<(String, String)>| {
+            let before = latest.borrow().clone();
+            storage::save_backup(&before);
+            let ids: Vec<u32> = before.files.iter().map(|f| f.id).collect();
+            forget_files(&editor, &shown, &ids);
+            let mut next = before;
+            next.replace_files(files);
+            dispatch.dispatch(Action::Replace(next));
+            notice.set(Some(Notice {
+                text: "Opened the pattern as a new project. Your previous files are kept aside."
+                    .into(),
+                restore: true,
+                link: None,
+            }));
+        })
+    };
+    let apply_pattern = apply_files.reform(|files| ("Applied the pattern".to_string(), files));
 
     let on_fallback_input = {
         let dispatch = state.dispatcher();
@@ -770,7 +848,7 @@ pub fn app() -> Html {
                     { format!("Findings ({})", errors + warnings + notes) }
                 </button>
             </nav>
-            <main class={classes!("workspace", if *phone_side { "phone-side" } else { "phone-editor" })}>
+            <main class={classes!("workspace", if *phone_side { "phone-side" } else { "phone-editor" }, matches!(*panel, Panel::Patterns | Panel::Review).then_some("wide-side"))}>
                 <section class="editor-pane" aria-label="Editor">
                     { tabs(&state, &findings, &naming, &editor, &activate) }
                     { naming_form(&state, &naming, &editor) }
@@ -806,6 +884,10 @@ pub fn app() -> Html {
                             onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Findings)) }}>{ "Findings" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Rules).to_string()}
                             onclick={open_rules.reform(|_: MouseEvent| None)}>{ "Rules" }</button>
+                        <button role="tab" aria-selected={(*panel == Panel::Patterns).to_string()}
+                            onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Patterns)) }}>{ "Patterns" }</button>
+                        <button role="tab" aria-selected={(*panel == Panel::Review).to_string()}
+                            onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Review)) }}>{ "Review" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Settings).to_string()}
                             onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Settings)) }}>{ "Settings" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Exercises).to_string()}
@@ -815,6 +897,12 @@ pub fn app() -> Html {
                         { findings_panel(workspace, &findings, &filter, (errors, warnings, notes), &jump_to, Some(&open_rules), (!*editor_missing).then_some(&apply_fix)) }
                     } else if *panel == Panel::Rules {
                         { rules_panel(&rules, &selected_rule, &rule_query, &try_rule) }
+                    } else if *panel == Panel::Patterns {
+                        <PatternsPanel files={Rc::new(workspace.files.iter().map(|f| (f.name.clone(), f.text.to_string())).collect::<Vec<_>>())}
+                            on_open={open_pattern.clone()} on_apply={apply_pattern.clone()} />
+                    } else if *panel == Panel::Review {
+                        <ReviewPanel files={Rc::new(workspace.files.iter().map(|f| (f.id, f.name.clone(), f.text.to_string())).collect::<Vec<_>>())}
+                            on_jump={jump_to.clone()} on_apply={apply_files.clone()} />
                     } else if *panel == Panel::Settings {
                         { settings_panel(&state, &settings_query, &notice, &open_rules) }
                     } else {

@@ -4,8 +4,11 @@
 
 mod app;
 pub mod course;
+mod diff_view;
 pub mod editor;
+mod patterns_panel;
 pub mod positions;
+mod review_panel;
 mod rule_docs;
 mod share;
 mod storage;

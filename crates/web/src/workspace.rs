@@ -318,6 +318,26 @@ impl Workspace {
         }
     }
 
+    /// Writes files by name: a file of that name gets the text, others are
+    /// added; the first one written is shown.
+    pub fn apply_files(&mut self, files: Vec<(String, String)>) {
+        let mut first = None;
+        for (name, text) in files {
+            let existing = self.files.iter().find(|f| f.name == name).map(|f| f.id);
+            let id = match existing {
+                Some(id) => {
+                    self.set_text(id, text, 0);
+                    id
+                }
+                None => self.add_with_text(&name, &text),
+            };
+            first.get_or_insert(id);
+        }
+        if let Some(id) = first {
+            self.active = id;
+        }
+    }
+
     /// Replaces the files (keeping settings and course), showing the first.
     pub fn replace_files(&mut self, files: Vec<(String, String)>) {
         if let Some(mut fresh) = Workspace::from_untrusted(files) {
