@@ -333,11 +333,10 @@ fn run_fix(args: &[String]) -> Result<ExitCode, Failure> {
             let dir = project_dir::read(path, |_| Some(String::new()));
             for (relative, _) in dir.files {
                 let name = relative.rsplit('/').next().unwrap_or(&relative).to_string();
-                match FileKind::from_name(&name) {
-                    Some(k @ (FileKind::Dockerfile | FileKind::Compose)) => {
-                        files.push((path.join(relative), k));
-                    }
-                    _ => {}
+                if let Some(k @ (FileKind::Dockerfile | FileKind::Compose)) =
+                    FileKind::from_name(&name)
+                {
+                    files.push((path.join(relative), k));
                 }
             }
         } else {

@@ -362,3 +362,76 @@ fn fix_dry_run_prints_a_diff_and_fix_rewrites_only_what_is_safe() {
     assert!(again.stdout.is_empty());
     assert!(String::from_utf8_lossy(&again.stderr).contains("nothing to fix"));
 }
+
+#[test]
+fn pattern_render_writes_files_that_lint_clean_and_refuses_to_overwrite() {
+    let dir = project("pattern", &[]);
+    let out_dir = dir.join("shop");
+    let out = out_dir.to_str().unwrap();
+    let render = dockwright(&[
+        "pattern",
+        "render",
+        "fullstack",
+        "--set",
+        "runtime=go",
+        "--set",
+        "database=mysql",
+        "--out",
+        out,
+    ]);
+    assert_eq!(
+        render.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&render.stderr)
+    );
+    let compose = std::fs::read_to_string(out_dir.join("compose.yaml")).unwrap();
+    assert!(compose.contains("image: mysql:8.4"));
+    assert!(out_dir.join("cmd/healthcheck/main.go").is_file());
+    let lint = dockwright(&["lint", "--failure-threshold", "style", out]);
+    assert_eq!(
+        lint.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&lint.stdout)
+    );
+
+    // A second render refuses, names the file, and changes nothing.
+    std::fs::write(out_dir.join("compose.yaml"), "# mine\n").unwrap();
+    let again = dockwright(&["pattern", "render", "fullstack", "--out", out]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("use --force"));
+    assert_eq!(
+        std::fs::read_to_string(out_dir.join("compose.yaml")).unwrap(),
+        "# mine\n"
+    );
+    let forced = dockwright(&["pattern", "render", "fullstack", "--out", out, "--force"]);
+    assert_eq!(forced.status.code(), Some(0));
+    assert!(std::fs::read_to_string(out_dir.join("compose.yaml"))
+        .unwrap()
+        .starts_with("name: shop"));
+
+    // Bad parameters say what to do.
+    let bad = dockwright(&[
+        "pattern",
+        "render",
+        "fullstack",
+        "--set",
+        "port=0",
+        "--out",
+        out,
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("1 to 65535"));
+    let unknown = dockwright(&["pattern", "show", "nope"]);
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("the patterns are nextjs"));
+
+    let list = dockwright(&["pattern", "list"]);
+    let listed = String::from_utf8(list.stdout).unwrap();
+    assert_eq!(listed.lines().filter(|l| !l.starts_with(' ')).count(), 10);
+    let show = dockwright(&["pattern", "show", "nextjs"]);
+    let shown = String::from_utf8(show.stdout).unwrap();
+    assert!(shown.contains("- package_manager: npm | pnpm | yarn"));
+    assert!(shown.contains("output: \"standalone\""));
+    assert!(shown.contains("↳ Makes `next build` write .next/standalone"));
+}

@@ -1,4 +1,4 @@
-//! 9. A CI build with Buildx and a registry layer cache (GitHub Actions).
+//! Pattern 9: A CI build with Buildx and a registry layer cache (GitHub Actions).
 
 use super::{Choice, FileBuilder, GeneratedFile, Param, ParamKind, Pattern, Values};
 

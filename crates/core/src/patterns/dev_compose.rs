@@ -1,4 +1,4 @@
-//! 4. Development compose with hot reload: the development stage, sources
+//! Pattern 4: Development compose with hot reload: the development stage, sources
 //! bind-mounted, dependencies kept in an anonymous volume.
 
 use super::runtime::{self, App};

@@ -1,4 +1,4 @@
-//! 5. A dev container: a Dockerfile on a Dev Containers base image with
+//! Pattern 5: A dev container: a Dockerfile on a Dev Containers base image with
 //! extra tools and a non-root user, and its devcontainer.json.
 
 use super::runtime;

@@ -1,4 +1,4 @@
-//! 7. A `.dockerignore` for the stack in use.
+//! Pattern 7: A `.dockerignore` for the stack in use.
 
 use super::runtime;
 use super::{GeneratedFile, Pattern, Values};

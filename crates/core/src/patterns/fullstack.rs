@@ -1,4 +1,4 @@
-//! 3. Full-stack compose: the app, a database with a real readiness check
+//! Pattern 3: Full-stack compose: the app, a database with a real readiness check
 //! that the app waits for, a cache, named volumes.
 
 use super::runtime::{self, App};

@@ -1,4 +1,4 @@
-//! 8. A HEALTHCHECK in the image, running a real probe of the app's health
+//! Pattern 8: A HEALTHCHECK in the image, running a real probe of the app's health
 //! endpoint written in the app's own language.
 
 use super::runtime::{self, App};

@@ -1,4 +1,4 @@
-//! 10. Layer caching: dependency manifests copied and installed before the
+//! Pattern 10: Layer caching: dependency manifests copied and installed before the
 //! sources, in a multi-stage build.
 
 use super::runtime::{self, App};

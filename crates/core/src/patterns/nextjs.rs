@@ -1,4 +1,4 @@
-//! 1. Multi-stage build for a Next.js app: deps → builder → runner with the
+//! Pattern 1: Multi-stage build for a Next.js app: deps → builder → runner with the
 //! standalone output.
 
 use super::runtime::{self, App};

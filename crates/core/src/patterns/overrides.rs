@@ -1,4 +1,4 @@
-//! 6. `compose.override.yaml` for development: compose.yaml stays the
+//! Pattern 6: `compose.override.yaml` for development: compose.yaml stays the
 //! production description, the override adds debugging settings.
 
 use super::runtime::{self, App};

@@ -1,4 +1,4 @@
-//! 2. Multi-stage build for a Python app: dependencies installed in a build
+//! Pattern 2: Multi-stage build for a Python app: dependencies installed in a build
 //! stage, a slim runtime without build tools.
 
 use super::runtime::{self, App};
