@@ -310,10 +310,16 @@ pub fn suggestion(value: &str, options: &[&str], case_sensitive: bool) -> String
         return String::new();
     }
     let mut best: Option<(usize, &str)> = None;
+    let wanted_len = wanted.chars().count();
     for option in options {
         let candidate = fold(option);
         if candidate == wanted {
             return String::new();
+        }
+        // The distance is at least the difference in length: skip the
+        // table when that alone rules the option out.
+        if wanted_len.abs_diff(candidate.chars().count()) >= best.map_or(3, |(d, _)| d) {
+            continue;
         }
         let distance = levenshtein(&wanted, &candidate);
         if distance < best.map_or(3, |(d, _)| d) {

@@ -92,6 +92,9 @@ pub struct DockerfileContext<'a> {
     /// Indices of `dockerfile.expansions.words`, sorted by span, so that
     /// rules find a word's expansion without a scan each time.
     expansion_index: Vec<usize>,
+    /// (lower-cased stage name, index of its FROM), sorted: stage lookups
+    /// by name without a scan of every stage.
+    stage_names: Vec<(&'a str, usize)>,
 }
 
 /// The shell commands one RUN instruction executes.
@@ -125,7 +128,25 @@ impl<'a> DockerfileContext<'a> {
                 index.sort_by_key(|&i| (words[i].span.start, words[i].span.end));
                 index
             },
+            stage_names: {
+                let mut names: Vec<(&str, usize)> = dockerfile
+                    .stages
+                    .iter()
+                    .filter_map(|s| Some((s.name.as_deref()?, s.from)))
+                    .collect();
+                names.sort_unstable();
+                names
+            },
         }
+    }
+
+    /// Whether a stage called `lower` (lower-cased) starts before
+    /// instruction `index`.
+    pub fn stage_named_before(&self, lower: &str, index: usize) -> bool {
+        let first = self.stage_names.partition_point(|(name, _)| *name < lower);
+        self.stage_names
+            .get(first)
+            .is_some_and(|(name, from)| *name == lower && *from < index)
     }
 
     /// The instruction a RUN's commands belong to.

@@ -78,10 +78,10 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
         let message = if defined_later {
             format!("COPY --from={value} names a stage defined further down; a stage can only copy from the stages before it")
         } else {
-            let names: Vec<&str> = earlier.iter().map(String::as_str).collect();
+            let names = &earlier;
             format!(
                 "COPY --from={value} names no earlier stage, so BuildKit will pull an image called {value:?}{}",
-                suggestion(&lower, &names, true)
+                suggestion(&lower, names, true)
             )
         };
         out.push(Finding::new(flag.span, message));

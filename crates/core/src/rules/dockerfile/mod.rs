@@ -123,19 +123,16 @@ fn expanded_at<'a>(ctx: &DockerfileContext<'a>, span: Span) -> Option<&'a str> {
 /// Whether a stage called `lower` (lower-cased) is defined before
 /// instruction `index`.
 fn is_earlier_stage(ctx: &DockerfileContext, index: usize, lower: &str) -> bool {
-    ctx.dockerfile
-        .stages
-        .iter()
-        .any(|s| s.from < index && s.name.as_deref() == Some(lower))
+    ctx.stage_named_before(lower, index)
 }
 
 /// Names of stages defined before instruction `index`, lower-cased.
-fn stages_before(ctx: &DockerfileContext, index: usize) -> Vec<String> {
+fn stages_before<'a>(ctx: &DockerfileContext<'a>, index: usize) -> Vec<&'a str> {
     ctx.dockerfile
         .stages
         .iter()
         .filter(|s| s.from < index)
-        .filter_map(|s| s.name.clone())
+        .filter_map(|s| s.name.as_deref())
         .collect()
 }
 

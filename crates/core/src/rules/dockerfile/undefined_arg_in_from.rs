@@ -56,17 +56,14 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
         }
     }
     let options: Vec<&str> = declared.iter().map(String::as_str).collect();
-    for (index, instruction) in ctx.dockerfile.instructions.iter().enumerate() {
-        if !matches!(instruction.command, Command::From { .. }) {
-            continue;
-        }
-        for word in ctx
+    // One pass over the expanded words, keeping those of FROM lines.
+    for word in &ctx.dockerfile.expansions.words {
+        let is_from = ctx
             .dockerfile
-            .expansions
-            .words
-            .iter()
-            .filter(|w| w.instruction == index)
-        {
+            .instructions
+            .get(word.instruction)
+            .is_some_and(|i| matches!(i.command, Command::From { .. }));
+        if is_from {
             for name in &word.undefined {
                 let hint = suggestion(name, &options, true);
                 out.push(Finding::new(
