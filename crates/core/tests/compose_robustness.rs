@@ -172,6 +172,14 @@ fn check_invariants(text: &str) {
             );
         }
     }
+    // The service graph is drawn for any text, inside its box.
+    if let Some(root) = &document.root {
+        let graph = dockwright_core::graph::service_graph(root);
+        for node in &graph.nodes {
+            assert!(node.x + node.width <= graph.width && node.y + node.height <= graph.height);
+        }
+        let _ = graph.to_svg();
+    }
     // The fixes together still give a text the engine reads.
     let fixes: Vec<_> = findings.iter().filter_map(|d| d.fix.as_ref()).collect();
     if !fixes.is_empty() {

@@ -141,3 +141,63 @@ fn parameters_are_checked_with_a_message_that_says_what_to_do() {
     assert_eq!(values.get("package_manager"), "pip");
     assert_eq!(values.get("version"), "3.12");
 }
+
+#[test]
+fn any_accepted_text_parameter_renders_files_without_errors() {
+    let samples = [
+        "",
+        " ",
+        "a",
+        "/",
+        "/x y",
+        "/ok",
+        "/a\"b",
+        "/a\nb",
+        "app\"",
+        "shop-2",
+        "Shop",
+        "x:y",
+        "acme/shop",
+        "acme//shop",
+        "-x",
+        "/${X}",
+        "/é",
+        "9",
+        "a_b",
+        "root",
+        "/health?x=1",
+    ];
+    for pattern in CATALOGUE {
+        for param in pattern.params {
+            if !matches!(
+                param.kind,
+                patterns::ParamKind::Text { .. } | patterns::ParamKind::Port { .. }
+            ) {
+                continue;
+            }
+            for sample in samples {
+                let Ok(files) = pattern.render_with(&[(param.key, sample)]) else {
+                    continue;
+                };
+                for file in files {
+                    let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+                    let Some(kind) = FileKind::from_name(name) else {
+                        continue;
+                    };
+                    let errors: Vec<String> = lint_with(kind, &file.text, &Settings::default())
+                        .into_iter()
+                        .filter(|d| d.severity == dockwright_core::Severity::Error)
+                        .map(|d| d.message)
+                        .collect();
+                    assert!(
+                        errors.is_empty(),
+                        "{} {}={sample:?}: {}: {errors:?}",
+                        pattern.id,
+                        param.key,
+                        file.path
+                    );
+                }
+            }
+        }
+    }
+}

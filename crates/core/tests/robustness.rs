@@ -191,6 +191,19 @@ fn check_invariants(text: &str) {
             );
         }
     }
+    // The pictures and the scorecard work on any text, inside their box.
+    let graph = dockwright_core::graph::stage_graph(&parsed);
+    for node in &graph.nodes {
+        assert!(node.x + node.width <= graph.width && node.y + node.height <= graph.height);
+    }
+    for edge in &graph.edges {
+        assert!(edge.from < graph.nodes.len() && edge.to < graph.nodes.len());
+    }
+    for row in dockwright_core::layers::layer_rows(text, &parsed) {
+        assert_span(text, row.span, "layer row");
+    }
+    let _ = graph.to_svg();
+    let _ = dockwright_core::patterns::scorecard::scorecard(&[("Dockerfile", text)]);
     // The fixes together still give a text the engine reads.
     let fixes: Vec<_> = findings.iter().filter_map(|d| d.fix.as_ref()).collect();
     if !fixes.is_empty() {

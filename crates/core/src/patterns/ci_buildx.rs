@@ -70,7 +70,7 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
     }
     f.blank();
     f.line("env:");
-    f.line(format!("  IMAGE: {image}"));
+    f.line(format!("  IMAGE: {}", super::yaml_string(&image)));
     f.blank();
     f.line("jobs:");
     f.line("  build:");

@@ -56,7 +56,7 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
     let port = app.port;
     let mut f = FileBuilder::new("compose.yaml");
     f.explained(
-        format!("name: {}", values.get("project")),
+        format!("name: {}", super::yaml_string(values.get("project"))),
         "A fixed project name: the same container, network and volume names whatever the folder is called. No `version:` key: Compose ignores it.",
     );
     f.line("services:");

@@ -321,6 +321,16 @@ pub fn find(id: &str) -> Option<&'static Pattern> {
     CATALOGUE.iter().copied().find(|p| p.id == id)
 }
 
+/// A YAML scalar for a value that must stay a string: written plain when a
+/// YAML reader takes it for one, else double-quoted (`"9"`, `"true"`).
+pub fn yaml_string(value: &str) -> String {
+    if matches!(crate::yaml::resolve(value), crate::yaml::ScalarKind::Str) {
+        value.to_string()
+    } else {
+        format!("\"{value}\"")
+    }
+}
+
 /// Text checks shared by patterns' parameters.
 pub mod checks {
     /// An HTTP path: `/health`, `/api/healthz`.
