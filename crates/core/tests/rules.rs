@@ -258,6 +258,20 @@ fn check_fix(
         .filter_map(|d| d.fix.as_ref())
         .collect();
     let fixed_path = dir.join(format!("fixed.{extension}"));
+    // The rule page says whether a quick fix exists, and what it does.
+    let documented = dockwright_core::rules::registry::docs(code)
+        .is_some_and(|docs| docs.contains("Quick fix:"));
+    if documented == fixes.is_empty() {
+        failures.push(format!(
+            "{code}: {} but its docs {} a \"Quick fix:\" paragraph",
+            if fixes.is_empty() {
+                "offers no fix"
+            } else {
+                "offers a fix"
+            },
+            if documented { "have" } else { "lack" }
+        ));
+    }
     if fixes.is_empty() {
         if fixed_path.exists() {
             failures.push(format!(

@@ -20,6 +20,8 @@ pub static RULE: ComposeRule = ComposeRule {
 pub static DOCS: &str = r#"## What it does
 Flags the top-level `version` key.
 
+Quick fix: removes the `version` line (and the blank lines after it).
+
 ## Why is this bad?
 The Compose Specification has no version: Docker Compose ignores the key and warns
 "the attribute `version` is obsolete". Keeping it suggests that features depend on it

@@ -24,6 +24,8 @@ Unlike dclint, which wants every port single-quoted, either quote style is accep
 entries no YAML reader misreads (`- 80`, `- 8080:80`, `- 127.0.0.1:53:53/udp`) are
 left alone.
 
+Quick fix: puts the port in double quotes.
+
 ## Why is this bad?
 YAML 1.1 readers (PyYAML, older tools, many editors' validators) read `22:22` as the
 base-60 number 1342. Docker Compose reads it right, but the same file read by another

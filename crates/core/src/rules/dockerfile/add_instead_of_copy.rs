@@ -20,6 +20,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags `ADD` of local files or folders that are not archives. URLs, git sources, tar archives (which ADD extracts) and heredocs are left alone.
 
+Quick fix: writes `COPY` when every source is local and no flag is ADD's own (`--checksum`, `--keep-git-dir`, `--unpack`).
+
 ## Why is this bad?
 ADD has surprising powers (URL downloads, archive extraction); for plain files COPY says what happens and nothing more.
 

@@ -20,6 +20,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags `apk add` without `--no-cache`, unless the RUN keeps apk's cache in a `--mount=type=cache` (a case hadolint still flags).
 
+Quick fix: adds `--no-cache` after `add` (shell form only).
+
 ## Why is this bad?
 Without it, the package index and cache stay in the layer and bloat the image.
 

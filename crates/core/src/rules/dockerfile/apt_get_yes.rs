@@ -20,6 +20,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags `apt-get install` without `-y`, `--yes`, `--assume-yes` or `-qq`.
 
+Quick fix: adds `-y` after `install` (shell form only).
+
 ## Why is this bad?
 Without it the build stops at apt-get's confirmation prompt and fails.
 

@@ -20,6 +20,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags `apt-get install` without `--no-install-recommends` (or `-o APT::Install-Recommends=false`).
 
+Quick fix: adds `--no-install-recommends` after `install` (shell form only).
+
 ## Why is this bad?
 Recommended packages are not needed to run the software; they make the image larger and widen its attack surface.
 

@@ -20,6 +20,8 @@ pub static DOCS: &str = r#"## What it does
 Counts upper-case and lower-case instruction keywords and flags every keyword
 that does not follow the majority, as well as mixed-case ones like `Run`.
 
+Quick fix: writes the keyword in the majority's casing.
+
 ## Why is this bad?
 Instructions are case-insensitive, but a file that mixes `RUN` and `run`
 is harder to read and suggests copy-pasted fragments.

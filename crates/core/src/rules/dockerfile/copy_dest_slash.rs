@@ -20,6 +20,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags `COPY a b dest` (more than one source) whose destination does not end with `/`.
 
+Quick fix: adds the `/` (inside the JSON string in exec form).
+
 ## Why is this bad?
 With several sources the destination must be a directory; BuildKit refuses the build otherwise.
 

@@ -19,6 +19,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags `EXPOSE 80/TCP`: a protocol that is not lower-case.
 
+Quick fix: lowercases the protocol of a port written without variables.
+
 ## Why is this bad?
 Docker stores protocols in lower case; tools that compare exposed ports as
 strings may not recognise `80/TCP`.

@@ -20,6 +20,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags `FROM … as name` where the casing of `AS` differs from that of `FROM`.
 
+Quick fix: writes `AS` or `as` to match `FROM`.
+
 ## Why is this bad?
 Consistent keyword casing keeps a Dockerfile easy to scan; BuildKit warns
 about the mix.

@@ -20,6 +20,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags `CMD` and `ENTRYPOINT` written in shell form.
 
+Quick fix: rewrites a command of plain words (no quotes, variables, globs, redirections or operators) as a JSON array: `CMD npm start` → `CMD ["npm", "start"]`. A command that needs the shell keeps its form.
+
 ## Why is this bad?
 Shell form runs the command as a child of `/bin/sh -c`. The shell becomes
 PID 1 and does not forward signals, so `docker stop` waits for its timeout

@@ -21,6 +21,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags `ENV` and `LABEL` written as `KEY value` (with a space).
 
+Quick fix: writes `KEY=value` (quoted when the value has spaces) for a single pair whose value has no quote, escape character or line break; otherwise the forms could differ in meaning and no fix is offered.
+
 ## Why is this bad?
 The legacy form takes the whole rest of the line as one value, so
 `ENV A 1 B 2` sets `A` to `1 B 2`; it also cannot set several variables at

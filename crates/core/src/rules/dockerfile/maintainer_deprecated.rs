@@ -20,6 +20,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags the `MAINTAINER` instruction.
 
+Quick fix: writes `LABEL org.opencontainers.image.authors="…"` with the same text (quotes, `$` and the escape character escaped).
+
 ## Why is this bad?
 `MAINTAINER` has been deprecated since Docker 1.13; image metadata belongs in
 labels, which tools (registries, scanners) read.

@@ -19,6 +19,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags `npm ci`/`npm install` with `--only=production`, `--only=prod` or `--production`.
 
+Quick fix: writes `--omit=dev`.
+
 ## Why is this bad?
 npm 7 deprecated these flags and npm 9 ignores `--only`: dev dependencies get installed into the production image without a word.
 

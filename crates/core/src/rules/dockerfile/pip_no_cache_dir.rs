@@ -21,6 +21,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags `pip install` without `--no-cache-dir`, unless the stage sets `PIP_NO_CACHE_DIR` or the RUN keeps pip's cache in a `--mount=type=cache` (hadolint flags that case).
 
+Quick fix: adds `--no-cache-dir` after `install` (shell form only).
+
 ## Why is this bad?
 pip keeps every downloaded wheel in `~/.cache/pip`, which then ships in the layer.
 

@@ -21,6 +21,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags a stage name (`FROM … AS Name`) that is not all lowercase.
 
+Quick fix: lowercases the name and the `FROM` and `COPY --from` references written with it (BuildKit matches names without regard to case, so a reference left in `RUN --mount` still works).
+
 ## Why is this bad?
 BuildKit lower-cases stage names, so `Builder` and `builder` are the same
 stage; mixed case suggests a distinction that does not exist and reads

@@ -19,6 +19,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags commands run with `apt`.
 
+Quick fix: writes `apt-get` for `apt` when apt-get has the same subcommand (install, update, upgrade, remove, purge, autoremove, clean, dist-upgrade); not for `apt search`, `apt list` or `apt full-upgrade`.
+
 ## Why is this bad?
 `apt` is meant for people at a terminal: its output and behaviour may change between releases and it warns that it has no stable CLI.
 
