@@ -101,6 +101,53 @@ impl Builder {
         }
     }
 
+    /// The row of each node in its column: first in the order the nodes
+    /// came, then, column by column, by the mean row of the nodes linked
+    /// to them on the left (the barycenter heuristic), so that links cross
+    /// less and do not run behind unrelated nodes as often.
+    fn rows(&self, column: &[u32]) -> Vec<u32> {
+        let count = self.nodes.len();
+        let columns = column.iter().max().map_or(0, |c| *c as usize + 1);
+        let mut by_column: Vec<Vec<usize>> = vec![Vec::new(); columns];
+        for (i, &c) in column.iter().enumerate() {
+            by_column[c as usize].push(i);
+        }
+        let mut row = vec![0u32; count];
+        let place = |by_column: &[Vec<usize>], row: &mut Vec<u32>| {
+            for list in by_column {
+                for (r, &i) in list.iter().enumerate() {
+                    row[i] = r as u32;
+                }
+            }
+        };
+        place(&by_column, &mut row);
+        for _ in 0..2 {
+            for list in by_column.iter_mut().skip(1) {
+                let key = |i: usize| -> f64 {
+                    let linked: Vec<u32> = self
+                        .edges
+                        .iter()
+                        .filter(|e| e.to == i && column[e.from] < column[i])
+                        .map(|e| row[e.from])
+                        .collect();
+                    if linked.is_empty() {
+                        f64::from(row[i])
+                    } else {
+                        linked.iter().map(|&r| f64::from(r)).sum::<f64>() / linked.len() as f64
+                    }
+                };
+                let mut keyed: Vec<(f64, usize)> = list.iter().map(|&i| (key(i), i)).collect();
+                keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                *list = keyed.into_iter().map(|(_, i)| i).collect();
+                for (r, &i) in list.iter().enumerate() {
+                    row[i] = r as u32;
+                }
+            }
+        }
+        place(&by_column, &mut row);
+        row
+    }
+
     fn layout(self) -> Graph {
         let count = self.nodes.len();
         // Longest path from a source, bounded by the node count (cycles in
@@ -131,12 +178,10 @@ impl Builder {
                 }
             }
         }
-        let mut rows = vec![0u32; count + 2];
+        let row = self.rows(&column);
         let mut nodes = Vec::with_capacity(count);
         for (i, (id, label, detail, kind)) in self.nodes.into_iter().enumerate() {
-            let c = column[i] as usize;
-            let row = rows[c];
-            rows[c] += 1;
+            let row = row[i];
             nodes.push(GraphNode {
                 id,
                 label: shorten(&label),
