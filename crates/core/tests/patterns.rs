@@ -134,6 +134,12 @@ fn parameters_are_checked_with_a_message_that_says_what_to_do() {
         "{}",
         error.message
     );
+    let error = pattern.resolve(&[("uid", "0")]).unwrap_err();
+    assert!(
+        error.message.contains("from 1000 to 65533"),
+        "{}",
+        error.message
+    );
     let error = pattern.resolve(&[("health_path", "health")]).unwrap_err();
     assert!(error.message.contains("start with /"), "{}", error.message);
     // A choice that no longer applies falls back: Python's default manager.
@@ -166,6 +172,11 @@ fn any_accepted_text_parameter_renders_files_without_errors() {
         "a_b",
         "root",
         "/health?x=1",
+        "1000",
+        "1001",
+        "65533",
+        "65534",
+        "0",
     ];
     for pattern in CATALOGUE {
         for param in pattern.params {

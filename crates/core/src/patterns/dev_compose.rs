@@ -55,6 +55,7 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
         health_path: values.get("health_path"),
         healthcheck: true,
         development: true,
+        uid: None,
     };
     let port = app.port;
     let mut f = FileBuilder::new("compose.yaml");

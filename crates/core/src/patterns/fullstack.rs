@@ -25,6 +25,7 @@ pub static PATTERN: Pattern = Pattern {
         runtime::PACKAGE_MANAGER,
         runtime::PORT,
         runtime::HEALTH_PATH,
+        runtime::USER_ID,
         Param {
             key: "database",
             label: "Database",

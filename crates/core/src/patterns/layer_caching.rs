@@ -16,6 +16,7 @@ pub static PATTERN: Pattern = Pattern {
         runtime::PACKAGE_MANAGER,
         runtime::PORT,
         runtime::HEALTH_PATH,
+        runtime::USER_ID,
     ],
     render,
 };

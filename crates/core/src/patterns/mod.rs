@@ -349,6 +349,22 @@ pub mod checks {
         }
     }
 
+    /// A user id for the image: empty (the runtime's usual one) or a number
+    /// from 1000 to 65533 (below are system accounts, 65534 is nobody).
+    pub fn user_id(value: &str) -> Result<(), String> {
+        if value.is_empty()
+            || value
+                .parse::<u32>()
+                .is_ok_and(|n| (1000..=65533).contains(&n))
+        {
+            Ok(())
+        } else {
+            Err(format!(
+                "`{value}` is not a user id for a non-root user: use a number from 1000 to 65533, or leave it empty"
+            ))
+        }
+    }
+
     /// A Linux user name as `useradd` takes it.
     pub fn user_name(value: &str) -> Result<(), String> {
         let mut chars = value.chars();

@@ -169,6 +169,7 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
         health_path: values.get("health_path"),
         healthcheck: true,
         development: false,
+        uid: None,
     };
     let mut ignore = runtime::dockerignore("node");
     ignore

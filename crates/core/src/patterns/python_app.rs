@@ -42,6 +42,7 @@ pub static PATTERN: Pattern = Pattern {
             kind: ParamKind::Port { default: 8000 },
         },
         runtime::HEALTH_PATH,
+        runtime::USER_ID,
     ],
     render,
 };
@@ -55,6 +56,7 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
         health_path: values.get("health_path"),
         healthcheck: true,
         development: false,
+        uid: values.get("uid").parse().ok(),
     };
     let mut files = app.files();
     files.insert(1, runtime::dockerignore("python"));

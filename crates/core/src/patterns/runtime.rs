@@ -95,6 +95,16 @@ pub const HEALTH_PATH: Param = Param {
     },
 };
 
+pub const USER_ID: Param = Param {
+    key: "uid",
+    label: "User id",
+    help: "The numeric user the image runs as; empty for the image's usual one (Node's node 1000, distroless's nonroot 65532, else a created user 10001).",
+    kind: ParamKind::Text {
+        default: "",
+        check: super::checks::user_id,
+    },
+};
+
 /// What a Dockerfile for an app needs to know.
 pub struct App<'a> {
     pub runtime: &'a str,
@@ -106,6 +116,8 @@ pub struct App<'a> {
     pub healthcheck: bool,
     /// Adds a `development` stage with all dependencies and the dev server.
     pub development: bool,
+    /// The user id the image runs as; `None` for the runtime's usual one.
+    pub uid: Option<u32>,
 }
 
 impl<'a> App<'a> {
@@ -118,6 +130,27 @@ impl<'a> App<'a> {
             health_path: values.get("health_path"),
             healthcheck: true,
             development: false,
+            uid: values.get("uid").parse().ok(),
+        }
+    }
+
+    /// The user id the image runs as.
+    pub fn uid(&self) -> u32 {
+        self.uid.unwrap_or(match self.runtime {
+            "node" => 1000,
+            "go" | "rust" => 65532,
+            _ => 10001,
+        })
+    }
+
+    /// Node's image has its `node` user (1000); another id needs a user.
+    fn node_user(&self, f: &mut FileBuilder) {
+        let uid = self.uid();
+        if uid != 1000 {
+            f.explained(
+                format!("RUN groupadd --gid {uid} app && useradd --no-log-init --uid {uid} --gid app --no-create-home app"),
+                "A user with the chosen id (the image's own `node` user is 1000).",
+            );
         }
     }
 
@@ -200,7 +233,8 @@ impl<'a> App<'a> {
             f.line(format!("COPY {manifests} ./"));
             f.line(install_all);
             f.line("COPY . .");
-            f.line("USER 1000:1000");
+            self.node_user(f);
+            f.line(format!("USER {0}:{0}", self.uid()));
             f.line(format!("EXPOSE {}", self.port));
             f.explained(
                 format!("CMD {}", json(&node_dev_command(self.package_manager))),
@@ -221,9 +255,10 @@ impl<'a> App<'a> {
             "COPY . .",
             "The sources, after the dependencies: a code change rebuilds from here on only. `.dockerignore` keeps node_modules, .git and .env out.",
         );
+        self.node_user(f);
         f.explained(
-            "USER 1000:1000",
-            "The official image's unprivileged `node` user, by number: Kubernetes' runAsNonRoot can only verify a numeric user.",
+            format!("USER {0}:{0}", self.uid()),
+            "An unprivileged user, by number: Kubernetes' runAsNonRoot can only verify a numeric user.",
         );
         self.expose_and_health(f, r#"["node", "healthcheck.cjs"]"#);
         f.explained(
@@ -306,7 +341,7 @@ impl<'a> App<'a> {
             "No .pyc files at run time, logs unbuffered (they reach `docker logs` at once), the installed scripts on PATH.",
         );
         f.explained(
-            "RUN groupadd --gid 10001 app && useradd --no-log-init --create-home --uid 10001 --gid app app",
+            format!("RUN groupadd --gid {0} app && useradd --no-log-init --create-home --uid {0} --gid app app", self.uid()),
             "An unprivileged user and group with fixed ids; `--no-log-init` avoids a huge sparse lastlog file for high uids.",
         );
         f.line("WORKDIR /app");
@@ -319,7 +354,7 @@ impl<'a> App<'a> {
             "COPY --chown=app:app . .",
             "The sources last: a code change rebuilds this layer only.",
         );
-        f.line("USER 10001:10001");
+        f.line(format!("USER {0}:{0}", self.uid()));
         self.expose_and_health(f, r#"["python", "healthcheck.py"]"#);
         f.explained(
             r#"CMD ["python", "-m", "app"]"#,
@@ -354,8 +389,8 @@ impl<'a> App<'a> {
         f.line(format!("ENV PORT={}", self.port));
         f.line("COPY --from=build /out/server /out/healthcheck /app/");
         f.explained(
-            "USER 65532:65532",
-            "Distroless's `nonroot` user, said explicitly and by number, so that the image runs unprivileged even if the base changes and Kubernetes can verify it.",
+            format!("USER {0}:{0}", self.uid()),
+            "An unprivileged user by number (distroless's `nonroot` is 65532; any other id runs without an entry in /etc/passwd), so that Kubernetes can verify it.",
         );
         self.expose_and_health(f, r#"["/app/healthcheck"]"#);
         f.line(r#"ENTRYPOINT ["/app/server"]"#);
@@ -385,7 +420,7 @@ impl<'a> App<'a> {
         );
         f.line(format!("ENV PORT={}", self.port));
         f.line("COPY --from=build /out/app /out/healthcheck /app/");
-        f.line("USER 65532:65532");
+        f.line(format!("USER {0}:{0}", self.uid()));
         self.expose_and_health(f, r#"["/app/healthcheck"]"#);
         f.line(r#"ENTRYPOINT ["/app/app"]"#);
     }
@@ -438,11 +473,14 @@ impl<'a> App<'a> {
             ),
             "A JRE only: smaller than the JDK, no compiler in production.",
         );
-        f.line("RUN groupadd --gid 10001 app && useradd --no-log-init --uid 10001 --gid app --no-create-home app");
+        f.explained(
+            format!("RUN groupadd --non-unique --gid {0} app && useradd --no-log-init --non-unique --uid {0} --gid app --no-create-home app", self.uid()),
+            "An unprivileged user; `--non-unique` because the Ubuntu base already has a user 1000.",
+        );
         f.line("WORKDIR /app");
         f.line(format!("ENV PORT={}", self.port));
         f.line("COPY --from=build /out/app.jar /out/HealthCheck.class ./");
-        f.line("USER 10001:10001");
+        f.line(format!("USER {0}:{0}", self.uid()));
         self.expose_and_health(f, r#"["java", "-cp", "/app", "HealthCheck"]"#);
         f.explained(
             r#"ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]"#,

@@ -189,6 +189,7 @@ impl Subject<'_> {
             health_path: "/health",
             healthcheck: true,
             development: false,
+            uid: None,
         })
     }
 
