@@ -100,16 +100,21 @@ pub fn review_panel(props: &Props) -> Html {
         }
     };
 
-    let stage_section = match dockerfile {
-        Some((id, name, text)) => {
+    // Drawn again only when the Dockerfile shown changes.
+    let stage_view = use_memo(dockerfile.cloned(), |file| {
+        file.as_ref().map(|(_, _, text)| {
             let parsed = dockwright_core::dockerfile::parse(text);
-            let stage_graph = graph::stage_graph(&parsed);
             let layers = layer_rows(text, &parsed);
             let offsets: Vec<usize> = layers
                 .iter()
                 .flat_map(|r| [r.span.start, r.span.end])
                 .collect();
             let utf16 = utf16_offsets(text, &offsets);
+            (graph::stage_graph(&parsed), layers, utf16)
+        })
+    });
+    let stage_section = match (dockerfile, stage_view.as_ref()) {
+        (Some((id, name, _)), Some((stage_graph, layers, utf16))) => {
             let id = *id;
             let layer_rows_html = layers.iter().enumerate().map(|(i, row)| {
                 let range = (id, utf16[2 * i], utf16[2 * i + 1]);
@@ -135,7 +140,7 @@ pub fn review_panel(props: &Props) -> Html {
                     <section class="insight" aria-label="Stage graph">
                         <h3>{ "Stages" }{ picker("Dockerfile", &dockerfiles, &chosen_dockerfile, Some(id)) }</h3>
                         <p class="panel-intro">{ format!("How the stages of {name} feed each other: FROM, COPY --from and RUN --mount from=.") }</p>
-                        { draw(&stage_graph, &format!("Stage graph of {name}")) }
+                        { draw(stage_graph, &format!("Stage graph of {name}")) }
                     </section>
                     <section class="insight" aria-label="Layer cache">
                         <h3>{ "Layer cache" }</h3>
@@ -148,7 +153,7 @@ pub fn review_panel(props: &Props) -> Html {
                 </>
             }
         }
-        None => html! { <p class="empty">{ "Add a Dockerfile to see its stages and layers." }</p> },
+        _ => html! { <p class="empty">{ "Add a Dockerfile to see its stages and layers." }</p> },
     };
     let service_section = match compose {
         Some((id, name, text)) => {
