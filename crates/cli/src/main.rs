@@ -820,6 +820,24 @@ pub struct Record {
     pub aliases: &'static [&'static str],
     pub severity: Severity,
     pub message: String,
+    /// The quick fix `dockwright fix` would apply, in the same positions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<RecordFix>,
+}
+
+#[derive(Serialize)]
+pub struct RecordFix {
+    pub title: String,
+    pub edits: Vec<RecordEdit>,
+}
+
+#[derive(Serialize)]
+pub struct RecordEdit {
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+    pub text: String,
 }
 
 impl Record {
@@ -836,6 +854,23 @@ impl Record {
             aliases: d.aliases,
             severity: d.severity,
             message: d.message,
+            fix: d.fix.map(|fix| RecordFix {
+                title: fix.title,
+                edits: fix
+                    .edits
+                    .into_iter()
+                    .map(|e| {
+                        let (s, t) = (index.line_col(e.span.start), index.line_col(e.span.end));
+                        RecordEdit {
+                            line: s.line,
+                            column: s.column,
+                            end_line: t.line,
+                            end_column: t.column,
+                            text: e.text,
+                        }
+                    })
+                    .collect(),
+            }),
         }
     }
 }

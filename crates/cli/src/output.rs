@@ -52,13 +52,14 @@ fn text(out: &mut impl Write, records: &[Record], file_count: usize) -> io::Resu
     for r in records {
         writeln!(
             out,
-            "{}:{}:{}: {} {}: {}",
+            "{}:{}:{}: {} {}: {}{}",
             r.file,
             r.line,
             r.column,
             r.severity.as_str(),
             r.code,
-            r.message
+            r.message,
+            if r.fix.is_some() { " [fixable]" } else { "" }
         )?;
     }
     let errors = records
@@ -69,7 +70,15 @@ fn text(out: &mut impl Write, records: &[Record], file_count: usize) -> io::Resu
     writeln!(
         out,
         "{file_count} file(s) checked: {errors} error(s), {others} other finding(s)"
-    )
+    )?;
+    let fixable = records.iter().filter(|r| r.fix.is_some()).count();
+    if fixable > 0 {
+        writeln!(
+            out,
+            "{fixable} marked [fixable]: `dockwright fix --dry-run PATH` shows the changes"
+        )?;
+    }
+    Ok(())
 }
 
 /// SARIF 2.1.0, as GitHub code scanning and other viewers read it.

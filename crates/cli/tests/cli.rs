@@ -319,6 +319,20 @@ fn fix_dry_run_prints_a_diff_and_fix_rewrites_only_what_is_safe() {
     );
     let path = dir.to_str().unwrap();
 
+    // lint marks what fix would change, with the edits in JSON.
+    let lint = dockwright(&["lint", "--format", "json", path]);
+    let findings: serde_json::Value = serde_json::from_slice(&lint.stdout).unwrap();
+    let casing = findings
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["code"] == "FromAsCasing")
+        .unwrap();
+    assert_eq!(casing["fix"]["edits"][0]["text"], "AS");
+    assert_eq!(casing["fix"]["edits"][0]["column"], 14);
+    let text = dockwright(&["lint", path]);
+    assert!(String::from_utf8_lossy(&text.stdout).contains("casing do not match [fixable]"));
+
     let dry = dockwright(&["fix", "--dry-run", path]);
     assert_eq!(dry.status.code(), Some(0));
     let diff = String::from_utf8(dry.stdout).unwrap();
