@@ -101,7 +101,7 @@ test("the scorecard names each missed practice and applies its change; the pictu
   await page.screenshot({ path: join(artifacts, "review-scorecard.png") });
   await nonRoot.getByRole("button", { name: "Apply this change" }).click();
   await page.getByText(/Run as an unprivileged user: 1 file written/).waitFor();
-  await card.getByRole("listitem").filter({ hasText: "Non-root user" }).getByText("The image runs as `1000:1000`.").waitFor();
+  await card.getByRole("listitem").filter({ hasText: "Non-root user" }).getByText("The image runs as 1000:1000.").waitFor();
 
   // Layer order: the install moves before the sources.
   const order = card.getByRole("listitem").filter({ hasText: "Dependencies before sources" });

@@ -67,3 +67,16 @@ pub fn file_diff(path: &str, old: Option<&str>, new: &str) -> Html {
         </section>
     }
 }
+
+/// Text whose `backticked` parts are code, as the engine writes its
+/// explanations; everything stays text (no markup is parsed).
+pub fn inline_code(text: &str) -> Html {
+    let parts = text.split('`').enumerate().map(|(i, part)| {
+        if i % 2 == 1 {
+            html! { <code>{ part }</code> }
+        } else {
+            html! { { part } }
+        }
+    });
+    html! { <>{ for parts }</> }
+}

@@ -9,7 +9,7 @@ use dockwright_core::patterns::{self, GeneratedFile, ParamKind, Pattern, CATALOG
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::diff_view::file_diff;
+use crate::diff_view::{file_diff, inline_code};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -47,7 +47,7 @@ pub fn patterns_panel(props: &Props) -> Html {
                 <li>
                     <button class="pattern-card" onclick={open}>
                         <strong>{ pattern.title }</strong>
-                        <span>{ pattern.summary }</span>
+                        <span>{ inline_code(pattern.summary) }</span>
                     </button>
                 </li>
             }
@@ -125,9 +125,9 @@ pub fn patterns_panel(props: &Props) -> Html {
                 <label for={id.clone()}>{ param.label }</label>
                 { input }
                 if let Some(e) = field_error {
-                    <p class="param-error" id={format!("{id}-help")} role="alert">{ &e.message }</p>
+                    <p class="param-error" id={format!("{id}-help")} role="alert">{ inline_code(&e.message) }</p>
                 } else {
-                    <p class="param-help" id={format!("{id}-help")}>{ param.help }</p>
+                    <p class="param-help" id={format!("{id}-help")}>{ inline_code(param.help) }</p>
                 }
             </div>
         }
@@ -182,8 +182,8 @@ pub fn patterns_panel(props: &Props) -> Html {
         <article class="pattern" aria-label={format!("Pattern {}", pattern.title)}>
             <button class="back" onclick={back}>{ "← All patterns" }</button>
             <h3>{ pattern.title }</h3>
-            <p class="rule-summary">{ pattern.summary }</p>
-            { for pattern.when.split("\n\n").map(|p| html! { <p class="pattern-when">{ p }</p> }) }
+            <p class="rule-summary">{ inline_code(pattern.summary) }</p>
+            { for pattern.when.split("\n\n").map(|p| html! { <p class="pattern-when">{ inline_code(p) }</p> }) }
             <form class="params" aria-label="Parameters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 { for fields }
             </form>
@@ -263,7 +263,7 @@ fn preview(file: &GeneratedFile) -> Html {
                     <span class="diff-number" aria-hidden="true">{ number }</span>
                     <span class="diff-text">{ line }</span>
                 </div>
-                { for notes.into_iter().map(|n| html! { <div class="line-note">{ n }</div> }) }
+                { for notes.into_iter().map(|n| html! { <div class="line-note">{ inline_code(n) }</div> }) }
             </>
         }
     });

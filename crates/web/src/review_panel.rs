@@ -11,7 +11,7 @@ use dockwright_core::FileKind;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::diff_view::file_diff;
+use crate::diff_view::{file_diff, inline_code};
 use crate::positions::utf16_offsets;
 
 #[derive(Properties, PartialEq)]
@@ -214,15 +214,15 @@ fn practice_row(
                 <strong>{ check.practice.title }</strong>
                 <span class="visually-hidden">{ format!(": {label}") }</span>
             </div>
-            <p class="practice-detail">{ &check.detail }</p>
+            <p class="practice-detail">{ inline_code(&check.detail) }</p>
             if check.status == Status::Missed {
-                <p class="practice-why">{ check.practice.why }</p>
+                <p class="practice-why">{ inline_code(check.practice.why) }</p>
             }
             if let Some(change) = &check.change {
                 <button aria-expanded={open.to_string()} onclick={toggle}>{ if open { "Hide the change" } else { "Preview the change" } }</button>
                 if open {
                     <div class="change-preview">
-                        <p class="change-title">{ &change.title }</p>
+                        <p class="change-title">{ inline_code(&change.title) }</p>
                         { for change.files.iter().map(|(path, text)| {
                             let old = files.iter().find(|(p, _)| p == path).map(|(_, t)| *t);
                             file_diff(path, old, text)
