@@ -11,5 +11,20 @@ fuzz_target!(|data: &[u8]| {
     for finding in lint(FileKind::Compose, &text) {
         assert!(finding.span.start <= finding.span.end && finding.span.end <= text.len());
         assert!(text.is_char_boundary(finding.span.start) && text.is_char_boundary(finding.span.end));
+        if let Some(fix) = &finding.fix {
+            assert!(fix.is_valid_for(&text));
+        }
+    }
+    // Quick fixes and the service graph take any text.
+    let fixed = dockwright_core::fix::fix_text(&text, |t| lint(FileKind::Compose, t), None);
+    let errors = |t: &str| {
+        lint(FileKind::Compose, t)
+            .iter()
+            .filter(|d| d.severity == dockwright_core::Severity::Error)
+            .count()
+    };
+    assert!(errors(&fixed.text) <= errors(&text));
+    if let Some(root) = dockwright_core::yaml::parse(&text).root {
+        let _ = dockwright_core::graph::service_graph(&root).to_svg();
     }
 });
