@@ -66,6 +66,10 @@ pub fn lint_with(kind: FileKind, text: &str, settings: &Settings) -> Vec<Diagnos
         // .dockerignore checks arrive with the project checks.
         FileKind::DockerIgnore => Vec::new(),
     };
+    // Every span on a char boundary inside the text, whatever produced it.
+    for finding in &mut findings {
+        finding.span = finding.span.clamp_to(text);
+    }
     findings.sort_by(|a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });

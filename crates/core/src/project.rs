@@ -345,7 +345,11 @@ pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
         reports[index].findings = findings;
     }
 
-    for report in &mut reports {
+    for (report, file) in reports.iter_mut().zip(files) {
+        // Every span on a char boundary inside its file, whatever produced it.
+        for finding in &mut report.findings {
+            finding.span = finding.span.clamp_to(file.text);
+        }
         report.findings.sort_by(|a, b| {
             (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
         });

@@ -156,10 +156,7 @@ pub fn parse(text: &str) -> Document {
         let (root, error, mut errors) = read(current, &inserts);
         let Some(error) = error else {
             syntax_errors.append(&mut errors);
-            return Document {
-                root,
-                errors: syntax_errors,
-            };
+            return finish(text, root, syntax_errors);
         };
         // go-yaml accepts a closing `]`/`}` indented no deeper than the key
         // that holds the collection; the YAML spec (and the parser) do not.
@@ -190,10 +187,7 @@ pub fn parse(text: &str) -> Document {
         // read stand.
         if blanked_lines.contains(&error.blame_line) || syntax_errors.len() >= MAX_SYNTAX_ERRORS {
             syntax_errors.append(&mut errors);
-            return Document {
-                root,
-                errors: syntax_errors,
-            };
+            return finish(text, root, syntax_errors);
         }
         blanked_lines.push(error.blame_line);
         let mut blanked = current.to_string();
@@ -201,6 +195,16 @@ pub fn parse(text: &str) -> Document {
         blank_line(&mut blanked, at);
         source = Some(blanked);
     }
+}
+
+/// The document with every error span on a char boundary of the original
+/// text: a blanked line keeps its byte length, but a multi-byte char turned
+/// into spaces leaves offsets that fall inside the char in the original.
+fn finish(text: &str, root: Option<Node>, mut errors: Vec<YamlError>) -> Document {
+    for error in &mut errors {
+        error.span = error.span.clamp_to(text);
+    }
+    Document { root, errors }
 }
 
 /// Lines re-indented at most, and by how much.
