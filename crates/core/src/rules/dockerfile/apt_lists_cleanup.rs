@@ -23,6 +23,8 @@ Flags a RUN that runs `apt-get update` (which downloads the lists) without
  build `FROM`), and a RUN that keeps `/var/lib/apt` in a `--mount=type=cache`
  is accepted: neither case leaves lists in a shipped layer.
 
+Quick fix: adds `&& rm -rf /var/lib/apt/lists/*` at the end of the RUN (shell form, when its last command ends the line without a comment).
+
 ## Why is this bad?
 The package lists take tens of megabytes; removed in a later RUN they still ship in the earlier layer.
 
@@ -67,10 +69,16 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                     && c.operands().next().is_some_and(|w| w.value == "dist-clean"))
         });
         if uses_apt && !cleans {
-            out.push(Finding::new(
+            let finding = Finding::new(
                 instruction.span,
                 "Delete the apt-get lists after installing something",
-            ));
+            );
+            out.push(
+                match super::packages::append_fix(ctx, run, "rm -rf /var/lib/apt/lists/*") {
+                    Some(fix) => finding.with_fix(fix),
+                    None => finding,
+                },
+            );
         }
     }
 }

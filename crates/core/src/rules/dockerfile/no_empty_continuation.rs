@@ -1,5 +1,7 @@
 use crate::diagnostic::Severity;
+use crate::fix::{Edit, Fix};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+use crate::span::Span;
 
 pub static RULE: DockerfileRule = DockerfileRule {
     meta: RuleMeta {
@@ -17,6 +19,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
 Flags an empty line inside an instruction continued with `\`.
+
+Quick fix: removes the empty line (BuildKit ignores it anyway).
 
 ## Why is this bad?
 BuildKit skips the empty line today but has announced it will become an
@@ -42,7 +46,16 @@ RUN apk add \
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for node in &ctx.dockerfile.nodes {
         for &span in &node.empty_continuation_lines {
-            out.push(Finding::new(span, "Empty continuation line"));
+            // The whole line goes, its line break included.
+            let end = ctx.text[span.start..]
+                .find('\n')
+                .map_or(ctx.text.len(), |i| span.start + i + 1);
+            out.push(
+                Finding::new(span, "Empty continuation line").with_fix(Fix::new(
+                    "Remove the empty line",
+                    vec![Edit::delete(Span::new(span.start, end))],
+                )),
+            );
         }
     }
 }

@@ -192,6 +192,45 @@ pub fn option_fix(
     ))
 }
 
+/// A quick fix appending ` && command` to a shell-form RUN, after its last
+/// command. None when that would not run last: a heredoc, a trailing
+/// operator or continuation, or a comment at the end of the line.
+pub fn append_fix(
+    ctx: &DockerfileContext,
+    run: &RunCommands,
+    command: &str,
+) -> Option<crate::fix::Fix> {
+    let instruction = ctx.instruction(run);
+    let Command::Run {
+        args, json: false, ..
+    } = &instruction.command
+    else {
+        return None;
+    };
+    if !ctx.dockerfile.nodes[instruction.node].heredocs.is_empty() {
+        return None;
+    }
+    let arg = args.first()?;
+    let raw = ctx.text.get(arg.span.start..arg.span.end)?;
+    let trimmed = raw.trim_end();
+    let last_line = trimmed.rsplit('\n').next().unwrap_or(trimmed);
+    let escape = ctx.dockerfile.escape;
+    if trimmed.is_empty()
+        || trimmed.ends_with(['&', '|', ';', '\\', escape])
+        || last_line.contains(" #")
+        || last_line.contains("\t#")
+    {
+        return None;
+    }
+    Some(crate::fix::Fix::new(
+        format!("Add `{command}` at the end"),
+        vec![crate::fix::Edit::insert(
+            arg.span.start + trimmed.len(),
+            format!(" && {command}"),
+        )],
+    ))
+}
+
 /// Operands of an install: package names and specs, options and their values removed.
 pub fn operands<'c>(manager: &str, words: &[&'c ShWord]) -> Vec<&'c ShWord> {
     let mut out = Vec::new();
@@ -309,7 +348,18 @@ pub fn report_uncleaned(
             continue;
         }
         for command in ours.into_iter().filter(|c| installed(c).is_some()) {
-            out.push(Finding::new(command.span, message));
+            // The command's own name: microdnf cleans with `microdnf clean all`.
+            let program = command.program().unwrap_or(manager_name);
+            let clean = if manager_name == "zypper" {
+                format!("{program} clean")
+            } else {
+                format!("{program} clean all")
+            };
+            let finding = Finding::new(command.span, message);
+            out.push(match append_fix(ctx, run, &clean) {
+                Some(fix) => finding.with_fix(fix),
+                None => finding,
+            });
         }
     }
 }

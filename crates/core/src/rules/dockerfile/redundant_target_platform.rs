@@ -1,5 +1,7 @@
 use crate::diagnostic::Severity;
+use crate::fix::{Edit, Fix};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
+use crate::span::Span;
 
 pub static RULE: DockerfileRule = DockerfileRule {
     meta: RuleMeta {
@@ -17,6 +19,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
 Flags `FROM --platform=$TARGETPLATFORM` (or `${TARGETPLATFORM}`).
+
+Quick fix: removes the `--platform` flag.
 
 ## Why is this bad?
 Stages are built for the target platform anyway; the flag only adds noise
@@ -43,10 +47,19 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
         };
         let value = flag.value.as_deref().unwrap_or_default().trim();
         if value == "$TARGETPLATFORM" || value == "${TARGETPLATFORM}" {
-            out.push(Finding::new(
-                flag.span,
-                format!("Setting platform to predefined {value} in FROM is redundant as this is the default behavior"),
-            ));
+            // The flag and the blanks after it go; the line stays one line.
+            let rest = &ctx.text[flag.span.end..];
+            let blanks = rest.len() - rest.trim_start_matches([' ', '\t']).len();
+            out.push(
+                Finding::new(
+                    flag.span,
+                    format!("Setting platform to predefined {value} in FROM is redundant as this is the default behavior"),
+                )
+                .with_fix(Fix::new(
+                    "Remove the flag",
+                    vec![Edit::delete(Span::new(flag.span.start, flag.span.end + blanks))],
+                )),
+            );
         }
     }
 }

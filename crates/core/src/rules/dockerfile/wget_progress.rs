@@ -1,4 +1,5 @@
 use crate::diagnostic::Severity;
+use crate::fix::{Edit, Fix};
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -17,6 +18,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
 Flags `wget` without `--progress=…`, `-q`/`--quiet` or `-nv`/`--no-verbose`.
+
+Quick fix: adds `--progress=dot:giga` after `wget` (shell form only).
 
 ## Why is this bad?
 wget's default progress bar writes a line per percent to the build log, burying the output that matters.
@@ -42,10 +45,24 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                 continue;
             }
             if !command.has_flag(&["-q", "--quiet", "-nv", "--no-verbose", "--progress"]) {
-                out.push(Finding::new(
+                let finding = Finding::new(
                     command.span,
                     "Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).",
-                ));
+                );
+                // In exec form the word is a JSON string: no fix there.
+                let json = matches!(
+                    ctx.instruction(run).command,
+                    crate::dockerfile::Command::Run { json: true, .. }
+                );
+                let word = &command.words[0];
+                out.push(if json {
+                    finding
+                } else {
+                    finding.with_fix(Fix::new(
+                        "Add `--progress=dot:giga`",
+                        vec![Edit::insert(word.span.end, " --progress=dot:giga")],
+                    ))
+                });
             }
         }
     }

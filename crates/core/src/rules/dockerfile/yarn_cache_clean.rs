@@ -19,6 +19,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags `yarn install` (or a bare `yarn`) in a stage that ends up in an image when the RUN neither runs `yarn cache clean` nor mounts a cache for yarn.
 
+Quick fix: adds `&& yarn cache clean` at the end of the RUN (shell form, when its last command ends the line without a comment).
+
 ## Why is this bad?
 Yarn's cache holds a copy of every package; left in the layer it can double the size of `node_modules`.
 
@@ -54,10 +56,16 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                     .next()
                     .is_none_or(|w| w.value == "install");
             if installs {
-                out.push(Finding::new(
+                let finding = Finding::new(
                     command.span,
                     "`yarn cache clean` missing after `yarn install` was run.",
-                ));
+                );
+                out.push(
+                    match super::packages::append_fix(ctx, run, "yarn cache clean") {
+                        Some(fix) => finding.with_fix(fix),
+                        None => finding,
+                    },
+                );
             }
         }
     }

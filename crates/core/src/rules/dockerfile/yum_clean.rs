@@ -19,6 +19,8 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags a RUN that installs with `yum` without `yum clean all` in the same RUN, in stages that end up in an image; a RUN that keeps the cache in a `--mount=type=cache` is accepted.
 
+Quick fix: adds `&& yum clean all` at the end of the RUN (shell form, when its last command ends the line without a comment).
+
 ## Why is this bad?
 yum leaves its metadata and package cache behind, and the layer ships it.
 
