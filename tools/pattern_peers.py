@@ -7,7 +7,7 @@
 Renders the matrix with `dockwright pattern matrix`, keeps one copy of each
 distinct Dockerfile and compose file, runs ../shared/tools/peers/run-peers.sh
 on them and prints every finding with a combination that produced it. Exits 1
-when a peer reports anything but the cosmetic rules listed below.
+when a peer reports anything but the accepted rules listed below.
 """
 import collections
 import hashlib
@@ -23,7 +23,7 @@ ROOT = pathlib.Path(__file__).resolve().parent.parent
 PEERS = ROOT.parent / "shared" / "tools" / "peers" / "run-peers.sh"
 # Rules the catalogue does not follow, each with the reason: tally's layout
 # preferences, and one finding that needs the compose file to judge.
-COSMETIC = {
+ACCEPTED = {
     "tally/newline-between-instructions": "layout: blank lines between instructions",
     "tally/newline-per-chained-call": "layout: one chained command or flag per line",
     "tally/prefer-run-heredoc": "layout: heredoc instead of && chains",
@@ -77,13 +77,13 @@ def main():
         by_rule[(f["tool"], f["rule"])].append(f)
     bad = 0
     for (tool, rule), items in sorted(by_rule.items()):
-        cosmetic = COSMETIC.get(rule)
-        if not cosmetic:
+        accepted = ACCEPTED.get(rule)
+        if not accepted:
             bad += len(items)
         first = items[0]
         print(f"{tool} {rule}: {len(items)}{' (cosmetic: ' + cosmetic + ')' if cosmetic else ''}")
         print(f"  e.g. {origin.get(first['file'], first['file'])} line {first['line']}: {first['message']}")
-    print(f"{len(findings)} findings, {bad} not cosmetic")
+    print(f"{len(findings)} findings, {bad} not accepted")
     shutil.rmtree(work)
     return 1 if bad else 0
 
