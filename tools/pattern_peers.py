@@ -81,7 +81,7 @@ def main():
         if not accepted:
             bad += len(items)
         first = items[0]
-        print(f"{tool} {rule}: {len(items)}{' (cosmetic: ' + cosmetic + ')' if cosmetic else ''}")
+        print(f"{tool} {rule}: {len(items)}{' (accepted: ' + accepted + ')' if accepted else ''}")
         print(f"  e.g. {origin.get(first['file'], first['file'])} line {first['line']}: {first['message']}")
     print(f"{len(findings)} findings, {bad} not accepted")
     shutil.rmtree(work)
