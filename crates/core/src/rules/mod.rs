@@ -95,6 +95,30 @@ pub struct DockerfileContext<'a> {
     /// (lower-cased stage name, index of its FROM), sorted: stage lookups
     /// by name without a scan of every stage.
     stage_names: Vec<(&'a str, usize)>,
+    /// Whether each stage ends up in an image (the last one and the stages
+    /// it is built `FROM`), worked out once.
+    shipped: Vec<bool>,
+    /// The stage of each instruction (`None` before the first FROM).
+    stage_of: Vec<Option<usize>>,
+}
+
+/// Which stages end up in an image: the last one, and every stage another
+/// shipped stage builds `FROM`.
+fn shipped_stages(dockerfile: &Dockerfile) -> Vec<bool> {
+    let stages = &dockerfile.stages;
+    let mut shipped = vec![false; stages.len()];
+    let mut current = stages.len().checked_sub(1);
+    while let Some(i) = current {
+        if shipped[i] {
+            break;
+        }
+        shipped[i] = true;
+        let base = stages[i].base.to_lowercase();
+        current = stages[..i]
+            .iter()
+            .rposition(|s| s.name.as_deref() == Some(base.as_str()));
+    }
+    shipped
 }
 
 /// The shell commands one RUN instruction executes.
@@ -137,7 +161,29 @@ impl<'a> DockerfileContext<'a> {
                 names.sort_unstable();
                 names
             },
+            shipped: shipped_stages(dockerfile),
+            stage_of: {
+                let mut stage_of = vec![None; dockerfile.instructions.len()];
+                for (i, stage) in dockerfile.stages.iter().enumerate() {
+                    for &index in std::iter::once(&stage.from).chain(&stage.instructions) {
+                        if let Some(slot) = stage_of.get_mut(index) {
+                            *slot = Some(i);
+                        }
+                    }
+                }
+                stage_of
+            },
         }
+    }
+
+    /// Whether instruction `index` belongs to a stage that ends up in an
+    /// image.
+    pub fn in_shipped_stage(&self, index: usize) -> bool {
+        self.stage_of
+            .get(index)
+            .copied()
+            .flatten()
+            .is_some_and(|stage| self.shipped[stage])
     }
 
     /// Whether a stage called `lower` (lower-cased) starts before

@@ -154,25 +154,6 @@ fn froms<'a>(
         })
 }
 
-/// Which stages end up in an image: the last one, and every stage another
-/// shipped stage builds `FROM`.
-fn shipped_stages(ctx: &DockerfileContext) -> Vec<bool> {
-    let stages = &ctx.dockerfile.stages;
-    let mut shipped = vec![false; stages.len()];
-    let mut current = stages.len().checked_sub(1);
-    while let Some(i) = current {
-        if shipped[i] {
-            break;
-        }
-        shipped[i] = true;
-        let base = stages[i].base.to_lowercase();
-        current = stages[..i]
-            .iter()
-            .rposition(|s| s.name.as_deref() == Some(base.as_str()));
-    }
-    shipped
-}
-
 /// A FROM image's tag and digest, when the image is an external one whose
 /// name is known (not `scratch`, not an earlier stage, no unknown variable).
 struct Reference {

@@ -406,10 +406,5 @@ pub fn has_version_suffix(package: &str) -> bool {
 
 /// Whether a RUN belongs to a stage that ends up in an image.
 pub fn in_shipped_stage(ctx: &DockerfileContext, run: &RunCommands) -> bool {
-    let shipped = super::shipped_stages(ctx);
-    ctx.dockerfile
-        .stages
-        .iter()
-        .enumerate()
-        .any(|(i, stage)| shipped[i] && stage.instructions.contains(&run.instruction))
+    ctx.in_shipped_stage(run.instruction)
 }
