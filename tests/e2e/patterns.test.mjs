@@ -120,8 +120,10 @@ test("the pictures draw the example's stages, services and layers", async () => 
   await stages.waitFor();
   assert.match(await stages.innerHTML(), />deps</);
   assert.match(await stages.innerHTML(), />runner</);
-  const services = page.getByRole("img", { name: "Service graph of compose.yaml" });
+  // The compose files Docker Compose merges are shown merged.
+  const services = page.getByRole("img", { name: "Service graph of compose.yaml + compose.override.yaml (merged)" });
   assert.match(await services.innerHTML(), />web</);
+  assert.match(await services.innerHTML(), />db</);
   const layers = page.getByRole("region", { name: "Layer cache" });
   assert.match(await layers.innerText(), /package\.json, package-lock\.json/);
   assert.match(await layers.innerText(), /any file in the build context/);

@@ -339,7 +339,7 @@ fn fix_dry_run_prints_a_diff_and_fix_rewrites_only_what_is_safe() {
     for line in [
         "-FROM node:22 as Build\n",
         "+FROM node:22 AS build\n",
-        "+RUN apt-get update && apt-get install --no-install-recommends -y curl\n",
+        "+RUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*\n",
     ] {
         assert!(diff.contains(line), "{diff}");
     }
@@ -366,7 +366,7 @@ fn fix_dry_run_prints_a_diff_and_fix_rewrites_only_what_is_safe() {
     assert_eq!(
         std::fs::read_to_string(dir.join("Dockerfile")).unwrap(),
         // A CMD with a variable needs the shell: it keeps its form.
-        "FROM node:22 AS build\nRUN apt-get update && apt-get install --no-install-recommends -y curl\nCMD node \"$APP\"\n"
+        "FROM node:22 AS build\nRUN apt-get update && apt-get install --no-install-recommends -y curl && rm -rf /var/lib/apt/lists/*\nCMD node \"$APP\"\n"
     );
     assert_eq!(
         std::fs::read_to_string(dir.join("compose.yaml")).unwrap(),

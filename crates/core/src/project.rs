@@ -453,6 +453,29 @@ impl MergedCompose {
 }
 
 /// Reads and merges the chain; YAML errors go straight to their files.
+/// The compose files Docker Compose reads by default (`compose.yaml`, then
+/// `compose.override.yaml`, or their other names), merged as it merges
+/// them, with the names of the files merged; `None` without a compose file.
+pub fn merged_compose(files: &[ProjectFile]) -> Option<(Vec<String>, Node)> {
+    let project = Project {
+        files,
+        listing: None,
+        compose_files: &[],
+    };
+    let chain = compose_chain(&project);
+    let mut reports: Vec<FileReport> = files
+        .iter()
+        .map(|f| FileReport {
+            path: f.path.to_string(),
+            kind: None,
+            findings: Vec::new(),
+        })
+        .collect();
+    let merged = merge_chain(&project, &chain, &mut reports)?;
+    let names = chain.iter().map(|&i| files[i].path.to_string()).collect();
+    Some((names, merged.root))
+}
+
 fn merge_chain(
     project: &Project,
     chain: &[usize],

@@ -24,6 +24,9 @@ pub struct Props {
     pub on_apply: Callback<(String, Vec<(String, String)>)>,
 }
 
+/// The id of the merged view in the compose picker (file ids start at 1).
+const MERGED: u32 = u32::MAX;
+
 fn kind_of(name: &str) -> Option<FileKind> {
     FileKind::from_name(name.rsplit('/').next().unwrap_or(name))
 }
@@ -67,9 +70,27 @@ pub fn review_panel(props: &Props) -> Html {
         .and_then(|id| dockerfiles.iter().find(|f| f.0 == id))
         .or_else(|| dockerfiles.first())
         .copied();
+    // The files Docker Compose merges by default come first, merged.
+    let project_files: Vec<dockwright_core::project::ProjectFile> = files
+        .iter()
+        .map(|(_, name, text)| dockwright_core::project::ProjectFile { path: name, text })
+        .collect();
+    let merged = dockwright_core::project::merged_compose(&project_files)
+        .filter(|(names, _)| names.len() > 1);
+    let merged_entry = merged.as_ref().map(|(names, _)| {
+        (
+            MERGED,
+            format!("{} (merged)", names.join(" + ")),
+            String::new(),
+        )
+    });
+    let compose_options: Vec<&(u32, String, String)> = merged_entry
+        .iter()
+        .chain(composes.iter().copied())
+        .collect();
     let compose = chosen_compose
-        .and_then(|id| composes.iter().find(|f| f.0 == id))
-        .or_else(|| composes.first())
+        .and_then(|id| compose_options.iter().find(|f| f.0 == id))
+        .or_else(|| compose_options.first())
         .copied();
 
     let picker = |label: &str,
@@ -157,15 +178,17 @@ pub fn review_panel(props: &Props) -> Html {
     };
     let service_section = match compose {
         Some((id, name, text)) => {
-            let document = dockwright_core::yaml::parse(text);
-            let services = document
-                .root
-                .as_ref()
-                .map(graph::service_graph)
-                .unwrap_or_default();
+            let services = match (&merged, *id == MERGED) {
+                (Some((_, root)), true) => graph::service_graph(root),
+                _ => dockwright_core::yaml::parse(text)
+                    .root
+                    .as_ref()
+                    .map(graph::service_graph)
+                    .unwrap_or_default(),
+            };
             html! {
                 <section class="insight" aria-label="Service graph">
-                    <h3>{ "Services" }{ picker("Compose file", &composes, &chosen_compose, Some(*id)) }</h3>
+                    <h3>{ "Services" }{ picker("Compose file", &compose_options, &chosen_compose, Some(*id)) }</h3>
                     <p class="panel-intro">{ format!("The services of {name}: an arrow reads \"waits for\" (labelled when it waits for healthy), dashed lines lead to the volumes and networks each uses.") }</p>
                     if services.nodes.is_empty() {
                         <p class="empty">{ "No services yet." }</p>
