@@ -48,6 +48,10 @@ pub struct GraphEdge {
     pub label: String,
     /// Drawn dashed: a weaker link (a mount, a shared network or volume).
     pub dashed: bool,
+    /// A link that skips a column runs in its own lane, so that it never
+    /// passes behind a node: solid links above the nodes (lane 0 highest),
+    /// dashed ones below them (lane 0 nearest).
+    pub lane: Option<u32>,
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -63,6 +67,8 @@ const NODE_HEIGHT: u32 = 46;
 const GAP_X: u32 = 70;
 const GAP_Y: u32 = 22;
 const MARGIN: u32 = 12;
+/// Height of one lane for the links that skip a column.
+const LANE: u32 = 16;
 /// Labels longer than this are cut with an ellipsis (the node is fixed width).
 const MAX_LABEL: usize = 22;
 /// Nodes drawn at most; a bigger file gets the first ones and says so in
@@ -97,6 +103,7 @@ impl Builder {
                 to,
                 label: label.to_string(),
                 dashed,
+                lane: None,
             });
         }
     }
@@ -179,6 +186,17 @@ impl Builder {
             }
         }
         let row = self.rows(&column);
+        // Links that skip a column get a lane each, above the nodes.
+        let mut edges = self.edges;
+        let (mut above, mut below) = (0, 0);
+        for edge in &mut edges {
+            if column[edge.to] > column[edge.from] + 1 {
+                let lanes = if edge.dashed { &mut below } else { &mut above };
+                edge.lane = Some(*lanes);
+                *lanes += 1;
+            }
+        }
+        let top = if above > 0 { above * LANE + LANE } else { 0 };
         let mut nodes = Vec::with_capacity(count);
         for (i, (id, label, detail, kind)) in self.nodes.into_iter().enumerate() {
             let row = row[i];
@@ -188,16 +206,22 @@ impl Builder {
                 detail: shorten(&detail),
                 kind,
                 x: MARGIN + column[i] * (NODE_WIDTH + GAP_X),
-                y: MARGIN + row * (NODE_HEIGHT + GAP_Y),
+                y: MARGIN + top + row * (NODE_HEIGHT + GAP_Y),
                 width: NODE_WIDTH,
                 height: NODE_HEIGHT,
             });
         }
         let width = nodes.iter().map(|n| n.x + n.width).max().unwrap_or(0) + MARGIN;
-        let height = nodes.iter().map(|n| n.y + n.height).max().unwrap_or(0) + MARGIN;
+        let height = nodes.iter().map(|n| n.y + n.height).max().unwrap_or(0)
+            + if below > 0 {
+                below * LANE + LANE / 2
+            } else {
+                0
+            }
+            + MARGIN;
         Graph {
             nodes,
-            edges: self.edges,
+            edges,
             width,
             height,
         }
@@ -455,6 +479,23 @@ impl Graph {
             // Same column (a link between peers): into the target's top.
             (b.x + b.width / 2, b.y)
         };
+        if let Some(lane) = edge.lane {
+            // Into the lane, along it, and into the target.
+            let y = if edge.dashed {
+                let bottom = self.nodes.iter().map(|n| n.y + n.height).max().unwrap_or(0);
+                bottom + lane * LANE + LANE / 2
+            } else {
+                MARGIN + lane * LANE + LANE / 2
+            };
+            let (out_x, in_x) = (x1 + GAP_X / 2, x2.saturating_sub(GAP_X / 2));
+            return (
+                format!(
+                    "M{x1},{y1} C{out_x},{y1} {x1},{y} {out_x},{y} L{in_x},{y} C{x2},{y} {in_x},{y2} {x2},{y2}"
+                ),
+                (out_x + in_x) / 2,
+                y - 3,
+            );
+        }
         let middle = (x1 + x2) / 2;
         (
             format!("M{x1},{y1} C{middle},{y1} {middle},{y2} {x2},{y2}"),
