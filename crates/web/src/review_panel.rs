@@ -24,6 +24,10 @@ pub struct Props {
     pub on_apply: Callback<(String, Vec<(String, String)>)>,
 }
 
+/// Rows of the layer table drawn at most: a huge file would otherwise
+/// redraw thousands of rows on every keystroke while the panel is open.
+const MAX_LAYER_ROWS: usize = 300;
+
 /// The id of the merged view in the compose picker (file ids start at 1).
 const MERGED: u32 = u32::MAX;
 
@@ -137,7 +141,8 @@ pub fn review_panel(props: &Props) -> Html {
     let stage_section = match (dockerfile, stage_view.as_ref()) {
         (Some((id, name, _)), Some((stage_graph, layers, utf16))) => {
             let id = *id;
-            let layer_rows_html = layers.iter().enumerate().map(|(i, row)| {
+            let hidden_rows = layers.len().saturating_sub(MAX_LAYER_ROWS);
+            let layer_rows_html = layers.iter().take(MAX_LAYER_ROWS).enumerate().map(|(i, row)| {
                 let range = (id, utf16[2 * i], utf16[2 * i + 1]);
                 let onclick = props.on_jump.reform(move |_: MouseEvent| range);
                 let rebuilt = if row.rebuilt_by.is_empty() {
@@ -170,6 +175,9 @@ pub fn review_panel(props: &Props) -> Html {
                             <thead><tr><th>{ "Line" }</th><th>{ "Stage" }</th><th>{ "Instruction" }</th><th>{ "Rebuilt when these change" }</th></tr></thead>
                             <tbody>{ for layer_rows_html }</tbody>
                         </table>
+                        if hidden_rows > 0 {
+                            <p class="empty">{ format!("… and {hidden_rows} more instructions (the table shows the first {MAX_LAYER_ROWS}).") }</p>
+                        }
                     </section>
                 </>
             }
