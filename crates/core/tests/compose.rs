@@ -56,24 +56,11 @@ fn compose_fixtures() {
     );
 }
 
-fn shared(sub: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus")
-        .join(sub);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!(
-            "skipped: {} is absent (the shared corpus sits beside the checkout)",
-            path.display()
-        );
-        None
-    }
-}
-
 #[test]
 fn real_compose_files_give_no_error() {
-    let Some(dir) = shared("compose") else { return };
+    let Some(dir) = common::shared("compose") else {
+        return;
+    };
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -122,7 +109,7 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
 
 #[test]
 fn schema_table_matches_the_spec_schema() {
-    let Some(schema) = shared("compose-spec/compose-spec.json") else {
+    let Some(schema) = common::shared("compose-spec/compose-spec.json") else {
         return;
     };
     let hash = fnv1a64(&std::fs::read(schema).unwrap());

@@ -4,25 +4,8 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
-
 use dockwright_core::fix::fix_text;
 use dockwright_core::{lint, Diagnostic, FileKind, Severity};
-
-fn shared(sub: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/corpus")
-        .join(sub);
-    if path.exists() {
-        Some(path)
-    } else {
-        eprintln!(
-            "skipped: {} is absent (the shared corpus sits beside the checkout)",
-            path.display()
-        );
-        None
-    }
-}
 
 fn errors(findings: &[Diagnostic]) -> Vec<String> {
     findings
@@ -76,7 +59,9 @@ fn fixing_real_files_adds_no_error_and_settles_in_one_round() {
         ("dockerfiles", FileKind::Dockerfile),
         ("compose", FileKind::Compose),
     ] {
-        let Some(dir) = shared(sub) else { return };
+        let Some(dir) = common::shared(sub) else {
+            return;
+        };
         for (path, text) in common::files_under(&dir) {
             if path.ends_with(".md") {
                 continue;

@@ -177,14 +177,9 @@ fn insights_of_fixture_projects() {
 
 #[test]
 fn scorecard_changes_on_real_dockerfiles_make_their_practice_followed() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/dockerfiles");
-    if !dir.exists() {
-        eprintln!(
-            "skipped: {} is absent (the shared corpus sits beside the checkout)",
-            dir.display()
-        );
+    let Some(dir) = common::shared("dockerfiles") else {
         return;
-    }
+    };
     let mut failures = Vec::new();
     let mut applied = 0;
     for (path, text) in common::files_under(&dir) {

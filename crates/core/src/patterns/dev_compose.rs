@@ -2,7 +2,7 @@
 //! bind-mounted, dependencies kept in an anonymous volume.
 
 use super::runtime::{self, App};
-use super::{Choice, FileBuilder, GeneratedFile, Param, ParamKind, Pattern, Values};
+use super::{FileBuilder, GeneratedFile, Param, ParamKind, Pattern, Values};
 
 pub static PATTERN: Pattern = Pattern {
     id: "dev-compose",
@@ -11,30 +11,8 @@ pub static PATTERN: Pattern = Pattern {
     when: "Use it while developing a Node app in containers: edits on the host reach the dev server at once, while the dependencies installed in the image (built for Linux) stay in use. The anonymous volume on /app/node_modules is what keeps the bind mount from hiding them.\n\nCompose's `develop: watch` is an alternative that syncs files instead of mounting them.",
     practices: &["multi-stage", "dockerignore", "layer-order", "non-root"],
     params: &[
-        Param {
-            key: "version",
-            label: "Node version",
-            help: "The Node.js major version of the images.",
-            kind: ParamKind::Choice {
-                options: &[
-                    Choice::any("22", "Node 22 (LTS)"),
-                    Choice::any("24", "Node 24"),
-                    Choice::any("20", "Node 20"),
-                ],
-            },
-        },
-        Param {
-            key: "package_manager",
-            label: "Package manager",
-            help: "The lockfile the project has.",
-            kind: ParamKind::Choice {
-                options: &[
-                    Choice::any("npm", "npm"),
-                    Choice::any("pnpm", "pnpm"),
-                    Choice::any("yarn", "Yarn"),
-                ],
-            },
-        },
+        runtime::NODE_VERSION,
+        runtime::NODE_PACKAGE_MANAGER,
         Param {
             key: "port",
             label: "Port",

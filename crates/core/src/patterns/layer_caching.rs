@@ -1,8 +1,8 @@
 //! Pattern 10: Layer caching: dependency manifests copied and installed before the
 //! sources, in a multi-stage build.
 
-use super::runtime::{self, App};
-use super::{GeneratedFile, Pattern, Values};
+use super::runtime;
+use super::Pattern;
 
 pub static PATTERN: Pattern = Pattern {
     id: "layer-caching",
@@ -18,12 +18,5 @@ pub static PATTERN: Pattern = Pattern {
         runtime::HEALTH_PATH,
         runtime::USER_ID,
     ],
-    render,
+    render: runtime::app_files,
 };
-
-fn render(values: &Values) -> Vec<GeneratedFile> {
-    let app = App::from_values(values);
-    let mut files = app.files();
-    files.insert(1, runtime::dockerignore(app.runtime));
-    files
-}

@@ -2,7 +2,7 @@
 //! standalone output.
 
 use super::runtime::{self, App};
-use super::{Choice, FileBuilder, GeneratedFile, Param, ParamKind, Pattern, Values};
+use super::{FileBuilder, GeneratedFile, Param, ParamKind, Pattern, Values};
 
 pub static PATTERN: Pattern = Pattern {
     id: "nextjs",
@@ -11,30 +11,8 @@ pub static PATTERN: Pattern = Pattern {
     when: "Use it for a Next.js app that runs as a Node server (not a static export). The standalone output copies only the files the server needs, so the image holds neither the full node_modules nor the sources.\n\nThe generated `next.config.mjs` switches the standalone output on; merge the line into yours if you have one.",
     practices: &["multi-stage", "dockerignore", "layer-order", "healthcheck", "non-root"],
     params: &[
-        Param {
-            key: "version",
-            label: "Node version",
-            help: "The Node.js major version of the images.",
-            kind: ParamKind::Choice {
-                options: &[
-                    Choice::any("22", "Node 22 (LTS)"),
-                    Choice::any("24", "Node 24"),
-                    Choice::any("20", "Node 20"),
-                ],
-            },
-        },
-        Param {
-            key: "package_manager",
-            label: "Package manager",
-            help: "The lockfile the project has.",
-            kind: ParamKind::Choice {
-                options: &[
-                    Choice::any("npm", "npm"),
-                    Choice::any("pnpm", "pnpm"),
-                    Choice::any("yarn", "Yarn"),
-                ],
-            },
-        },
+        runtime::NODE_VERSION,
+        runtime::NODE_PACKAGE_MANAGER,
         Param {
             key: "port",
             label: "Port",

@@ -58,6 +58,34 @@ pub const VERSION: Param = Param {
     },
 };
 
+/// The Node version, for the patterns that are Node's only.
+pub const NODE_VERSION: Param = Param {
+    key: "version",
+    label: "Node version",
+    help: "The Node.js major version of the images.",
+    kind: ParamKind::Choice {
+        options: &[
+            Choice::any("22", "Node 22 (LTS)"),
+            Choice::any("24", "Node 24"),
+            Choice::any("20", "Node 20"),
+        ],
+    },
+};
+
+/// Node's package managers, for the patterns that are Node's only.
+pub const NODE_PACKAGE_MANAGER: Param = Param {
+    key: "package_manager",
+    label: "Package manager",
+    help: "The lockfile the project has.",
+    kind: ParamKind::Choice {
+        options: &[
+            Choice::any("npm", "npm"),
+            Choice::any("pnpm", "pnpm"),
+            Choice::any("yarn", "Yarn"),
+        ],
+    },
+};
+
 pub const PACKAGE_MANAGER: Param = Param {
     key: "package_manager",
     label: "Package manager",
@@ -675,6 +703,15 @@ pub fn node_dev_command(package_manager: &str) -> Vec<&'static str> {
 pub fn json(words: &[&str]) -> String {
     let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
     format!("[{}]", quoted.join(", "))
+}
+
+/// An app's Dockerfile, its `.dockerignore` and its health probe, from the
+/// runtime parameters (the healthcheck and layer-caching patterns).
+pub fn app_files(values: &Values) -> Vec<GeneratedFile> {
+    let app = App::from_values(values);
+    let mut files = app.files();
+    files.insert(1, dockerignore(app.runtime));
+    files
 }
 
 /// `.dockerignore` for a runtime: what never belongs in a build context.

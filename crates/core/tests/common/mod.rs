@@ -75,3 +75,20 @@ pub fn render_finding(text: &str, d: &dockwright_core::Diagnostic) -> String {
         d.message
     )
 }
+
+/// A folder of `../shared/corpus` (beside the checkout), or `None` with a
+/// message when it is absent.
+pub fn shared(sub: &str) -> Option<std::path::PathBuf> {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/corpus")
+        .join(sub);
+    if path.exists() {
+        Some(path)
+    } else {
+        eprintln!(
+            "skipped: {} is absent (the shared corpus sits beside the checkout)",
+            path.display()
+        );
+        None
+    }
+}
