@@ -257,6 +257,10 @@ pub fn stage_graph(dockerfile: &Dockerfile) -> Graph {
             .position(|s| s.name.as_deref() == Some(lower.as_str()))
     };
     for (i, stage) in stages.iter().enumerate().take(MAX_NODES) {
+        // Lines before any FROM build nothing.
+        if stage.implicit {
+            continue;
+        }
         let label = stage.name.clone().unwrap_or_else(|| {
             if i == last {
                 "final stage".to_string()

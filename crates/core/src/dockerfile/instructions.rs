@@ -176,6 +176,11 @@ pub struct Stage {
     pub base: String,
     /// Indices in `Dockerfile::instructions`, FROM excluded.
     pub instructions: Vec<usize>,
+    /// Instructions written before any FROM (a pasted snippet). BuildKit
+    /// rejects them ("no build stage in current context"); they are kept
+    /// together as a stage so that the rules still read them. `from` is then
+    /// the first of them, which is also the first of `instructions`.
+    pub implicit: bool,
 }
 
 /// Builds typed instructions from nodes; errors are `(span, message)`.
@@ -198,10 +203,27 @@ pub fn build(nodes: &[Node], errors: &mut Vec<(Span, String)>) -> (Vec<Instructi
                 name: stage_name.as_ref().map(|n| n.value.to_lowercase()),
                 base: image.value.clone(),
                 instructions: Vec::new(),
+                implicit: false,
             }),
-            (Command::Arg { .. }, None) => {} // a global ("meta") ARG
-            (_, Some(stage)) => stage.instructions.push(position),
-            (_, None) => errors.push((node.span, "no build stage in current context".into())),
+            // A global ("meta") ARG, also after a snippet's loose lines.
+            (Command::Arg { .. }, None) => {}
+            (Command::Arg { .. }, Some(stage)) if stage.implicit => {}
+            (_, Some(stage)) => {
+                if stage.implicit {
+                    errors.push((node.span, "no build stage in current context".into()));
+                }
+                stage.instructions.push(position)
+            }
+            (_, None) => {
+                errors.push((node.span, "no build stage in current context".into()));
+                stages.push(Stage {
+                    from: position,
+                    name: None,
+                    base: String::new(),
+                    instructions: vec![position],
+                    implicit: true,
+                });
+            }
         }
         instructions.push(instruction);
     }

@@ -65,6 +65,15 @@ pub fn parse(text: &str) -> Dockerfile {
 }
 
 impl Dockerfile {
+    /// Index of the first FROM in `instructions` (their count if none):
+    /// the ARGs before it are global.
+    pub fn first_from(&self) -> usize {
+        self.stages
+            .iter()
+            .find(|s| !s.implicit)
+            .map_or(self.instructions.len(), |s| s.from)
+    }
+
     /// BuildKit's AST dump (`Node.Dump()` of the root, plus a newline).
     pub fn dump(&self) -> String {
         ast::dump(&self.nodes)

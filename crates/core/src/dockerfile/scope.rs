@@ -148,7 +148,8 @@ pub fn expand(dockerfile: &Dockerfile) -> Expansions {
         .collect();
     let first_from = dockerfile
         .stages
-        .first()
+        .iter()
+        .find(|s| !s.implicit)
         .map_or(instructions.len(), |s| s.from);
     for (index, instruction) in instructions.iter().enumerate().take(first_from) {
         if let Command::Arg { args } = &instruction.command {

@@ -123,21 +123,33 @@ fn shipped_stages(dockerfile: &Dockerfile) -> Vec<bool> {
 
 /// The shell commands one RUN instruction executes.
 pub struct RunCommands {
-    /// Index in `Dockerfile::instructions`.
+    /// Index in `Dockerfile::instructions` (of the ONBUILD, for a trigger).
     pub instruction: usize,
+    /// An `ONBUILD RUN`: it runs in the images built FROM this one.
+    pub onbuild: bool,
     pub commands: Vec<SimpleCommand>,
 }
 
 impl<'a> DockerfileContext<'a> {
     pub fn new(text: &'a str, dockerfile: &'a Dockerfile, settings: &'a Settings) -> Self {
+        // RUNs, and RUNs triggered by ONBUILD, which hadolint checks alike.
         let runs = dockerfile
             .instructions
             .iter()
             .enumerate()
-            .filter(|(_, i)| matches!(i.command, Command::Run { .. }))
-            .map(|(index, instruction)| RunCommands {
-                instruction: index,
-                commands: run_commands(text, dockerfile, instruction),
+            .filter_map(|(index, instruction)| {
+                let (run, onbuild) = match &instruction.command {
+                    Command::Run { .. } => (instruction, false),
+                    Command::Onbuild {
+                        trigger: Some(trigger),
+                    } if matches!(trigger.command, Command::Run { .. }) => (&**trigger, true),
+                    _ => return None,
+                };
+                Some(RunCommands {
+                    instruction: index,
+                    onbuild,
+                    commands: run_commands(text, dockerfile, run),
+                })
             })
             .collect();
         DockerfileContext {
@@ -195,7 +207,6 @@ impl<'a> DockerfileContext<'a> {
             .is_some_and(|(name, from)| *name == lower && *from < index)
     }
 
-    /// The instruction a RUN's commands belong to.
     /// The expansion of the word written at `span`, if BuildKit expands it.
     pub fn expansion(&self, span: Span) -> Option<&'a crate::dockerfile::scope::ExpandedWord> {
         let words = &self.dockerfile.expansions.words;
@@ -217,8 +228,15 @@ impl<'a> DockerfileContext<'a> {
             .map(|i| &self.runs[i])
     }
 
+    /// The RUN instruction itself (the trigger, for `ONBUILD RUN`).
     pub fn instruction(&self, run: &RunCommands) -> &'a Instruction {
-        &self.dockerfile.instructions[run.instruction]
+        let instruction = &self.dockerfile.instructions[run.instruction];
+        match &instruction.command {
+            Command::Onbuild {
+                trigger: Some(trigger),
+            } => trigger,
+            _ => instruction,
+        }
     }
 }
 

@@ -1,4 +1,4 @@
-use super::packages::{cache_mounted, in_shipped_stage};
+use super::packages::{cache_or_tmpfs_mounted, in_shipped_stage};
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -17,11 +17,20 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// The rule's documentation, kept apart from `RULE` so that hosts that
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
-Flags a RUN that runs `apt-get update` (which downloads the lists) without
- `rm -rf /var/lib/apt/lists/*` (or `apt-get dist-clean`) in the same RUN. Unlike hadolint, only stages
- that end up in an image are checked (the last stage and stages other stages
- build `FROM`), and a RUN that keeps `/var/lib/apt` in a `--mount=type=cache`
- is accepted: neither case leaves lists in a shipped layer.
+Flags a RUN that runs `apt-get update` (or `apt update`, `aptitude update`:
+ they download the lists) without `rm -rf /var/lib/apt/lists/*` (or
+ `apt-get dist-clean`) in the same RUN. As in hadolint, only stages that end
+ up in an image are checked (the last stage and stages other stages build
+ `FROM`), and ONBUILD triggers, which run in the images built from this one.
+ A RUN that mounts a cache or tmpfs over `/var/lib/apt/lists` or
+ `/var/lib/apt` is accepted; one over `/var/cache/apt` alone keeps the lists
+ in the layer.
+
+## Differences from hadolint
+hadolint accepts a mount over `/var/lib/apt` only together with one over
+`/var/cache/apt`. The lists live in `/var/lib/apt/lists`, inside the first
+mount, so they never reach the layer whatever happens to the package cache:
+that RUN is accepted here.
 
 Quick fix: adds `&& rm -rf /var/lib/apt/lists/*` at the end of the RUN (shell form, when its last command ends the line without a comment).
 
@@ -46,15 +55,13 @@ RUN apt-get update && apt-get install -y --no-install-recommends curl \
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {
         let instruction = ctx.instruction(run);
-        let in_shipped = in_shipped_stage(ctx, run);
-        if !in_shipped
-            || cache_mounted(instruction, "/var/lib/apt/lists")
-            || cache_mounted(instruction, "/var/lib/apt")
-        {
+        let mounted = |path| cache_or_tmpfs_mounted(instruction, path);
+        // `/var/lib/apt` also covers the lists below it.
+        if !in_shipped_stage(ctx, run) || mounted("/var/lib/apt") {
             continue;
         }
         let uses_apt = run.commands.iter().any(|c| {
-            c.program() == Some("apt-get")
+            matches!(c.program(), Some("apt-get" | "apt" | "aptitude"))
                 && c.args()
                     .iter()
                     .find(|w| !w.value.starts_with('-'))
@@ -62,10 +69,8 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
         });
         // `apt-get dist-clean` (apt 2.7 and later) removes the lists too.
         let cleans = run.commands.iter().any(|c| {
-            (c.program() == Some("rm")
-                && c.operands()
-                    .any(|w| w.value.trim_end_matches(['*', '/']) == "/var/lib/apt/lists"))
-                || (c.program() == Some("apt-get")
+            super::packages::removes_any(c, &["/var/lib/apt/lists", "/var/lib/apt"])
+                || (matches!(c.program(), Some("apt-get" | "apt"))
                     && c.operands().next().is_some_and(|w| w.value == "dist-clean"))
         });
         if uses_apt && !cleans {

@@ -1,4 +1,4 @@
-use super::packages::report_uncleaned;
+use super::packages::{report_uncleaned, CacheCleanup};
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -41,8 +41,28 @@ RUN dnf install -y httpd && dnf clean all
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     report_uncleaned(
         ctx,
-        "dnf",
-        &["/var/cache/dnf", "/var/cache/libdnf5"],
+        &CacheCleanup {
+            programs: &["dnf", "microdnf"],
+            installs: &[
+                "install",
+                "in",
+                "upgrade",
+                "up",
+                "upgrade-minimal",
+                "up-min",
+                "reinstall",
+                "rei",
+            ],
+            cleans: &["clean"],
+            // dnf 4 keeps its cache in /var/cache/dnf (/var/cache/yum on
+            // hosts configured for yum), dnf 5 in /var/cache/libdnf5.
+            cache_paths: &[
+                "/var/cache/dnf",
+                "/var/cache/libdnf5",
+                "/var/cache/yum",
+                ".cache/libdnf5",
+            ],
+        },
         "`dnf clean all` missing after dnf command.",
         out,
     );

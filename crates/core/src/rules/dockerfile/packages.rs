@@ -62,6 +62,10 @@ fn takes_value(manager: &str, option: &str) -> bool {
             "--report",
             "--only-binary",
             "--no-binary",
+            "-b",
+            "--build",
+            "--python",
+            "--root-user-action",
         ],
         "npm" => &[
             "--prefix",
@@ -118,7 +122,8 @@ pub fn manager(command: &SimpleCommand) -> Option<(&'static str, usize)> {
         "yarn" => "yarn",
         "gem" => "gem",
         "go" => "go",
-        p if p == "pip" || p.starts_with("pip3") || p == "pip2" => "pip",
+        // pipx installs applications from PyPI with pip's requirement syntax.
+        p if p == "pip" || p.starts_with("pip3") || p == "pip2" || p == "pipx" => "pip",
         p if p.starts_with("python") => {
             // `python -m pip …`: the manager's words start after `-m pip`.
             let args = command.args();
@@ -319,41 +324,91 @@ pub fn report_interactive(
     }
 }
 
+/// What a "clean the cache" rule knows of its package manager.
+pub struct CacheCleanup {
+    /// The programs, each needing its own clean (`microdnf clean all` for
+    /// microdnf, as hadolint counts them).
+    pub programs: &'static [&'static str],
+    /// Subcommands that download packages into the cache.
+    pub installs: &'static [&'static str],
+    /// Subcommands that empty it (`clean`, zypper's `cc`).
+    pub cleans: &'static [&'static str],
+    /// Where the cache lives: an `rm -rf` of one of them, or a cache or
+    /// tmpfs mount whose target contains one, keeps it out of the layer.
+    pub cache_paths: &'static [&'static str],
+}
+
+/// Whether the RUN mounts a cache or tmpfs at a target containing `fragment`
+/// (hadolint's test: `/var/cache/dnf` matches `/root/var/cache/dnf` too).
+pub fn cache_or_tmpfs_mounted(instruction: &Instruction, fragment: &str) -> bool {
+    let Command::Run { mounts, .. } = &instruction.command else {
+        return false;
+    };
+    mounts.iter().any(|m| {
+        matches!(m.kind, MountType::Cache | MountType::Tmpfs)
+            && m.field(&["target", "dst", "destination"])
+                .is_some_and(|t| t.contains(fragment))
+    })
+}
+
+/// The first word of a command that is not an option (a subcommand).
+fn first_operand(command: &SimpleCommand) -> Option<&str> {
+    command
+        .args()
+        .iter()
+        .find(|w| !w.value.starts_with('-'))
+        .map(|w| w.value.as_str())
+}
+
+/// Whether `command` is `rm` with an operand in (or equal to) one of `paths`.
+pub fn removes_any(command: &SimpleCommand, paths: &[&str]) -> bool {
+    command.program() == Some("rm")
+        && command.operands().any(|w| {
+            let target = w.value.trim_end_matches(['*', '/']);
+            paths
+                .iter()
+                .any(|p| target == *p || target.starts_with(&format!("{p}/")))
+        })
+}
+
 /// The shared check of the "clean the cache" rules (DL3032, DL3040,
-/// DL3036): installs with `manager_name` in a shipped stage, in a RUN that
-/// neither runs its `clean` nor keeps one of `cache_paths` in a cache mount.
+/// DL3036): an install of one of the manager's programs, in a shipped stage
+/// or an ONBUILD trigger, with no clean by the same program (or `rm` of the
+/// cache) after it in the same RUN and no cache or tmpfs mount over the cache.
 pub fn report_uncleaned(
     ctx: &DockerfileContext,
-    manager_name: &str,
-    cache_paths: &[&str],
+    manager: &CacheCleanup,
     message: &str,
     out: &mut Vec<Finding>,
 ) {
     for run in ctx.runs.iter().filter(|r| in_shipped_stage(ctx, r)) {
         let instruction = ctx.instruction(run);
-        if cache_paths.iter().any(|p| cache_mounted(instruction, p)) {
-            continue;
-        }
-        let ours: Vec<&SimpleCommand> = run
-            .commands
+        if manager
+            .cache_paths
             .iter()
-            .filter(|c| manager(c).is_some_and(|(m, _)| m == manager_name))
-            .collect();
-        let cleans = ours.iter().any(|c| {
-            manager(c)
-                .and_then(|(m, skip)| subcommand(c, m, skip))
-                .is_some_and(|(sub, _)| sub == "clean")
-        });
-        if cleans {
+            .any(|p| cache_or_tmpfs_mounted(instruction, p))
+        {
             continue;
         }
-        for command in ours.into_iter().filter(|c| installed(c).is_some()) {
-            // The command's own name: microdnf cleans with `microdnf clean all`.
-            let program = command.program().unwrap_or(manager_name);
-            let clean = if manager_name == "zypper" {
-                format!("{program} clean")
-            } else {
+        for (at, command) in run.commands.iter().enumerate() {
+            let Some(program) = command.program().filter(|p| manager.programs.contains(p)) else {
+                continue;
+            };
+            if !first_operand(command).is_some_and(|s| manager.installs.contains(&s)) {
+                continue;
+            }
+            let cleaned_later = run.commands[at + 1..].iter().any(|c| {
+                (c.program() == Some(program)
+                    && first_operand(c).is_some_and(|s| manager.cleans.contains(&s)))
+                    || removes_any(c, manager.cache_paths)
+            });
+            if cleaned_later {
+                continue;
+            }
+            let clean = if manager.cleans[0] == "clean" && program != "zypper" {
                 format!("{program} clean all")
+            } else {
+                format!("{program} clean")
             };
             let finding = Finding::new(command.span, message);
             out.push(match append_fix(ctx, run, &clean) {
@@ -404,7 +459,8 @@ pub fn has_version_suffix(package: &str) -> bool {
         .any(|(i, _)| package[i + 1..].starts_with(|c: char| c.is_ascii_digit()))
 }
 
-/// Whether a RUN belongs to a stage that ends up in an image.
+/// Whether a RUN belongs to a stage that ends up in an image. An ONBUILD
+/// trigger always counts: it runs in the images built from this one.
 pub fn in_shipped_stage(ctx: &DockerfileContext, run: &RunCommands) -> bool {
-    ctx.in_shipped_stage(run.instruction)
+    run.onbuild || ctx.in_shipped_stage(run.instruction)
 }

@@ -45,7 +45,7 @@ FROM node:${NODE_VERSION}-alpine
 "#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    let first_from = ctx.dockerfile.stages.first().map_or(usize::MAX, |s| s.from);
+    let first_from = ctx.dockerfile.first_from();
     let mut declared: Vec<String> = PLATFORM_ARGS
         .iter()
         .map(|(name, _)| name.to_string())

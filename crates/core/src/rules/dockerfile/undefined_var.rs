@@ -151,11 +151,13 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     }
     defined.sort_unstable();
     defined.dedup();
-    let first_from = ctx.dockerfile.stages.first().map_or(usize::MAX, |s| s.from);
+    let first_from = ctx.dockerfile.first_from();
     for word in &ctx.dockerfile.expansions.words {
         let instruction = &ctx.dockerfile.instructions[word.instruction];
         // FROM is UndefinedArgInFrom's; global ARG defaults see only globals.
-        if matches!(instruction.command, Command::From { .. }) || word.instruction < first_from {
+        let global_arg =
+            word.instruction < first_from && matches!(instruction.command, Command::Arg { .. });
+        if matches!(instruction.command, Command::From { .. }) || global_arg {
             continue;
         }
         for name in &word.undefined {

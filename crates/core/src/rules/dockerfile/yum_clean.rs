@@ -1,4 +1,4 @@
-use super::packages::report_uncleaned;
+use super::packages::{report_uncleaned, CacheCleanup};
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -41,8 +41,12 @@ RUN yum install -y httpd && yum clean all
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     report_uncleaned(
         ctx,
-        "yum",
-        &["/var/cache/yum"],
+        &CacheCleanup {
+            programs: &["yum"],
+            installs: &["install", "groupinstall", "reinstall", "localinstall"],
+            cleans: &["clean"],
+            cache_paths: &["/var/cache/yum"],
+        },
         "`yum clean all` missing after yum command.",
         out,
     );

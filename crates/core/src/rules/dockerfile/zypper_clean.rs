@@ -1,4 +1,4 @@
-use super::packages::report_uncleaned;
+use super::packages::{report_uncleaned, CacheCleanup};
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -41,9 +41,13 @@ RUN zypper install -y httpd && zypper clean
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     report_uncleaned(
         ctx,
-        "zypper",
-        &["/var/cache/zypp"],
-        "`zypper clean` missing after zypper command.",
+        &CacheCleanup {
+            programs: &["zypper"],
+            installs: &["install", "in"],
+            cleans: &["clean", "cc"],
+            cache_paths: &["/var/cache/zypp"],
+        },
+        "`zypper clean` missing after zypper use.",
         out,
     );
 }
