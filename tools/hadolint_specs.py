@@ -2,7 +2,8 @@
 """Agreement with hadolint's own rule specs.
 
 Reads every `ruleCatches` / `ruleCatchesNot` / `onBuildRuleCatches` /
-`onBuildRuleCatchesNot` case of hadolint's `test/Hadolint/Rule/*Spec.hs`
+`onBuildRuleCatchesNot` case of hadolint's `test/Hadolint/Rule/*Spec.hs` and
+`test/Hadolint/PragmaSpec.hs`
 (with the configuration each case runs under: label schema, strict labels,
 trusted registries), lints each snippet with `dockwright lint` and judges
 it the way the specs assert:
@@ -41,9 +42,9 @@ def spec_sources(repo):
     repo = Path(repo)
     folder = repo / "test" / "Hadolint" / "Rule"
     if folder.is_dir():
-        return [(p.name, p.read_text()) for p in sorted(folder.glob("*Spec.hs"))]
+        return [(p.name, p.read_text()) for p in [*sorted(folder.glob("*Spec.hs")), folder.parent / "PragmaSpec.hs"]]
     names = subprocess.run(["git", "--git-dir", str(repo), "ls-tree", "--name-only", "HEAD", "test/Hadolint/Rule/"],
-                           capture_output=True, text=True, check=True).stdout.split()
+                           capture_output=True, text=True, check=True).stdout.split() + ["test/Hadolint/PragmaSpec.hs"]
     return [(Path(n).name, subprocess.run(["git", "--git-dir", str(repo), "show", f"HEAD:{n}"],
                                           capture_output=True, text=True, check=True).stdout)
             for n in sorted(names) if n.endswith("Spec.hs")]
@@ -233,28 +234,39 @@ def spec_cases(name, src):
         if t.first:
             while scopes and t.col < scopes[-1][0]:
                 scopes.pop()
-        if t.value == "let" and i + 2 < len(tokens) and tokens[i + 2].value == "=":
-            target = tokens[i + 1]
-            end = block(tokens, i + 3, target.col)
-            body = tokens[i + 3:end]
-            stop = next((k for k, b in enumerate(body) if b.value == "in"), len(body))
-            body = body[:stop]
-            if target.value == "?config":
-                scopes.append((t.col, "config", None, read_config(body)))
-            else:
-                try:
-                    env = {k: v for _, kind, k, v in scopes if kind == "let"}
-                    scopes.append((t.col, "let", target.value, evaluate(body, env)))
-                except Unreadable as e:
-                    problems.append(f"{name}:{target.line}: {e}")
-            i = i + 3 + stop
+        if t.value == "let" and i + 2 < len(tokens):
+            # One binding or a block of them, each `name = expr`, laid out at
+            # the column of the first; `in` ends the block.
+            j = i + 1
+            column = tokens[j].col
+            while j + 1 < len(tokens) and tokens[j + 1].value == "=" and tokens[j].col == column:
+                target = tokens[j]
+                end = block(tokens, j + 2, column)
+                body = tokens[j + 2:end]
+                stop = next((k for k, b in enumerate(body) if b.value == "in"), len(body))
+                body = body[:stop]
+                if target.value == "?config":
+                    scopes.append((t.col, "config", None, read_config(body)))
+                else:
+                    try:
+                        env = {k: v for _, kind, k, v in scopes if kind == "let"}
+                        scopes.append((t.col, "let", target.value, evaluate(body, env)))
+                    except Unreadable as e:
+                        problems.append(f"{name}:{target.line}: {e}")
+                j = j + 2 + stop
+                if stop < len(tokens[j - stop:end]) and j < len(tokens) and tokens[j].value == "in":
+                    break
+            i = max(j, i + 1)
             continue
-        if t.kind == "name" and t.value in ASSERTIONS and i + 1 < len(tokens) and tokens[i + 1].kind == "str":
-            code = tokens[i + 1].value
+        env = {k: v for _, kind, k, v in scopes if kind == "let"}
+        code_token = tokens[i + 1] if i + 1 < len(tokens) else None
+        code = None
+        if code_token is not None:
+            code = code_token.value if code_token.kind == "str" else env.get(code_token.value)
+        if t.kind == "name" and t.value in ASSERTIONS and isinstance(code, str):
             # After `do` the assertion opens a layout block at its own column.
             opens_block = i > 0 and tokens[i - 1].value == "do"
             end = block(tokens, i + 2, t.col if opens_block else line_col(tokens, i))
-            env = {k: v for _, kind, k, v in scopes if kind == "let"}
             config = {}
             for _, kind, _, value in scopes:
                 if kind == "config":

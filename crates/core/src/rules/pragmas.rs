@@ -3,6 +3,8 @@
 //!   on the comment lines above an instruction silence those rules there;
 //! - `# hadolint global ignore=…` and `# dockwright global ignore=…` anywhere
 //!   silence them in the whole file;
+//! - `# hadolint stage ignore=…` (hadolint 2.15) silences them from the next
+//!   instruction to the end of its stage (the next FROM);
 //! - BuildKit's `# check=skip=Rule1,Rule2;error=true` parser directive skips
 //!   build checks (`skip=all` skips every one) and turns the rest into errors;
 //!   the same `# check=skip=…` comment above an instruction skips them there.
@@ -46,11 +48,19 @@ impl Pragmas {
                 }
             }
         }
-        for node in dockerfile.nodes.iter().filter(|_| inline) {
+        for (at, node) in dockerfile.nodes.iter().enumerate().filter(|_| inline) {
             let mut ignored = Vec::new();
             for comment in &node.comments {
                 if let Some(ids) = tool_pragma(comment, "global ignore") {
                     pragmas.global.extend(ids);
+                } else if let Some(ids) = tool_pragma(comment, "stage ignore") {
+                    let next_from = dockerfile.nodes[at + 1..]
+                        .iter()
+                        .find(|n| n.kind == Some(crate::dockerfile::Keyword::From))
+                        .map_or(usize::MAX, |n| n.span.start.saturating_sub(1));
+                    pragmas
+                        .local
+                        .push((Span::new(node.span.start, next_from), ids));
                 } else if let Some(ids) = tool_pragma(comment, "ignore") {
                     ignored.extend(ids);
                 } else if let Some(list) = comment

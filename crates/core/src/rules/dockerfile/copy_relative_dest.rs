@@ -52,7 +52,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             match &ctx.dockerfile.instructions[index].command {
                 Command::Workdir { .. } => workdir = true,
                 Command::Copy { dest, .. } | Command::Add { dest, .. } if !workdir => {
-                    let v = dest.value.as_str();
+                    let v = dest.value.trim_matches(['"', '\'']);
                     let absolute = v.starts_with('/')
                         || v.starts_with('$')
                         || v.starts_with('\\')

@@ -17,7 +17,7 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// The rule's documentation, kept apart from `RULE` so that hosts that
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
-Flags packages in `gem install` without a version. Versions given through variables and local package files count as pinned.
+Flags gems in `gem install` (or `gem i`) without a version (`gem:1.2.3`, or `-v`/`--version`). Versions given through variables and local package files count as pinned; what follows `--` is for the gems' build scripts and is not judged.
 
 ## Why is this bad?
 Unpinned packages make rebuilds install whatever is newest that day.

@@ -16,7 +16,10 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// The rule's documentation, kept apart from `RULE` so that hosts that
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
-Flags `go install pkg` without `@version` (`@latest` counts as unpinned).
+Flags `go install pkg`, `go get pkg` and `go run pkg` without `@version`
+(`@latest` and `@none` count as unpinned). Local packages (`.`, `./cmd/x`,
+`/src/x`) and versions given through variables are accepted; for `go run`
+only the package is judged, not the program's arguments.
 
 ## Why is this bad?
 Without a version, `go install` fetches whatever the module's default branch holds that day.
@@ -38,26 +41,28 @@ RUN go install golang.org/x/tools/gopls@v0.17.1
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {
         for command in &run.commands {
-            if command.program() != Some("go")
-                || command
-                    .operands()
-                    .next()
-                    .is_none_or(|w| w.value != "install")
-            {
+            if command.program() != Some("go") {
                 continue;
             }
-            for package in command.operands().skip(1) {
+            let mut operands = command.operands();
+            let packages: Vec<_> = match operands.next().map(|w| w.value.as_str()) {
+                Some("install" | "get") => operands.filter(|w| w.value != "tool").collect(),
+                // Everything after the package is the program's own.
+                Some("run") => operands.take(1).collect(),
+                _ => continue,
+            };
+            for package in packages {
                 let v = package.value.as_str();
-                let local = v.starts_with('.') || v.starts_with('/') || !v.contains('.');
+                let local = v.starts_with('.') || v.starts_with('/');
                 let pinned = v
                     .rsplit_once('@')
-                    .is_some_and(|(_, version)| version != "latest")
+                    .is_some_and(|(_, version)| !matches!(version, "latest" | "none"))
                     || package.has_expansion;
                 if !local && !pinned {
                     out.push(Finding::new(
                         package.span,
                         format!(
-                            "Pin versions in go install: `{}@<version>`",
+                            "Pin versions in go: `{}@<version>`",
                             v.split('@').next().unwrap_or(v)
                         ),
                     ));

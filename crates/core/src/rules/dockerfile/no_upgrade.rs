@@ -53,9 +53,9 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                 "yum" | "dnf" | "microdnf" => {
                     matches!(sub, "update" | "upgrade") && operands(manager, &rest).is_empty()
                 }
+                // `zypper dist-upgrade` is DL3035's.
                 "zypper" => {
-                    matches!(sub, "dist-upgrade" | "dup" | "update" | "up")
-                        && operands(manager, &rest).is_empty()
+                    matches!(sub, "update" | "up") && operands(manager, &rest).is_empty()
                 }
                 _ => false,
             };

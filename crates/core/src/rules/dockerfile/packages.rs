@@ -68,6 +68,7 @@ fn takes_value(manager: &str, option: &str) -> bool {
             "--root-user-action",
         ],
         "npm" => &[
+            "--loglevel",
             "--prefix",
             "--registry",
             "--cache",
@@ -239,10 +240,17 @@ pub fn append_fix(
 /// Operands of an install: package names and specs, options and their values removed.
 pub fn operands<'c>(manager: &str, words: &[&'c ShWord]) -> Vec<&'c ShWord> {
     let mut out = Vec::new();
-    let mut iter = words.iter();
+    let mut iter = words.iter().peekable();
     while let Some(word) = iter.next() {
+        // gem passes what follows `--` to the gems' build scripts.
+        if manager == "gem" && word.value == "--" {
+            break;
+        }
         if word.value.starts_with('-') {
-            if takes_value(manager, &word.value) {
+            let boolean_value = iter
+                .peek()
+                .is_some_and(|next| matches!(next.value.as_str(), "true" | "false"));
+            if takes_value(manager, &word.value) || boolean_value {
                 iter.next();
             }
             continue;
@@ -258,7 +266,8 @@ pub fn installed(command: &SimpleCommand) -> Option<(&'static str, Vec<&ShWord>)
     let (manager, skip) = manager(command)?;
     let (sub, rest) = subcommand(command, manager, skip)?;
     let installs = match manager {
-        "apt-get" | "apt" | "yum" | "dnf" | "microdnf" | "pip" | "gem" => sub == "install",
+        "apt-get" | "apt" | "yum" | "dnf" | "microdnf" | "pip" => sub == "install",
+        "gem" => sub == "install" || sub == "i",
         "zypper" => sub == "install" || sub == "in",
         "apk" => sub == "add",
         "npm" => matches!(sub, "install" | "i" | "add"),

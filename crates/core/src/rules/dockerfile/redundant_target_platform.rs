@@ -6,7 +6,7 @@ use crate::span::Span;
 pub static RULE: DockerfileRule = DockerfileRule {
     meta: RuleMeta {
         code: "RedundantTargetPlatform",
-        aliases: &[],
+        aliases: &["DL3065"],
         summary: "FROM --platform=$TARGETPLATFORM is the default",
         severity: Severity::Warning,
         origin: Origin::BuildKit,
@@ -37,6 +37,7 @@ FROM alpine
 ```
 
 ## References
+- hadolint `DL3065`
 - BuildKit check `RedundantTargetPlatform`
 "#;
 

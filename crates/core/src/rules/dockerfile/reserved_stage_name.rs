@@ -5,7 +5,7 @@ use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta}
 pub static RULE: DockerfileRule = DockerfileRule {
     meta: RuleMeta {
         code: "ReservedStageName",
-        aliases: &[],
+        aliases: &["DL3063"],
         summary: "Reserved words should not be used as stage names",
         severity: Severity::Warning,
         origin: Origin::BuildKit,
@@ -34,6 +34,7 @@ FROM alpine AS base
 ```
 
 ## References
+- hadolint `DL3063`
 - BuildKit check `ReservedStageName`
 "#;
 

@@ -5,7 +5,7 @@ use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta}
 pub static RULE: DockerfileRule = DockerfileRule {
     meta: RuleMeta {
         code: "SecretsUsedInArgOrEnv",
-        aliases: &[],
+        aliases: &["DL3064"],
         summary: "Do not pass secrets through ARG or ENV",
         severity: Severity::Warning,
         origin: Origin::BuildKit,
@@ -38,6 +38,7 @@ RUN --mount=type=secret,id=npmrc,target=/root/.npmrc npm ci
 ```
 
 ## References
+- hadolint `DL3064`
 - BuildKit check `SecretsUsedInArgOrEnv`
 - https://docs.docker.com/build/building/secrets/
 "#;

@@ -17,7 +17,7 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// The rule's documentation, kept apart from `RULE` so that hosts that
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
-Flags `wget` without `--progress=…`, `-q`/`--quiet` or `-nv`/`--no-verbose`.
+Flags `wget` without `--progress=…`, `-q`/`--quiet` or `-nv`/`--no-verbose`; `wget` that logs to a file (`-o`/`--output-file`, `-a`/`--append-output`) keeps its progress out of the build log and is accepted.
 
 Quick fix: adds `--progress=dot:giga` after `wget` (shell form only).
 
@@ -44,7 +44,19 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             if command.program() != Some("wget") {
                 continue;
             }
-            if !command.has_flag(&["-q", "--quiet", "-nv", "--no-verbose", "--progress"]) {
+            // Quiet, or logging to a file: no progress bar floods the build log.
+            let quiet = command.has_flag(&[
+                "-q",
+                "--quiet",
+                "-nv",
+                "--no-verbose",
+                "--progress",
+                "-o",
+                "--output-file",
+                "-a",
+                "--append-output",
+            ]);
+            if !quiet {
                 let finding = Finding::new(
                     command.span,
                     "Avoid use of wget without progress bar. Use `wget --progress=dot:giga <url>`. Or consider using `-q` or `-nv` (shorthands for `--quiet` or `--no-verbose`).",
