@@ -1,7 +1,9 @@
 //! Rule tests as data: `fixtures/rules/CODE/invalid.Dockerfile` (or
 //! `invalid.yaml` for a compose rule) with its findings in
 //! `invalid.expected`, and `valid.Dockerfile` (`valid.yaml`), which must give
-//! none. Every registered rule must have both, and docs with every section.
+//! none. A RUN rule also has `onbuild.Dockerfile`, its case inside
+//! `ONBUILD RUN` triggers, with findings in `onbuild.expected` that must lie
+//! inside those triggers. Every registered rule must have both, and docs with every section.
 //! `UPDATE_EXPECT=1 cargo test` rewrites the expected files.
 
 mod common;
@@ -168,6 +170,9 @@ fn check_rule(
     check_fix(
         kind, &invalid, code, &settings, &dir, extension, update, failures,
     );
+    if let Ok(onbuild) = std::fs::read_to_string(dir.join("onbuild.Dockerfile")) {
+        check_onbuild(&onbuild, code, &settings, &dir, update, failures);
+    }
     let false_positives = check(kind, &valid, code, &settings);
     if !false_positives.is_empty() {
         failures.push(format!(
@@ -302,5 +307,45 @@ fn check_fix(
     let count = |ds: &[dockwright_core::Diagnostic]| ds.iter().filter(|d| d.code == code).count();
     if count(&after) >= count(&before) {
         failures.push(format!("{code}: the fix leaves as many findings as before"));
+    }
+}
+
+/// A RUN rule's case inside ONBUILD triggers: the findings are expected,
+/// and each lies inside an `ONBUILD RUN` instruction.
+fn check_onbuild(
+    text: &str,
+    code: &str,
+    settings: &Settings,
+    dir: &Path,
+    update: bool,
+    failures: &mut Vec<String>,
+) {
+    let actual = check(FileKind::Dockerfile, text, code, settings);
+    if actual.is_empty() {
+        failures.push(format!("{code}: onbuild.Dockerfile gives no finding"));
+    }
+    let parsed = dockwright_core::dockerfile::parse(text);
+    for d in lint_with(FileKind::Dockerfile, text, settings)
+        .iter()
+        .filter(|d| d.code == code)
+    {
+        let inside = parsed.nodes.iter().any(|n| {
+            n.trigger.is_some() && n.span.start <= d.span.start && d.span.end <= n.span.end
+        });
+        if !inside {
+            failures.push(format!(
+                "{code}: onbuild finding {:?} lies outside every ONBUILD",
+                &text[d.span.start..d.span.end]
+            ));
+        }
+    }
+    let expected_path = dir.join("onbuild.expected");
+    let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+    if actual != expected {
+        if update {
+            std::fs::write(&expected_path, &actual).unwrap();
+        } else {
+            failures.push(format!("{code}: onbuild findings differ (UPDATE_EXPECT=1 to accept)\n--- expected\n{expected}+++ actual\n{actual}"));
+        }
     }
 }

@@ -198,6 +198,47 @@ impl<'a> DockerfileContext<'a> {
             .is_some_and(|stage| self.shipped[stage])
     }
 
+    /// The stage instruction `index` belongs to (`None` for a global ARG).
+    pub fn stage_index(&self, index: usize) -> Option<usize> {
+        self.stage_of.get(index).copied().flatten()
+    }
+
+    /// Whether an ARG or ENV named `name` is in scope at instruction
+    /// `index`: declared earlier in its stage, or in the stages it is built
+    /// `FROM` (global ARGs count only once declared in the stage, as in
+    /// BuildKit).
+    pub fn declared_before(&self, index: usize, name: &str) -> bool {
+        let stages = &self.dockerfile.stages;
+        let mut current = self.stage_of.get(index).copied().flatten();
+        let mut limit = index;
+        while let Some(stage_index) = current {
+            let stage = &stages[stage_index];
+            let declares = stage
+                .instructions
+                .iter()
+                .take_while(|&&i| i < limit)
+                .any(|&i| match &self.dockerfile.instructions[i].command {
+                    Command::Arg { args } => args.iter().any(|a| a.name.value == name),
+                    Command::Env { pairs } => pairs.iter().any(|p| p.key.value == name),
+                    _ => false,
+                });
+            // In a snippet without FROM, the ARGs above it count.
+            let global = stage.implicit
+                && self.dockerfile.instructions[..index.min(self.dockerfile.instructions.len())]
+                    .iter()
+                    .any(|i| matches!(&i.command, Command::Arg { args } if args.iter().any(|a| a.name.value == name)));
+            if declares || global {
+                return true;
+            }
+            let base = stage.base.to_lowercase();
+            current = stages[..stage_index]
+                .iter()
+                .rposition(|s| s.name.as_deref() == Some(base.as_str()));
+            limit = usize::MAX;
+        }
+        false
+    }
+
     /// Whether a stage called `lower` (lower-cased) starts before
     /// instruction `index`.
     pub fn stage_named_before(&self, lower: &str, index: usize) -> bool {

@@ -117,18 +117,36 @@ impl Pragmas {
 }
 
 /// `hadolint ignore=A,B` / `dockwright ignore=A,B -- reason` (the comment
-/// text without its `#`).
+/// text without its `#`). hadolint drops a pragma that names anything but
+/// rule ids, so `# hadolint ignore=crazy,DL3002` silences nothing; the same
+/// happens here when an id names no rule (a typo shows instead of hiding).
 fn tool_pragma(comment: &str, kind: &str) -> Option<Vec<String>> {
-    let rest = ["hadolint", "dockwright"]
+    let comment = comment.trim_start();
+    let (tool, rest) = ["hadolint", "dockwright"]
         .iter()
-        .find_map(|tool| comment.strip_prefix(tool))?;
+        .find_map(|tool| Some((*tool, comment.strip_prefix(tool)?)))?;
     let rest = rest
         .trim_start()
         .strip_prefix(kind)?
         .trim_start()
         .strip_prefix('=')?;
+    // A reason after ` -- ` or a comment after `#` ends the list.
     let list = rest.split(" --").next().unwrap_or_default();
-    Some(split_ids(list))
+    let list = list.split('#').next().unwrap_or_default();
+    let ids = split_ids(list);
+    let known = |id: &String| {
+        let shellcheck = id.len() > 2
+            && id[..2].eq_ignore_ascii_case("SC")
+            && id[2..].chars().all(|c| c.is_ascii_digit());
+        shellcheck
+            || super::registry::DOCKERFILE_RULES
+                .iter()
+                .any(|rule| rule.is_named(id))
+    };
+    if tool == "hadolint" && !ids.iter().all(known) {
+        return None;
+    }
+    Some(ids)
 }
 
 fn split_ids(list: &str) -> Vec<String> {

@@ -259,10 +259,19 @@ pub static DOCS: &[(&str, &str)] = &[
     ),
     (no_sudo::RULE.meta.code, no_sudo::DOCS),
     (dist_upgrade::RULE.meta.code, dist_upgrade::DOCS),
-    (onbuild_trigger_invalid::RULE.meta.code, onbuild_trigger_invalid::DOCS),
+    (
+        onbuild_trigger_invalid::RULE.meta.code,
+        onbuild_trigger_invalid::DOCS,
+    ),
     (instruction_order::RULE.meta.code, instruction_order::DOCS),
-    (copy_root_filesystem::RULE.meta.code, copy_root_filesystem::DOCS),
-    (inline_ignore_pragma::RULE.meta.code, inline_ignore_pragma::DOCS),
+    (
+        copy_root_filesystem::RULE.meta.code,
+        copy_root_filesystem::DOCS,
+    ),
+    (
+        inline_ignore_pragma::RULE.meta.code,
+        inline_ignore_pragma::DOCS,
+    ),
     (no_upgrade::RULE.meta.code, no_upgrade::DOCS),
     (npm_cache_in_layer::RULE.meta.code, npm_cache_in_layer::DOCS),
     (

@@ -1,5 +1,5 @@
 use super::packages::option_fix;
-use super::packages::{cache_mounted, installed};
+use super::packages::{cache_or_tmpfs_mounted, installed};
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -18,7 +18,7 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// The rule's documentation, kept apart from `RULE` so that hosts that
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
-Flags `apk add` without `--no-cache`, unless the RUN keeps apk's cache in a `--mount=type=cache` (a case hadolint still flags).
+Flags `apk add` without `--no-cache`, unless the RUN keeps apk's cache in a cache or tmpfs mount (`/var/cache/apk` or `/etc/apk/cache`).
 
 Quick fix: adds `--no-cache` after `add` (shell form only).
 
@@ -42,8 +42,8 @@ RUN apk add --no-cache curl
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {
         let instruction = ctx.instruction(run);
-        if cache_mounted(instruction, "/var/cache/apk")
-            || cache_mounted(instruction, "/etc/apk/cache")
+        if cache_or_tmpfs_mounted(instruction, "/var/cache/apk")
+            || cache_or_tmpfs_mounted(instruction, "/etc/apk/cache")
         {
             continue;
         }

@@ -45,11 +45,18 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             let Some(("apt-get", _)) = installed(command) else {
                 continue;
             };
-            let yes = command.has_flag(&["-y", "--yes", "--assume-yes", "-qq"])
-                || command
-                    .args()
-                    .iter()
-                    .any(|w| w.value == "-q=2" || w.value == "--quiet=2");
+            // Quiet level 2 (`-qq`, `-q -q`, `--quiet --quiet`) implies -y.
+            let quiet_level: usize = command
+                .args()
+                .iter()
+                .map(|w| match w.value.as_str() {
+                    "--quiet" => 1,
+                    "-q=2" | "--quiet=2" => 2,
+                    v if v.starts_with('-') && !v.starts_with("--") => v.matches('q').count(),
+                    _ => 0,
+                })
+                .sum();
+            let yes = command.has_flag(&["-y", "--yes", "--assume-yes"]) || quiet_level >= 2;
             if !yes {
                 let finding = Finding::new(
                     command.span,

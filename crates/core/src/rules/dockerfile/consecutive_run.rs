@@ -17,10 +17,15 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// The rule's documentation, kept apart from `RULE` so that hosts that
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
-Flags a shell-form `RUN` that directly follows another in the same stage
- with the same flags. To keep the noise hadolint is known for down, RUNs
- with heredoc scripts, RUNs with different `--mount`/`--network` flags, and
- RUNs separated by a comment (a deliberate step) are left alone.
+Flags a shell-form `RUN` of one command that directly follows another RUN
+ of one command in the same stage, with the same flags. RUNs that already
+ chain commands (`a && b`, `a; b`), RUNs with heredoc scripts and RUNs with
+ different `--mount`/`--network` flags are left alone.
+
+## Differences from hadolint
+RUNs separated by a comment are left alone: the comment marks a deliberate
+ step (hadolint flags them), which keeps down the noise this rule is known
+ for.
 
 ## Why is this bad?
 Each RUN adds a layer and a cache step; files deleted in a later RUN still ship in the earlier layer.
@@ -72,7 +77,8 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                     .find(|r| r.instruction == i)
                     .map_or(0, |r| r.commands.len())
             };
-            if command_count(pair[0]) > 2 || command_count(pair[1]) > 2 {
+            // A RUN that already chains commands is a consolidated step.
+            if command_count(pair[0]) > 1 || command_count(pair[1]) > 1 {
                 continue;
             }
             out.push(Finding::new(

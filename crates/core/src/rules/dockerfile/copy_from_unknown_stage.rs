@@ -63,10 +63,31 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
         };
         let lower = value.to_lowercase();
         let image_like = value.contains([':', '/', '@']);
-        if value.chars().all(|c| c.is_ascii_digit())
-            || super::is_earlier_stage(ctx, index, &lower)
-            || image_like
-        {
+        if value.chars().all(|c| c.is_ascii_digit()) {
+            // Stages count from 0 by their FROM; only earlier ones exist yet.
+            let earlier = ctx
+                .dockerfile
+                .stages
+                .iter()
+                .filter(|s| !s.implicit && s.from < index)
+                .count();
+            let current_is_real = ctx
+                .stage_index(index)
+                .is_some_and(|s| !ctx.dockerfile.stages[s].implicit);
+            let available = if current_is_real {
+                earlier - 1
+            } else {
+                earlier
+            };
+            if value.parse::<usize>().is_ok_and(|n| n >= available) {
+                out.push(Finding::new(
+                    flag.span,
+                    format!("COPY --from={value} refers to the current or a later stage; a stage can only copy from the stages before it"),
+                ));
+            }
+            continue;
+        }
+        if super::is_earlier_stage(ctx, index, &lower) || image_like {
             continue;
         }
         let earlier = super::stages_before(ctx, index);

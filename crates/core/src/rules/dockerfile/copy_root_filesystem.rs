@@ -46,10 +46,14 @@ COPY --from=build /out/app /app
 "#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    let triggers = ctx.dockerfile.instructions.iter().filter_map(|i| match &i.command {
-        Command::Onbuild { trigger: Some(t) } => Some(&**t),
-        _ => None,
-    });
+    let triggers = ctx
+        .dockerfile
+        .instructions
+        .iter()
+        .filter_map(|i| match &i.command {
+            Command::Onbuild { trigger: Some(t) } => Some(&**t),
+            _ => None,
+        });
     for instruction in ctx.dockerfile.instructions.iter().chain(triggers) {
         let Command::Copy { sources, dest } = &instruction.command else {
             continue;

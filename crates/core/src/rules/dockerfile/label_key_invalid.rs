@@ -45,7 +45,21 @@ LABEL org.opencontainers.image.authors="Jane"
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for label in super::labels::labels(ctx) {
-        if let Some(key) = &label.key {
+        // A key with a variable no ARG or ENV sets is judged as written:
+        // BuildKit would silently drop the `$name`.
+        let undefined = ctx
+            .expansion(label.key_span)
+            .is_some_and(|e| !e.undefined.is_empty());
+        let written = ctx
+            .text
+            .get(label.key_span.start..label.key_span.end)
+            .map(str::to_string);
+        let key = if undefined {
+            written
+        } else {
+            label.key.clone()
+        };
+        if let Some(key) = &key {
             if !super::labels::is_valid_key(key) {
                 out.push(Finding::new(
                     label.key_span,

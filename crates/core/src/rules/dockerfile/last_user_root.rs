@@ -17,7 +17,14 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// The rule's documentation, kept apart from `RULE` so that hosts that
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
-Flags the final stage's last `USER` when it is `root` or `0` (with or without a group).
+Flags the last `USER` of the image when it is `root` or `0` (with or without
+a group): the final stage's, or, when the final stage sets none, the one it
+inherits from the stage it is built `FROM`.
+
+## Differences from hadolint
+hadolint also flags a root `USER` left at the end of a build stage that only
+feeds others (`COPY --from`): that user never runs the image, so it is not
+reported here.
 
 ## Why is this bad?
 A container that runs as root turns any escape or file-write bug into root on the container's files and mounted volumes.
@@ -41,19 +48,33 @@ USER app
 "#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    let Some(last) = ctx.dockerfile.stages.last() else {
-        return;
-    };
-    let last_user = last.instructions.iter().rev().find_map(|&i| {
-        match &ctx.dockerfile.instructions[i].command {
-            Command::User { user } => Some(user),
-            _ => None,
+    let stages = &ctx.dockerfile.stages;
+    // The final stage, then the stages it is built FROM, nearest first.
+    let mut current = stages.len().checked_sub(1);
+    let mut seen = 0;
+    while let Some(at) = current {
+        let stage = &stages[at];
+        let last_user = stage.instructions.iter().rev().find_map(|&i| {
+            match &ctx.dockerfile.instructions[i].command {
+                Command::User { user } => Some(user),
+                _ => None,
+            }
+        });
+        if let Some(user) = last_user {
+            let value = super::expanded_at(ctx, user.span).unwrap_or(&user.value);
+            let name = value.split(':').next().unwrap_or_default();
+            if name == "root" || name == "0" {
+                out.push(Finding::new(user.span, "Last USER should not be root"));
+            }
+            return;
         }
-    });
-    let Some(user) = last_user else { return };
-    let value = super::expanded_at(ctx, user.span).unwrap_or(&user.value);
-    let name = value.split(':').next().unwrap_or_default();
-    if name == "root" || name == "0" {
-        out.push(Finding::new(user.span, "Last USER should not be root"));
+        let base = stage.base.to_lowercase();
+        current = stages[..at]
+            .iter()
+            .rposition(|s| s.name.as_deref() == Some(base.as_str()));
+        seen += 1;
+        if seen > stages.len() {
+            return;
+        }
     }
 }

@@ -54,9 +54,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                     matches!(sub, "update" | "upgrade") && operands(manager, &rest).is_empty()
                 }
                 // `zypper dist-upgrade` is DL3035's.
-                "zypper" => {
-                    matches!(sub, "update" | "up") && operands(manager, &rest).is_empty()
-                }
+                "zypper" => matches!(sub, "update" | "up") && operands(manager, &rest).is_empty(),
                 _ => false,
             };
             if whole_system {

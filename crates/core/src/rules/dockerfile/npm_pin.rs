@@ -65,10 +65,12 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             for package in packages {
                 let v = package.value.as_str();
                 if !pinned(v) && !package.has_expansion {
-                    out.push(Finding::new(
-                        package.span,
-                        format!("Pin versions in npm: `{0}@<version>` instead of `{0}`", v),
-                    ));
+                    let message = if v.starts_with("git") {
+                        format!("Pin the git dependency to a commit or tag: `{v}#<ref>`")
+                    } else {
+                        format!("Pin versions in npm: `{0}@<version>` instead of `{0}`", v)
+                    };
+                    out.push(Finding::new(package.span, message));
                 }
             }
         }

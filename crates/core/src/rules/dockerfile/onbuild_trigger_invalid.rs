@@ -42,7 +42,10 @@ ONBUILD RUN /usr/local/bin/prepare
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for node in &ctx.dockerfile.nodes {
-        let Some(trigger) = node.trigger.as_deref().filter(|_| node.kind == Some(Keyword::Onbuild))
+        let Some(trigger) = node
+            .trigger
+            .as_deref()
+            .filter(|_| node.kind == Some(Keyword::Onbuild))
         else {
             continue;
         };

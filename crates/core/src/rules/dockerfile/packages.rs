@@ -276,14 +276,6 @@ pub fn installed(command: &SimpleCommand) -> Option<(&'static str, Vec<&ShWord>)
     installs.then(|| (manager, operands(manager, &rest)))
 }
 
-/// Whether the RUN keeps `path` (or a parent of it) in a cache mount, so
-/// files written there never reach the image layer.
-pub fn cache_mounted(instruction: &Instruction, path: &str) -> bool {
-    cache_mount_target(instruction, |target| {
-        path.starts_with(target.trim_end_matches('/'))
-    })
-}
-
 /// Whether the RUN has a cache mount whose target satisfies `matches`.
 pub fn cache_mount_target(instruction: &Instruction, matches: impl Fn(&str) -> bool) -> bool {
     let Command::Run { mounts, .. } = &instruction.command else {
@@ -472,4 +464,70 @@ pub fn has_version_suffix(package: &str) -> bool {
 /// trigger always counts: it runs in the images built from this one.
 pub fn in_shipped_stage(ctx: &DockerfileContext, run: &RunCommands) -> bool {
     run.onbuild || ctx.in_shipped_stage(run.instruction)
+}
+
+/// The names of the variables a shell word refers to (`$a`, `${b:-x}`).
+pub fn variables(word: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = word;
+    while let Some(at) = rest.find('$') {
+        rest = &rest[at + 1..];
+        let braced = rest.strip_prefix('{');
+        let body = braced.unwrap_or(rest);
+        let end = body
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(body.len());
+        if end > 0 {
+            out.push(&body[..end]);
+        }
+        rest = body;
+    }
+    out
+}
+
+/// The shared check of DL3033 (yum) and DL3041 (dnf, microdnf): packages
+/// need `name-version` (a variable counts when an ARG or ENV in scope sets
+/// it), modules `name:stream`; `.rpm` files and paths are pinned.
+pub fn report_unpinned_rpm(ctx: &DockerfileContext, manager_name: &str, out: &mut Vec<Finding>) {
+    for run in &ctx.runs {
+        for command in &run.commands {
+            let Some((manager, skip)) = manager(command).filter(|(m, _)| *m == manager_name) else {
+                continue;
+            };
+            let Some((sub, rest)) = subcommand(command, manager, skip) else {
+                continue;
+            };
+            let words = operands(manager, &rest);
+            let (module, names) = match sub {
+                "install" => (false, &words[..]),
+                "module" if words.first().is_some_and(|w| w.value == "install") => {
+                    (true, &words[1..])
+                }
+                _ => continue,
+            };
+            for package in names {
+                let v = package.value.as_str();
+                let in_scope = package.has_expansion
+                    && variables(v)
+                        .iter()
+                        .all(|name| ctx.declared_before(run.instruction, name));
+                let pinned = if module {
+                    v.contains(':')
+                } else {
+                    has_version_suffix(v) || v.contains('/') || v.ends_with(".rpm")
+                };
+                if !pinned && !in_scope {
+                    let (hint, separator) = if module {
+                        ("stream", ":")
+                    } else {
+                        ("version", "-")
+                    };
+                    out.push(Finding::new(
+                        package.span,
+                        format!("Pin versions in {manager_name}: `{v}{separator}<{hint}>` instead of `{v}`"),
+                    ));
+                }
+            }
+        }
+    }
 }

@@ -21,6 +21,9 @@ pub static DOCS: &str = r#"## What it does
 Flags a shell-form RUN with a pipe (`a | b`) when the stage's shell does
  not have `pipefail` set (through `SHELL ["/bin/bash", "-o", "pipefail", "-c"]`)
  and the RUN does not start with `set -o pipefail` (or `set -euo pipefail`).
+ A stage built `FROM` an earlier stage inherits its SHELL. `-o pipefail` in a
+ SHELL counts for bash, ash, zsh and ksh; `sh`/`dash` reject the option.
+ Stages whose SHELL is not a POSIX shell (PowerShell, cmd) are left alone.
 
 ## Why is this bad?
 `/bin/sh -c` reports only the last command of a pipeline: `curl … | tar x` succeeds even when the download failed, and the build goes on with a broken layer.
@@ -41,22 +44,32 @@ RUN curl -fsSL https://example.com/tool.tgz | tar -xz -C /usr/local/bin
 "#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    // Per stage: whether its SHELL fails a pipe (inherited by stages built
+    // FROM it).
+    let mut stage_pipefail: Vec<bool> = Vec::new();
     for stage in &ctx.dockerfile.stages {
-        let mut pipefail = false;
+        let base = stage.base.to_lowercase();
+        let mut pipefail = ctx.dockerfile.stages[..stage_pipefail.len()]
+            .iter()
+            .rposition(|s| s.name.as_deref() == Some(base.as_str()))
+            .is_some_and(|parent| stage_pipefail[parent]);
         for &index in &stage.instructions {
             let instruction = &ctx.dockerfile.instructions[index];
             if let Command::Shell { args } = &instruction.command {
                 let words: Vec<&str> = args.iter().map(|a| a.value.as_str()).collect();
-                // A SHELL that is not a POSIX shell (PowerShell, cmd) has no pipefail to set.
-                let posix = words.first().is_some_and(|s| {
-                    ["sh", "bash", "ash", "dash", "zsh", "ksh"]
-                        .iter()
-                        .any(|p| s.ends_with(p))
-                });
+                let program = words
+                    .first()
+                    .map(|s| s.rsplit(['/', '\\']).next().unwrap_or(s))
+                    .unwrap_or_default();
+                // A SHELL that is not a POSIX shell (PowerShell, cmd) has no
+                // pipefail to set; `sh` and `dash` do not know the option.
+                let posix = ["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"].contains(&program);
+                let knows_pipefail = ["bash", "ash", "zsh", "ksh", "mksh"].contains(&program);
                 pipefail = !posix
-                    || words
-                        .windows(2)
-                        .any(|w| w[0].starts_with('-') && w[0].contains('o') && w[1] == "pipefail");
+                    || (knows_pipefail
+                        && words.windows(2).any(|w| {
+                            w[0].starts_with('-') && w[0].contains('o') && w[1] == "pipefail"
+                        }));
                 continue;
             }
             let Some(run) = ctx.run_of(index) else {
@@ -80,5 +93,6 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                 ));
             }
         }
+        stage_pipefail.push(pipefail);
     }
 }

@@ -17,7 +17,7 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// The rule's documentation, kept apart from `RULE` so that hosts that
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
-Flags the uses of the less used of `wget` and `curl` when a Dockerfile runs both.
+Flags the uses of the less used of `wget` and `curl` when a stage runs both (a build stage that downloads with one and a final stage that uses the other are two images, and are left alone).
 
 ## Why is this bad?
 Installing and maintaining two download tools doubles the packages (and their vulnerabilities) for the same job.
@@ -39,20 +39,29 @@ RUN curl -fsSLO https://example.com/b
 "#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    let uses = |tool: &str| -> Vec<Span> {
-        ctx.runs
-            .iter()
-            .flat_map(|r| &r.commands)
-            .filter(|c| c.program() == Some(tool))
-            .map(|c| c.words[0].span)
-            .collect()
-    };
-    let (wget, curl) = (uses("wget"), uses("curl"));
-    if wget.is_empty() || curl.is_empty() {
-        return;
-    }
-    let minority = if wget.len() <= curl.len() { wget } else { curl };
-    for span in minority {
-        out.push(Finding::new(span, "Either use Wget or Curl but not both"));
+    // Per stage: a build stage may use one tool and the final stage another.
+    let stage_count = ctx.dockerfile.stages.len() + 1;
+    for stage in 0..stage_count {
+        let uses = |tool: &str| -> Vec<Span> {
+            ctx.runs
+                .iter()
+                .filter(|r| {
+                    ctx.stage_index(r.instruction)
+                        .map_or(stage_count - 1, |s| s)
+                        == stage
+                })
+                .flat_map(|r| &r.commands)
+                .filter(|c| c.program() == Some(tool))
+                .map(|c| c.words[0].span)
+                .collect()
+        };
+        let (wget, curl) = (uses("wget"), uses("curl"));
+        if wget.is_empty() || curl.is_empty() {
+            continue;
+        }
+        let minority = if wget.len() <= curl.len() { wget } else { curl };
+        for span in minority {
+            out.push(Finding::new(span, "Either use Wget or Curl but not both"));
+        }
     }
 }

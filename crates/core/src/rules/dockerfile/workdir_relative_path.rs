@@ -60,8 +60,10 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             };
             let value = super::expanded_at(ctx, path.span).unwrap_or(&path.value);
             let unknown = path.value.contains('$') && value.is_empty();
+            // A Windows path ending in `\"` keeps its quotes unexpanded.
+            let bare = value.trim_matches(['"', '\'']);
             let is_absolute =
-                value.starts_with('/') || value.starts_with('\\') || is_windows_drive(value);
+                bare.starts_with('/') || bare.starts_with('\\') || is_windows_drive(bare);
             if is_absolute {
                 absolute = true;
             } else if !absolute && !unknown {

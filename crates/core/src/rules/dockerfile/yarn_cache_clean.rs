@@ -17,7 +17,7 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// The rule's documentation, kept apart from `RULE` so that hosts that
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
-Flags `yarn install` (or a bare `yarn`) in a stage that ends up in an image when the RUN neither runs `yarn cache clean` nor mounts a cache for yarn.
+Flags `yarn install` (or a bare `yarn`) in a stage that ends up in an image when the RUN runs no `yarn cache clean` after it and mounts no cache or tmpfs over yarn's cache.
 
 Quick fix: adds `&& yarn cache clean` at the end of the RUN (shell form, when its last command ends the line without a comment).
 
@@ -42,20 +42,24 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for run in &ctx.runs {
         let instruction = ctx.instruction(run);
         let in_shipped = in_shipped_stage(ctx, run);
-        let mounted = cache_mount_target(instruction, |t| t.contains("yarn"));
-        let cleans = run.commands.iter().any(|c| {
-            c.program() == Some("yarn") && c.operands().next().is_some_and(|w| w.value == "cache")
-        });
-        if !in_shipped || mounted || cleans {
+        let mounted = super::packages::cache_or_tmpfs_mounted(instruction, ".cache/yarn")
+            || super::packages::cache_or_tmpfs_mounted(instruction, "/usr/local/share/.cache/yarn")
+            || cache_mount_target(instruction, |t| t.contains("yarn"));
+        if !in_shipped || mounted {
             continue;
         }
-        for command in &run.commands {
-            let installs = command.program() == Some("yarn")
+        let is_yarn = |c: &crate::dockerfile::sh::SimpleCommand| c.program() == Some("yarn");
+        for (at, command) in run.commands.iter().enumerate() {
+            let installs = is_yarn(command)
                 && command
                     .operands()
                     .next()
                     .is_none_or(|w| w.value == "install");
-            if installs {
+            // The clean must come after the install it cleans up.
+            let cleaned_later = run.commands[at + 1..]
+                .iter()
+                .any(|c| is_yarn(c) && c.operands().next().is_some_and(|w| w.value == "cache"));
+            if installs && !cleaned_later {
                 let finding = Finding::new(
                     command.span,
                     "`yarn cache clean` missing after `yarn install` was run.",

@@ -1,4 +1,4 @@
-use super::packages::{has_version_suffix, report_unpinned};
+use super::packages::report_unpinned_rpm;
 use crate::diagnostic::Severity;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
@@ -17,7 +17,7 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// The rule's documentation, kept apart from `RULE` so that hosts that
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
-Flags packages in `yum install` without a version. Versions given through variables and local package files count as pinned.
+Flags packages in `yum install` without a version. A version given through a variable counts when an ARG or ENV in scope (this stage, or the stage it is built `FROM`) sets it; `.rpm` files and paths count as pinned. `module install` needs a stream (`name:stream`).
 
 ## Why is this bad?
 Unpinned packages make rebuilds install whatever is newest that day.
@@ -37,5 +37,5 @@ RUN yum install -y httpd-2.4.62 && yum clean all
 "#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    report_unpinned(ctx, "yum", "-", |_, v| has_version_suffix(v), out);
+    report_unpinned_rpm(ctx, "yum", out);
 }
