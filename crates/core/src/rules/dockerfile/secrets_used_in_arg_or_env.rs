@@ -20,7 +20,8 @@ pub static DOCS: &str = r#"## What it does
 Flags `ARG` and `ENV` names that say they hold a secret: an underscore-separated
 part is `password`, `passwd`, `pword`, `secret`, `token`, `key`, `apikey`,
 `auth`, `credential` or `credentials` — unless a part is `public`, `file` or
-`version` (`GPG_KEY_FILE`, `PUBLIC_KEY` are fine).
+`version` (`GPG_KEY_FILE`, `PUBLIC_KEY` are fine). `ONBUILD ARG` and
+`ONBUILD ENV` triggers are checked too.
 
 ## Why is this bad?
 ARG and ENV values persist in the image metadata and history: anyone who can
@@ -69,7 +70,16 @@ pub fn is_secret_name(key: &str) -> bool {
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    for instruction in &ctx.dockerfile.instructions {
+    // ONBUILD ARG/ENV put the secret into every image built from this one.
+    let triggers = ctx
+        .dockerfile
+        .instructions
+        .iter()
+        .filter_map(|i| match &i.command {
+            Command::Onbuild { trigger: Some(t) } => Some(&**t),
+            _ => None,
+        });
+    for instruction in ctx.dockerfile.instructions.iter().chain(triggers) {
         let (name, keys): (&str, Vec<&crate::dockerfile::Word>) = match &instruction.command {
             Command::Arg { args } => ("ARG", args.iter().map(|a| &a.name).collect()),
             Command::Env { pairs } => ("ENV", pairs.iter().map(|p| &p.key).collect()),
