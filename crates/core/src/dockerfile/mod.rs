@@ -52,6 +52,7 @@ pub fn parse(text: &str) -> Dockerfile {
     };
     let mut expansions = scope::expand(&dockerfile);
     build_errors.append(&mut expansions.errors);
+    build_errors.extend(circular_dependency(&dockerfile));
     dockerfile.expansions = expansions;
     let mut errors = syntax.errors;
     errors.extend(
@@ -78,4 +79,94 @@ impl Dockerfile {
     pub fn dump(&self) -> String {
         ast::dump(&self.nodes)
     }
+}
+
+/// BuildKit's "circular dependency detected on stage: …": stages depend on
+/// the stages they copy or mount from (`COPY --from`, `RUN --mount=from=`,
+/// by name anywhere in the file or by index), and a stage may not depend on
+/// itself through them. The error sits on the first `--from` of the cycle.
+fn circular_dependency(dockerfile: &Dockerfile) -> Option<(crate::span::Span, String)> {
+    let real: Vec<usize> = (0..dockerfile.stages.len())
+        .filter(|&i| !dockerfile.stages[i].implicit)
+        .collect();
+    let resolve = |reference: &str| -> Option<usize> {
+        if let Ok(index) = reference.parse::<usize>() {
+            return real.get(index).copied();
+        }
+        let lower = reference.to_lowercase();
+        dockerfile
+            .stages
+            .iter()
+            .position(|s| s.name.as_deref() == Some(lower.as_str()))
+    };
+    // deps[stage] = (stage it uses, where).
+    let mut deps: Vec<Vec<(usize, crate::span::Span)>> = vec![Vec::new(); dockerfile.stages.len()];
+    for (stage_index, stage) in dockerfile.stages.iter().enumerate() {
+        for &i in &stage.instructions {
+            let instruction = &dockerfile.instructions[i];
+            let mut sources: Vec<(&str, crate::span::Span)> = Vec::new();
+            if let (Command::Copy { .. } | Command::Add { .. }, Some(flag)) =
+                (&instruction.command, instruction.flag("from"))
+            {
+                if let Some(v) = flag.value.as_deref() {
+                    sources.push((v, flag.span));
+                }
+            }
+            if let Command::Run { mounts, .. } = &instruction.command {
+                for mount in mounts {
+                    if let Some(v) = mount.field(&["from"]) {
+                        sources.push((v, mount.span));
+                    }
+                }
+            }
+            for (reference, span) in sources {
+                if let Some(target) = resolve(reference) {
+                    deps[stage_index].push((target, span));
+                }
+            }
+        }
+    }
+    // Depth-first from each stage in order, as BuildKit walks them.
+    fn visit(
+        at: usize,
+        deps: &[Vec<(usize, crate::span::Span)>],
+        visited: &mut [bool],
+        on_path: &mut [bool],
+        first: &mut Option<crate::span::Span>,
+    ) -> bool {
+        if visited[at] {
+            return false;
+        }
+        visited[at] = true;
+        on_path[at] = true;
+        for &(next, span) in &deps[at] {
+            if first.is_none() {
+                *first = Some(span);
+            }
+            if on_path[next] || visit(next, deps, visited, on_path, first) {
+                return true;
+            }
+        }
+        on_path[at] = false;
+        false
+    }
+    let count = dockerfile.stages.len();
+    let mut visited = vec![false; count];
+    for start in 0..count {
+        let mut on_path = vec![false; count];
+        let mut first = None;
+        if visit(start, &deps, &mut visited, &mut on_path, &mut first) {
+            let stage = &dockerfile.stages[start];
+            let position = real.iter().position(|&r| r == start).unwrap_or(start);
+            let name = stage
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("stage-{position}"));
+            return Some((
+                first.unwrap_or(dockerfile.instructions[stage.from].span),
+                format!("circular dependency detected on stage: {name}"),
+            ));
+        }
+    }
+    None
 }

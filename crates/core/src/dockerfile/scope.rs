@@ -162,22 +162,22 @@ pub fn expand(dockerfile: &Dockerfile) -> Expansions {
             }
         }
     }
-    let mut stage_envs: Vec<(Option<String>, Env)> = Vec::new();
+    let mut stage_envs: Vec<(Option<String>, Env, Env)> = Vec::new();
     for stage in &dockerfile.stages {
         let from = &instructions[stage.from];
         let base = expand_from(&mut expander, stage.from, from, &global);
-        // ENV is inherited from an earlier stage used as the base.
-        let mut env: Env = base
+        // ENV and the declared ARGs are inherited from an earlier stage used
+        // as the base (BuildKit copies the base's image config and build args).
+        let (mut env, mut args): (Env, Env) = base
             .as_deref()
             .and_then(|b| {
                 stage_envs
                     .iter()
                     .rev()
-                    .find(|(name, _)| name.as_deref() == Some(&b.to_lowercase()))
+                    .find(|(name, _, _)| name.as_deref() == Some(&b.to_lowercase()))
             })
-            .map(|(_, env)| env.clone())
+            .map(|(_, env, args)| (env.clone(), args.clone()))
             .unwrap_or_default();
-        let mut args = Env::new();
         for &index in &stage.instructions {
             expand_instruction(
                 &mut expander,
@@ -188,7 +188,7 @@ pub fn expand(dockerfile: &Dockerfile) -> Expansions {
                 &mut args,
             );
         }
-        stage_envs.push((stage.name.clone(), env));
+        stage_envs.push((stage.name.clone(), env, args));
     }
     expander.out
 }

@@ -102,8 +102,14 @@ impl Pragmas {
         if self.global.iter().any(|id| rule.is_named(id)) {
             return true;
         }
+        // `# check=skip=all` above an instruction skips every build check there.
+        let buildkit = rule.buildkit_name().is_some();
         self.local.iter().any(|(span, ids)| {
-            span.start <= at && at <= span.end && ids.iter().any(|id| rule.is_named(id))
+            span.start <= at
+                && at <= span.end
+                && ids
+                    .iter()
+                    .any(|id| rule.is_named(id) || (buildkit && id == "all"))
         })
     }
 

@@ -19,15 +19,17 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
 Flags `COPY --from=name` where `name` is neither a stage defined earlier in
-the file, nor a stage index, nor something that looks like an image
-reference (with a registry, path, tag or digest). A near miss gets a
-suggestion.
+the file nor something that looks like an image reference (with a registry,
+path, tag or digest), and `COPY --from=N` where stage `N` is not defined
+above (as hadolint). A near miss gets a suggestion. A stage that copies from
+itself, directly or through others, is BuildKit's error "circular dependency
+detected on stage".
 
 ## Why is this bad?
 BuildKit treats an unknown name as an image: a typo such as
 `--from=biulder` makes the build try to pull `docker.io/library/biulder`
-and fail far from the mistake. A stage defined *later* cannot be used
-either.
+and fail far from the mistake. A stage defined *later* is built first by
+BuildKit, but the file then reads against the order it builds in.
 
 ## Example
 ```dockerfile
@@ -82,7 +84,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             if value.parse::<usize>().is_ok_and(|n| n >= available) {
                 out.push(Finding::new(
                     flag.span,
-                    format!("COPY --from={value} refers to the current or a later stage; a stage can only copy from the stages before it"),
+                    format!("COPY --from={value} refers to the current or a later stage; copy from a stage defined above this one"),
                 ));
             }
             continue;
@@ -97,7 +99,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             .iter()
             .any(|s| s.from >= index && s.name.as_deref() == Some(&lower));
         let message = if defined_later {
-            format!("COPY --from={value} names a stage defined further down; a stage can only copy from the stages before it")
+            format!("COPY --from={value} names a stage defined further down: BuildKit builds it first, but a reader expects the stages a stage copies from above it")
         } else {
             let names = &earlier;
             format!(

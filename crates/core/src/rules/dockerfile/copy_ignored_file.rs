@@ -23,7 +23,9 @@ playground's project), flags a `COPY` or `ADD` source from the context that the
 one, else the context's `.dockerignore`), matched as BuildKit matches: the cleaned
 source path, or a directory above it. As in BuildKit, a `.dockerignore` with `!`
 exceptions is not judged (an excluded directory may have a file re-included), and
-neither are sources from other stages or images.
+neither are sources from other stages or images. The context root (`COPY . .`)
+is reported only when a pattern excludes everything in it (`*`, `**`, `**/*`);
+`.*` or `node_modules` leave the root itself in.
 
 BuildKit runs this check only when asked (`# check=experimental=CopyIgnoredFile`);
 Dockwright runs it by default, because the COPY it flags fails the build or silently
@@ -74,7 +76,18 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                 continue;
             }
             let cleaned = crate::dockerignore::clean(value);
-            if ignore.excludes(&cleaned) {
+            // `.` and `/` are the context root, not a path a pattern can
+            // exclude; only a pattern that excludes every entry of the root
+            // (`*`, `**`, `**/*`) is reported for them, as BuildKit does.
+            let root = cleaned == "." || cleaned == "/";
+            let root_excluded = ignore
+                .patterns
+                .iter()
+                .any(|p| !p.exclusion && matches!(p.text.as_str(), "*" | "**" | "**/*"));
+            if root && !root_excluded {
+                continue;
+            }
+            if ignore.excludes(&cleaned) || (root && root_excluded) {
                 out.push(Finding::new(
                     source.span,
                     format!("Attempting to {command} file \"{cleaned}\" that is excluded by .dockerignore"),

@@ -18,7 +18,14 @@ pub static RULE: DockerfileRule = DockerfileRule {
 /// The rule's documentation, kept apart from `RULE` so that hosts that
 /// only lint do not carry it.
 pub static DOCS: &str = r#"## What it does
-Flags `CMD` and `ENTRYPOINT` written in shell form.
+Flags `CMD` and `ENTRYPOINT` written in shell form, except in a stage that
+sets its own `SHELL` or is built `FROM` a stage that does (as BuildKit).
+
+## Differences from hadolint
+hadolint's DL3025 also flags a shell-form `HEALTHCHECK CMD`. The rule is about
+signals reaching the main process (PID 1); a health check is a short command
+Docker runs beside it and waits for, so its shell form is harmless and is
+not reported.
 
 Quick fix: rewrites a command of plain words (no quotes, variables, globs, redirections or operators) as a JSON array: `CMD npm start` → `CMD ["npm", "start"]`. A command that needs the shell keeps its form.
 
@@ -57,8 +64,14 @@ fn instruction_args_text<'a>(
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
+    // Per stage: whether it set a SHELL (a stage built FROM it inherits it).
+    let mut stage_shell: Vec<bool> = Vec::new();
     for stage in &ctx.dockerfile.stages {
-        let mut shell_changed = false;
+        let base = stage.base.to_lowercase();
+        let mut shell_changed = ctx.dockerfile.stages[..stage_shell.len()]
+            .iter()
+            .rposition(|s| s.name.as_deref() == Some(base.as_str()))
+            .is_some_and(|parent| stage_shell[parent]);
         for &index in &stage.instructions {
             let instruction = &ctx.dockerfile.instructions[index];
             let (name, json) = match &instruction.command {
@@ -99,6 +112,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                 None => finding,
             });
         }
+        stage_shell.push(shell_changed);
     }
 }
 
