@@ -89,15 +89,17 @@ fn circular_dependency(dockerfile: &Dockerfile) -> Option<(crate::span::Span, St
     let real: Vec<usize> = (0..dockerfile.stages.len())
         .filter(|&i| !dockerfile.stages[i].implicit)
         .collect();
+    let mut by_name: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (i, stage) in dockerfile.stages.iter().enumerate().rev() {
+        if let Some(name) = stage.name.as_deref() {
+            by_name.insert(name, i);
+        }
+    }
     let resolve = |reference: &str| -> Option<usize> {
         if let Ok(index) = reference.parse::<usize>() {
             return real.get(index).copied();
         }
-        let lower = reference.to_lowercase();
-        dockerfile
-            .stages
-            .iter()
-            .position(|s| s.name.as_deref() == Some(lower.as_str()))
+        by_name.get(reference.to_lowercase().as_str()).copied()
     };
     // deps[stage] = (stage it uses, where).
     let mut deps: Vec<Vec<(usize, crate::span::Span)>> = vec![Vec::new(); dockerfile.stages.len()];
@@ -126,36 +128,42 @@ fn circular_dependency(dockerfile: &Dockerfile) -> Option<(crate::span::Span, St
             }
         }
     }
-    // Depth-first from each stage in order, as BuildKit walks them.
-    fn visit(
-        at: usize,
-        deps: &[Vec<(usize, crate::span::Span)>],
-        visited: &mut [bool],
-        on_path: &mut [bool],
-        first: &mut Option<crate::span::Span>,
-    ) -> bool {
-        if visited[at] {
-            return false;
-        }
-        visited[at] = true;
-        on_path[at] = true;
-        for &(next, span) in &deps[at] {
-            if first.is_none() {
-                *first = Some(span);
-            }
-            if on_path[next] || visit(next, deps, visited, on_path, first) {
-                return true;
-            }
-        }
-        on_path[at] = false;
-        false
-    }
+    // Depth-first from each stage in order, as BuildKit walks them; an
+    // explicit stack, since a generated file may chain thousands of stages.
     let count = dockerfile.stages.len();
     let mut visited = vec![false; count];
     for start in 0..count {
+        if visited[start] {
+            continue;
+        }
         let mut on_path = vec![false; count];
         let mut first = None;
-        if visit(start, &deps, &mut visited, &mut on_path, &mut first) {
+        // (stage, next dependency to look at)
+        let mut stack = vec![(start, 0usize)];
+        visited[start] = true;
+        on_path[start] = true;
+        let mut cycle = false;
+        while let Some(&mut (at, ref mut next)) = stack.last_mut() {
+            let Some(&(dep, span)) = deps[at].get(*next) else {
+                on_path[at] = false;
+                stack.pop();
+                continue;
+            };
+            *next += 1;
+            if first.is_none() {
+                first = Some(span);
+            }
+            if on_path[dep] {
+                cycle = true;
+                break;
+            }
+            if !visited[dep] {
+                visited[dep] = true;
+                on_path[dep] = true;
+                stack.push((dep, 0));
+            }
+        }
+        if cycle {
             let stage = &dockerfile.stages[start];
             let position = real.iter().position(|&r| r == start).unwrap_or(start);
             let name = stage

@@ -163,6 +163,8 @@ pub fn expand(dockerfile: &Dockerfile) -> Expansions {
         }
     }
     let mut stage_envs: Vec<(Option<String>, Env, Env)> = Vec::new();
+    // The latest stage of each name, for the base lookups.
+    let mut stage_by_name: HashMap<String, usize> = HashMap::new();
     for stage in &dockerfile.stages {
         let from = &instructions[stage.from];
         let base = expand_from(&mut expander, stage.from, from, &global);
@@ -170,13 +172,8 @@ pub fn expand(dockerfile: &Dockerfile) -> Expansions {
         // as the base (BuildKit copies the base's image config and build args).
         let (mut env, mut args): (Env, Env) = base
             .as_deref()
-            .and_then(|b| {
-                stage_envs
-                    .iter()
-                    .rev()
-                    .find(|(name, _, _)| name.as_deref() == Some(&b.to_lowercase()))
-            })
-            .map(|(_, env, args)| (env.clone(), args.clone()))
+            .and_then(|b| stage_by_name.get(&b.to_lowercase()))
+            .map(|&i| (stage_envs[i].1.clone(), stage_envs[i].2.clone()))
             .unwrap_or_default();
         for &index in &stage.instructions {
             expand_instruction(
@@ -187,6 +184,9 @@ pub fn expand(dockerfile: &Dockerfile) -> Expansions {
                 &mut env,
                 &mut args,
             );
+        }
+        if let Some(name) = &stage.name {
+            stage_by_name.insert(name.clone(), stage_envs.len());
         }
         stage_envs.push((stage.name.clone(), env, args));
     }

@@ -100,23 +100,35 @@ pub struct DockerfileContext<'a> {
     shipped: Vec<bool>,
     /// The stage of each instruction (`None` before the first FROM).
     stage_of: Vec<Option<usize>>,
+    /// For each stage, the earlier stage it is built FROM.
+    base_stage: Vec<Option<usize>>,
+}
+
+/// For each stage, the earlier stage it is built `FROM` (the last one of
+/// that name before it), in one pass.
+fn base_stages(dockerfile: &Dockerfile) -> Vec<Option<usize>> {
+    let mut by_name: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut out = Vec::with_capacity(dockerfile.stages.len());
+    for (i, stage) in dockerfile.stages.iter().enumerate() {
+        out.push(by_name.get(stage.base.to_lowercase().as_str()).copied());
+        if let Some(name) = stage.name.as_deref() {
+            by_name.insert(name, i);
+        }
+    }
+    out
 }
 
 /// Which stages end up in an image: the last one, and every stage another
 /// shipped stage builds `FROM`.
-fn shipped_stages(dockerfile: &Dockerfile) -> Vec<bool> {
-    let stages = &dockerfile.stages;
-    let mut shipped = vec![false; stages.len()];
-    let mut current = stages.len().checked_sub(1);
+fn shipped_stages(dockerfile: &Dockerfile, base: &[Option<usize>]) -> Vec<bool> {
+    let mut shipped = vec![false; dockerfile.stages.len()];
+    let mut current = dockerfile.stages.len().checked_sub(1);
     while let Some(i) = current {
         if shipped[i] {
             break;
         }
         shipped[i] = true;
-        let base = stages[i].base.to_lowercase();
-        current = stages[..i]
-            .iter()
-            .rposition(|s| s.name.as_deref() == Some(base.as_str()));
+        current = base[i];
     }
     shipped
 }
@@ -152,6 +164,7 @@ impl<'a> DockerfileContext<'a> {
                 })
             })
             .collect();
+        let base_stage = base_stages(dockerfile);
         DockerfileContext {
             text,
             dockerfile,
@@ -173,7 +186,8 @@ impl<'a> DockerfileContext<'a> {
                 names.sort_unstable();
                 names
             },
-            shipped: shipped_stages(dockerfile),
+            shipped: shipped_stages(dockerfile, &base_stage),
+            base_stage,
             stage_of: {
                 let mut stage_of = vec![None; dockerfile.instructions.len()];
                 for (i, stage) in dockerfile.stages.iter().enumerate() {
@@ -196,6 +210,11 @@ impl<'a> DockerfileContext<'a> {
             .copied()
             .flatten()
             .is_some_and(|stage| self.shipped[stage])
+    }
+
+    /// The earlier stage that stage `stage` is built `FROM`, if any.
+    pub fn base_stage(&self, stage: usize) -> Option<usize> {
+        self.base_stage.get(stage).copied().flatten()
     }
 
     /// The stage instruction `index` belongs to (`None` for a global ARG).
@@ -230,10 +249,7 @@ impl<'a> DockerfileContext<'a> {
             if declares || global {
                 return true;
             }
-            let base = stage.base.to_lowercase();
-            current = stages[..stage_index]
-                .iter()
-                .rposition(|s| s.name.as_deref() == Some(base.as_str()));
+            current = self.base_stage(stage_index);
             limit = usize::MAX;
         }
         false

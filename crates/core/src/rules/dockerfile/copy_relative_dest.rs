@@ -40,14 +40,11 @@ COPY package.json .
 "#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    let mut has_workdir: Vec<(Option<String>, bool)> = Vec::new();
-    for stage in &ctx.dockerfile.stages {
-        let base = stage.base.to_lowercase();
-        let mut workdir = has_workdir
-            .iter()
-            .rev()
-            .find(|(n, _)| n.as_deref() == Some(base.as_str()))
-            .is_some_and(|(_, w)| *w);
+    let mut has_workdir: Vec<bool> = Vec::new();
+    for (stage_index, stage) in ctx.dockerfile.stages.iter().enumerate() {
+        let mut workdir = ctx
+            .base_stage(stage_index)
+            .is_some_and(|parent| has_workdir[parent]);
         for &index in &stage.instructions {
             match &ctx.dockerfile.instructions[index].command {
                 Command::Workdir { .. } => workdir = true,
@@ -67,6 +64,6 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                 _ => {}
             }
         }
-        has_workdir.push((stage.name.clone(), workdir));
+        has_workdir.push(workdir);
     }
 }

@@ -66,11 +66,9 @@ fn instruction_args_text<'a>(
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     // Per stage: whether it set a SHELL (a stage built FROM it inherits it).
     let mut stage_shell: Vec<bool> = Vec::new();
-    for stage in &ctx.dockerfile.stages {
-        let base = stage.base.to_lowercase();
-        let mut shell_changed = ctx.dockerfile.stages[..stage_shell.len()]
-            .iter()
-            .rposition(|s| s.name.as_deref() == Some(base.as_str()))
+    for (stage_index, stage) in ctx.dockerfile.stages.iter().enumerate() {
+        let mut shell_changed = ctx
+            .base_stage(stage_index)
             .is_some_and(|parent| stage_shell[parent]);
         for &index in &stage.instructions {
             let instruction = &ctx.dockerfile.instructions[index];

@@ -108,12 +108,8 @@ pub(super) fn report_invalid_values(
 pub(super) fn inherited(ctx: &DockerfileContext, has: impl Fn(usize) -> bool) -> Vec<bool> {
     let stages = &ctx.dockerfile.stages;
     let mut result: Vec<bool> = Vec::with_capacity(stages.len());
-    for (i, stage) in stages.iter().enumerate() {
-        let base = stage.base.to_lowercase();
-        let from_parent = stages[..i]
-            .iter()
-            .rposition(|s| s.name.as_deref() == Some(base.as_str()))
-            .is_some_and(|parent| result[parent]);
+    for i in 0..stages.len() {
+        let from_parent = ctx.base_stage(i).is_some_and(|parent| result[parent]);
         result.push(from_parent || has(i));
     }
     result

@@ -68,10 +68,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             }
             return;
         }
-        let base = stage.base.to_lowercase();
-        current = stages[..at]
-            .iter()
-            .rposition(|s| s.name.as_deref() == Some(base.as_str()));
+        current = ctx.base_stage(at);
         seen += 1;
         if seen > stages.len() {
             return;

@@ -61,11 +61,9 @@ fn sets_no_cache(text: &str) -> bool {
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     // Per stage: whether its ENV (or its base stage's) turns the cache off.
     let mut stage_disables: Vec<bool> = Vec::new();
-    for stage in &ctx.dockerfile.stages {
-        let base = stage.base.to_lowercase();
-        let mut env_disables_cache = ctx.dockerfile.stages[..stage_disables.len()]
-            .iter()
-            .rposition(|s| s.name.as_deref() == Some(base.as_str()))
+    for (stage_index, stage) in ctx.dockerfile.stages.iter().enumerate() {
+        let mut env_disables_cache = ctx
+            .base_stage(stage_index)
             .is_some_and(|parent| stage_disables[parent]);
         for &index in &stage.instructions {
             let instruction = &ctx.dockerfile.instructions[index];

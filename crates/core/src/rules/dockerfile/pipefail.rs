@@ -47,11 +47,9 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     // Per stage: whether its SHELL fails a pipe (inherited by stages built
     // FROM it).
     let mut stage_pipefail: Vec<bool> = Vec::new();
-    for stage in &ctx.dockerfile.stages {
-        let base = stage.base.to_lowercase();
-        let mut pipefail = ctx.dockerfile.stages[..stage_pipefail.len()]
-            .iter()
-            .rposition(|s| s.name.as_deref() == Some(base.as_str()))
+    for (stage_index, stage) in ctx.dockerfile.stages.iter().enumerate() {
+        let mut pipefail = ctx
+            .base_stage(stage_index)
             .is_some_and(|parent| stage_pipefail[parent]);
         for &index in &stage.instructions {
             let instruction = &ctx.dockerfile.instructions[index];

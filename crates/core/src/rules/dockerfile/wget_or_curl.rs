@@ -39,23 +39,22 @@ RUN curl -fsSLO https://example.com/b
 "#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    // Per stage: a build stage may use one tool and the final stage another.
-    let stage_count = ctx.dockerfile.stages.len() + 1;
-    for stage in 0..stage_count {
-        let uses = |tool: &str| -> Vec<Span> {
-            ctx.runs
-                .iter()
-                .filter(|r| {
-                    ctx.stage_index(r.instruction)
-                        .map_or(stage_count - 1, |s| s)
-                        == stage
-                })
-                .flat_map(|r| &r.commands)
-                .filter(|c| c.program() == Some(tool))
-                .map(|c| c.words[0].span)
-                .collect()
-        };
-        let (wget, curl) = (uses("wget"), uses("curl"));
+    // Per stage (a build stage may use one tool and the final stage the
+    // other), in one pass: the word spans of each tool's uses.
+    let mut uses: std::collections::BTreeMap<Option<usize>, (Vec<Span>, Vec<Span>)> =
+        std::collections::BTreeMap::new();
+    for run in &ctx.runs {
+        let stage = ctx.stage_index(run.instruction);
+        for command in &run.commands {
+            let entry = uses.entry(stage).or_default();
+            match command.program() {
+                Some("wget") => entry.0.push(command.words[0].span),
+                Some("curl") => entry.1.push(command.words[0].span),
+                _ => {}
+            }
+        }
+    }
+    for (wget, curl) in uses.into_values() {
         if wget.is_empty() || curl.is_empty() {
             continue;
         }

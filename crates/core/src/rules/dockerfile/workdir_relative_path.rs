@@ -46,14 +46,11 @@ WORKDIR /usr/share/nginx/html
 "#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    let mut absolute_by_stage: Vec<(Option<String>, bool)> = Vec::new();
-    for stage in &ctx.dockerfile.stages {
-        let base = stage.base.to_lowercase();
-        let mut absolute = absolute_by_stage
-            .iter()
-            .rev()
-            .find(|(name, _)| name.as_deref() == Some(base.as_str()))
-            .is_some_and(|(_, abs)| *abs);
+    let mut absolute_by_stage: Vec<bool> = Vec::new();
+    for (stage_index, stage) in ctx.dockerfile.stages.iter().enumerate() {
+        let mut absolute = ctx
+            .base_stage(stage_index)
+            .is_some_and(|parent| absolute_by_stage[parent]);
         for &index in &stage.instructions {
             let Command::Workdir { path } = &ctx.dockerfile.instructions[index].command else {
                 continue;
@@ -76,7 +73,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                 ));
             }
         }
-        absolute_by_stage.push((stage.name.clone(), absolute));
+        absolute_by_stage.push(absolute);
     }
 }
 
