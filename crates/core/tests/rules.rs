@@ -89,6 +89,42 @@ fn pragmas_silence_rules_by_code_or_alias() {
 }
 
 #[test]
+fn hadolint_pragma_forms() {
+    let codes = |text: &str| -> Vec<&'static str> {
+        lint(FileKind::Dockerfile, text)
+            .iter()
+            .map(|d| d.code)
+            .collect()
+    };
+    // `stage ignore` covers its stage only.
+    let staged = "# hadolint stage ignore=DL3011\nFROM alpine:3.20\nEXPOSE 80000\nFROM alpine:3.20\nEXPOSE 80001\n";
+    let found = codes(staged);
+    assert_eq!(
+        found.iter().filter(|c| **c == "DL3011").count(),
+        1,
+        "{found:?}"
+    );
+    // An id that names no rule makes hadolint drop the whole pragma.
+    let typo = "FROM alpine:3.20\n# hadolint ignore=crazy,DL3002\nUSER root\n";
+    assert!(codes(typo).contains(&"DL3002"));
+    // A comment after the list ends it.
+    let commented =
+        "FROM alpine:3.20\n# hadolint ignore=DL3002 # runs as root on purpose\nUSER root\n";
+    assert!(!codes(commented).contains(&"DL3002"));
+    // BuildKit's `# check=skip=all` above an instruction skips its checks there only.
+    let local = "FROM alpine:3.20\n# check=skip=all\nENV password=x\nENV token=y\n";
+    let found = codes(local);
+    assert_eq!(
+        found
+            .iter()
+            .filter(|c| **c == "SecretsUsedInArgOrEnv")
+            .count(),
+        1,
+        "{found:?}"
+    );
+}
+
+#[test]
 fn settings_ignore_and_override_rules() {
     let text = "FROM alpine\nMAINTAINER me\nENV A 1\n";
     let settings = Settings::from_yaml(

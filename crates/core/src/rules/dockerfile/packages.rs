@@ -517,15 +517,18 @@ pub fn report_unpinned_rpm(ctx: &DockerfileContext, manager_name: &str, out: &mu
                     has_version_suffix(v) || v.contains('/') || v.ends_with(".rpm")
                 };
                 if !pinned && !in_scope {
-                    let (hint, separator) = if module {
-                        ("stream", ":")
+                    let unset: Vec<&str> = variables(v)
+                        .into_iter()
+                        .filter(|name| !ctx.declared_before(run.instruction, name))
+                        .collect();
+                    let message = if let Some(name) = unset.first() {
+                        format!("Pin versions in {manager_name}: `${name}` in `{v}` is set by no ARG or ENV of this stage, so the version is empty")
+                    } else if module {
+                        format!("Pin versions in {manager_name}: `{v}:<stream>` instead of `{v}`")
                     } else {
-                        ("version", "-")
+                        format!("Pin versions in {manager_name}: `{v}-<version>` instead of `{v}`")
                     };
-                    out.push(Finding::new(
-                        package.span,
-                        format!("Pin versions in {manager_name}: `{v}{separator}<{hint}>` instead of `{v}`"),
-                    ));
+                    out.push(Finding::new(package.span, message));
                 }
             }
         }

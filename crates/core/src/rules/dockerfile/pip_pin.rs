@@ -89,10 +89,13 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                 let v = package.value.as_str();
                 let self_upgrade = upgrading && matches!(v, "pip" | "setuptools" | "wheel");
                 if !pinned(v) && !package.has_expansion && !self_upgrade {
-                    out.push(Finding::new(
-                        package.span,
-                        format!("Pin versions in pip: `{0}==<version>` instead of `{0}`, or install from a requirements file", v),
-                    ));
+                    let message = if v.contains("://") {
+                        let url = v.split('#').next().unwrap_or(v);
+                        format!("Pin the VCS requirement to a tag or commit: `{url}@<ref>`")
+                    } else {
+                        format!("Pin versions in pip: `{0}==<version>` instead of `{0}`, or install from a requirements file", v)
+                    };
+                    out.push(Finding::new(package.span, message));
                 }
             }
         }
