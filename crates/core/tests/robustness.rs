@@ -272,6 +272,12 @@ fn hostile_shapes_stay_bounded() {
         "#".repeat(10_000),
         format!("{}FROM a\n", "# escape=`\n".repeat(100)),
         format!("FROM a\n{}", "COPY <<A <<B <<C /d\n".repeat(500)),
+        // Thousands of stages, each copying from the next: one long cycle.
+        (0..5_000)
+            .map(|i| format!("FROM a AS s{i}\nCOPY --from=s{} /x /y\n", (i + 1) % 5_000))
+            .collect(),
+        // A pasted snippet of thousands of loose lines, triggers included.
+        "RUN apt-get install x\nONBUILD RUN pip install y\n".repeat(5_000),
     ];
     for text in &shapes {
         check_or_save(text);
