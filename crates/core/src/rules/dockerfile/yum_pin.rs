@@ -19,6 +19,12 @@ pub static RULE: DockerfileRule = DockerfileRule {
 pub static DOCS: &str = r#"## What it does
 Flags packages in `yum install` without a version. A version given through a variable counts when an ARG or ENV in scope (this stage, or the stage it is built `FROM`) sets it; `.rpm` files and paths count as pinned. `module install` needs a stream (`name:stream`).
 
+## Differences from hadolint
+hadolint counts an ARG declared in any earlier stage as setting the
+variable. In BuildKit an ARG is only in scope in the stage that declares it
+(and the stages built `FROM` that one), so in a new stage `${version}` is
+empty and the package is unpinned: that case is reported here.
+
 ## Why is this bad?
 Unpinned packages make rebuilds install whatever is newest that day.
 
