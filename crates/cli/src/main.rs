@@ -10,7 +10,8 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dockwright_core::project::{lint_project, Project, ProjectFile};
+use dockwright_core::lint::lint_project;
+use dockwright_core::project::{Project, ProjectFile};
 use dockwright_core::{lint_with, Diagnostic, FileKind, LineIndex, Settings, Severity};
 use serde::Serialize;
 

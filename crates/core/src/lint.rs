@@ -3,7 +3,12 @@
 use serde::Serialize;
 
 use crate::diagnostic::Diagnostic;
-use crate::dockerfile;
+use crate::dockerfile::{self, Dockerfile};
+use crate::dockerignore::{self, DockerIgnore};
+use crate::project::{
+    compose_chain, directory_of, file_name, join, merge_chain, service_builds, BuildContext,
+    FileReport, Project, ProjectView, ServiceBuild,
+};
 use crate::rules::Settings;
 
 /// What a file is, decided from its name as Docker tooling does.
@@ -83,6 +88,145 @@ fn lint_dockerfile(text: &str, settings: &Settings) -> Vec<Diagnostic> {
     findings
 }
 
+/// YAML, schema, compose-go semantics, then the compose rules.
 fn lint_compose(text: &str, settings: &Settings) -> Vec<Diagnostic> {
-    crate::compose::lint(text, settings)
+    let file = crate::compose::parse(text);
+    let mut findings = file.errors;
+    if let Some(root) = file.root.as_ref().filter(|r| r.is_map()) {
+        findings.extend(crate::rules::check_compose(text, root, settings));
+    }
+    findings
+}
+
+/// Lints every file of the project, with the checks across files.
+pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
+    let files = project.files;
+    let kinds: Vec<Option<FileKind>> = files
+        .iter()
+        .map(|f| {
+            let name = file_name(f.path);
+            let explicit = project
+                .compose_files
+                .iter()
+                .any(|c| dockerignore::clean(c) == dockerignore::clean(f.path));
+            if explicit {
+                Some(FileKind::Compose)
+            } else {
+                FileKind::from_name(name)
+            }
+        })
+        .collect();
+    let mut reports: Vec<FileReport> = files
+        .iter()
+        .zip(&kinds)
+        .map(|(f, kind)| FileReport {
+            path: f.path.to_string(),
+            kind: *kind,
+            findings: Vec::new(),
+        })
+        .collect();
+    let dockerfiles: Vec<Option<Dockerfile>> = files
+        .iter()
+        .zip(&kinds)
+        .map(|(f, kind)| (*kind == Some(FileKind::Dockerfile)).then(|| dockerfile::parse(f.text)))
+        .collect();
+    let find = |path: &str| {
+        let wanted = dockerignore::clean(path);
+        files
+            .iter()
+            .position(|f| dockerignore::clean(f.path) == wanted)
+    };
+
+    // Compose: the chain merged, the other compose files alone.
+    let chain = compose_chain(project);
+    let mut builds: Vec<ServiceBuild> = Vec::new();
+    if let Some(merged) = merge_chain(project, &chain, &mut reports) {
+        let root_dir = directory_of(files[chain[0]].path);
+        builds = service_builds(&merged.root, root_dir, &find, &dockerfiles);
+        let view = ProjectView {
+            builds,
+            listing: project.listing,
+            file_starts: merged.bases.iter().map(|(base, _)| *base).collect(),
+        };
+        let mut findings = crate::compose::check_root(&merged.text, &merged.root);
+        findings.extend(crate::rules::check_compose_in(
+            &merged.text,
+            &merged.root,
+            settings,
+            Some(&view),
+        ));
+        merged.distribute(findings, files, &mut reports);
+        builds = view.builds;
+    }
+    // With explicit compose files (`-f`), the others are not part of the
+    // project; without, each compose file outside the chain stands alone.
+    for (index, kind) in kinds.iter().enumerate() {
+        if project.compose_files.is_empty()
+            && *kind == Some(FileKind::Compose)
+            && !chain.contains(&index)
+        {
+            reports[index].findings = lint_compose(files[index].text, settings);
+        }
+    }
+
+    // Dockerfiles, each with the build context it is built in.
+    for (index, parsed) in dockerfiles.iter().enumerate() {
+        let Some(parsed) = parsed else { continue };
+        let path = files[index].path;
+        let context_path = builds
+            .iter()
+            .find(|b| {
+                b.dockerfile_path.as_deref().map(dockerignore::clean)
+                    == Some(dockerignore::clean(path))
+            })
+            .and_then(|b| b.context.clone())
+            .unwrap_or_else(|| {
+                let dir = directory_of(path);
+                if dir.is_empty() {
+                    ".".into()
+                } else {
+                    dir.to_string()
+                }
+            });
+        let ignore_path = [
+            format!("{path}.dockerignore"),
+            join(&context_path, ".dockerignore"),
+        ]
+        .into_iter()
+        .find(|p| find(p).is_some());
+        let dockerignore = ignore_path.map(|p| {
+            let text = files[find(&p).unwrap_or_default()].text;
+            (p, DockerIgnore::parse(text))
+        });
+        let listing = project.listing.map(|all| {
+            let prefix = if context_path == "." {
+                String::new()
+            } else {
+                format!("{context_path}/")
+            };
+            all.iter()
+                .filter_map(|p| p.strip_prefix(prefix.as_str()).map(str::to_string))
+                .collect()
+        });
+        let context = BuildContext {
+            path: context_path,
+            dockerignore,
+            listing,
+        };
+        let mut findings =
+            crate::rules::check_dockerfile_in(files[index].text, parsed, settings, Some(&context));
+        findings.extend(parsed.errors.iter().cloned());
+        reports[index].findings = findings;
+    }
+
+    for (report, file) in reports.iter_mut().zip(files) {
+        // Every span on a char boundary inside its file, whatever produced it.
+        for finding in &mut report.findings {
+            finding.span = finding.span.clamp_to(file.text);
+        }
+        report.findings.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+        });
+    }
+    reports
 }

@@ -1,20 +1,19 @@
 //! A project: the files of one directory (the CLI) or one workspace (the
-//! page), linted together. Compose files are merged as Docker Compose merges
-//! them (a finding lands in the file that wrote the value); each service's
-//! Dockerfile, build context and `.dockerignore` are found, so that checks
-//! across files can run: build targets, contexts, EXPOSE against published
-//! ports, health checks behind `service_healthy`, files COPY takes that
-//! `.dockerignore` leaves out.
+//! page), read together; `crate::lint::lint_project` lints them. Compose
+//! files are merged as Docker Compose merges them (a finding lands in the
+//! file that wrote the value); each service's Dockerfile, build context and
+//! `.dockerignore` are found, so that checks across files can run: build
+//! targets, contexts, EXPOSE against published ports, health checks behind
+//! `service_healthy`, files COPY takes that `.dockerignore` leaves out.
 //!
 //! No IO: the host hands over the texts, and the paths that exist when it
 //! knows them.
 
 use crate::compose;
 use crate::diagnostic::Diagnostic;
-use crate::dockerfile::{self, Command, Dockerfile};
+use crate::dockerfile::{Command, Dockerfile};
 use crate::dockerignore::{self, DockerIgnore};
 use crate::lint::FileKind;
-use crate::rules::{self, Settings};
 use crate::span::Span;
 use crate::yaml::{self, Node, Value};
 
@@ -174,11 +173,11 @@ pub fn image_facts(dockerfile: &Dockerfile, target: Option<&str>) -> ImageFacts 
     facts
 }
 
-fn directory_of(path: &str) -> &str {
+pub(crate) fn directory_of(path: &str) -> &str {
     path.rfind('/').map_or("", |i| &path[..i])
 }
 
-fn join(directory: &str, path: &str) -> String {
+pub(crate) fn join(directory: &str, path: &str) -> String {
     if path.starts_with('/') || directory.is_empty() {
         dockerignore::clean(path)
     } else {
@@ -186,7 +185,7 @@ fn join(directory: &str, path: &str) -> String {
     }
 }
 
-fn file_name(path: &str) -> &str {
+pub(crate) fn file_name(path: &str) -> &str {
     path.rsplit('/').next().unwrap_or(path)
 }
 
@@ -204,7 +203,7 @@ const OVERRIDE_NAMES: [&str; 4] = [
 ];
 
 /// The compose files Docker Compose would merge, by index in `files`.
-fn compose_chain(project: &Project) -> Vec<usize> {
+pub(crate) fn compose_chain(project: &Project) -> Vec<usize> {
     let index_of = |path: &str| {
         let wanted = dockerignore::clean(path);
         project
@@ -224,141 +223,8 @@ fn compose_chain(project: &Project) -> Vec<usize> {
     base.into_iter().chain(over).collect()
 }
 
-/// Lints every file of the project, with the checks across files.
-pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
-    let files = project.files;
-    let kinds: Vec<Option<FileKind>> = files
-        .iter()
-        .map(|f| {
-            let name = file_name(f.path);
-            let explicit = project
-                .compose_files
-                .iter()
-                .any(|c| dockerignore::clean(c) == dockerignore::clean(f.path));
-            if explicit {
-                Some(FileKind::Compose)
-            } else {
-                FileKind::from_name(name)
-            }
-        })
-        .collect();
-    let mut reports: Vec<FileReport> = files
-        .iter()
-        .zip(&kinds)
-        .map(|(f, kind)| FileReport {
-            path: f.path.to_string(),
-            kind: *kind,
-            findings: Vec::new(),
-        })
-        .collect();
-    let dockerfiles: Vec<Option<Dockerfile>> = files
-        .iter()
-        .zip(&kinds)
-        .map(|(f, kind)| (*kind == Some(FileKind::Dockerfile)).then(|| dockerfile::parse(f.text)))
-        .collect();
-    let find = |path: &str| {
-        let wanted = dockerignore::clean(path);
-        files
-            .iter()
-            .position(|f| dockerignore::clean(f.path) == wanted)
-    };
-
-    // Compose: the chain merged, the other compose files alone.
-    let chain = compose_chain(project);
-    let mut builds: Vec<ServiceBuild> = Vec::new();
-    if let Some(merged) = merge_chain(project, &chain, &mut reports) {
-        let root_dir = directory_of(files[chain[0]].path);
-        builds = service_builds(&merged.root, root_dir, &find, &dockerfiles);
-        let view = ProjectView {
-            builds,
-            listing: project.listing,
-            file_starts: merged.bases.iter().map(|(base, _)| *base).collect(),
-        };
-        let mut findings = compose::check_root(&merged.text, &merged.root);
-        findings.extend(rules::check_compose_in(
-            &merged.text,
-            &merged.root,
-            settings,
-            Some(&view),
-        ));
-        merged.distribute(findings, files, &mut reports);
-        builds = view.builds;
-    }
-    // With explicit compose files (`-f`), the others are not part of the
-    // project; without, each compose file outside the chain stands alone.
-    for (index, kind) in kinds.iter().enumerate() {
-        if project.compose_files.is_empty()
-            && *kind == Some(FileKind::Compose)
-            && !chain.contains(&index)
-        {
-            reports[index].findings = compose::lint(files[index].text, settings);
-        }
-    }
-
-    // Dockerfiles, each with the build context it is built in.
-    for (index, parsed) in dockerfiles.iter().enumerate() {
-        let Some(parsed) = parsed else { continue };
-        let path = files[index].path;
-        let context_path = builds
-            .iter()
-            .find(|b| {
-                b.dockerfile_path.as_deref().map(dockerignore::clean)
-                    == Some(dockerignore::clean(path))
-            })
-            .and_then(|b| b.context.clone())
-            .unwrap_or_else(|| {
-                let dir = directory_of(path);
-                if dir.is_empty() {
-                    ".".into()
-                } else {
-                    dir.to_string()
-                }
-            });
-        let ignore_path = [
-            format!("{path}.dockerignore"),
-            join(&context_path, ".dockerignore"),
-        ]
-        .into_iter()
-        .find(|p| find(p).is_some());
-        let dockerignore = ignore_path.map(|p| {
-            let text = files[find(&p).unwrap_or_default()].text;
-            (p, DockerIgnore::parse(text))
-        });
-        let listing = project.listing.map(|all| {
-            let prefix = if context_path == "." {
-                String::new()
-            } else {
-                format!("{context_path}/")
-            };
-            all.iter()
-                .filter_map(|p| p.strip_prefix(prefix.as_str()).map(str::to_string))
-                .collect()
-        });
-        let context = BuildContext {
-            path: context_path,
-            dockerignore,
-            listing,
-        };
-        let mut findings =
-            rules::check_dockerfile_in(files[index].text, parsed, settings, Some(&context));
-        findings.extend(parsed.errors.iter().cloned());
-        reports[index].findings = findings;
-    }
-
-    for (report, file) in reports.iter_mut().zip(files) {
-        // Every span on a char boundary inside its file, whatever produced it.
-        for finding in &mut report.findings {
-            finding.span = finding.span.clamp_to(file.text);
-        }
-        report.findings.sort_by(|a, b| {
-            (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
-        });
-    }
-    reports
-}
-
 /// The build of every service of the merged compose file.
-fn service_builds<'a>(
+pub(crate) fn service_builds<'a>(
     root: &Node,
     root_dir: &str,
     find: &dyn Fn(&str) -> Option<usize>,
@@ -402,16 +268,16 @@ fn service_builds<'a>(
 /// The compose chain merged into one tree over one virtual text: each file
 /// at its own offset, so that a span of the merged tree says which file it
 /// comes from.
-struct MergedCompose {
-    text: String,
-    root: Node,
+pub(crate) struct MergedCompose {
+    pub(crate) text: String,
+    pub(crate) root: Node,
     /// (offset in `text`, index of the file), in order.
-    bases: Vec<(usize, usize)>,
+    pub(crate) bases: Vec<(usize, usize)>,
 }
 
 impl MergedCompose {
     /// Gives each finding to the file that wrote its span.
-    fn distribute(
+    pub(crate) fn distribute(
         &self,
         findings: Vec<Diagnostic>,
         files: &[ProjectFile],
@@ -476,7 +342,7 @@ pub fn merged_compose(files: &[ProjectFile]) -> Option<(Vec<String>, Node)> {
     Some((names, merged.root))
 }
 
-fn merge_chain(
+pub(crate) fn merge_chain(
     project: &Project,
     chain: &[usize],
     reports: &mut [FileReport],

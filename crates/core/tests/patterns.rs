@@ -3,8 +3,9 @@
 //! together as a project (so the compose files and Dockerfiles agree).
 //! Compose files are also checked with dclint's ordering rules switched on.
 
+use dockwright_core::lint::lint_project;
 use dockwright_core::patterns::{self, GeneratedFile, CATALOGUE};
-use dockwright_core::project::{lint_project, Project, ProjectFile};
+use dockwright_core::project::{Project, ProjectFile};
 use dockwright_core::{lint_with, FileKind, LineIndex, Settings};
 
 fn strict() -> Settings {

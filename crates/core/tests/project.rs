@@ -9,7 +9,8 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use common::files_under;
-use dockwright_core::project::{lint_project, Project, ProjectFile};
+use dockwright_core::lint::lint_project;
+use dockwright_core::project::{Project, ProjectFile};
 use dockwright_core::Settings;
 
 fn render(dir: &Path) -> String {

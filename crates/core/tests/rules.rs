@@ -12,7 +12,8 @@ use std::fmt::Write;
 use std::path::Path;
 
 use dockwright_core::fix::Fix;
-use dockwright_core::project::{lint_project, Project, ProjectFile};
+use dockwright_core::lint::lint_project;
+use dockwright_core::project::{Project, ProjectFile};
 use dockwright_core::rules::registry::{COMPOSE_RULES, DOCKERFILE_RULES};
 use dockwright_core::rules::RuleMeta;
 use dockwright_core::{lint, lint_with, FileKind, LineIndex, Settings};

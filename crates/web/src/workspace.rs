@@ -5,7 +5,8 @@
 
 use std::rc::Rc;
 
-use dockwright_core::project::{lint_project, Project, ProjectFile};
+use dockwright_core::lint::lint_project;
+use dockwright_core::project::{Project, ProjectFile};
 use dockwright_core::{FileKind, LineIndex, Settings, SettingsError, Severity};
 
 use crate::positions::utf16_offsets;

@@ -1,5 +1,5 @@
-//! Compose files: spanned YAML, the compose-spec schema, compose-go's
-//! semantics, and the rules on top.
+//! Compose files: spanned YAML, the compose-spec schema and compose-go's
+//! semantics (the rules on top are run by `lint`).
 
 pub mod merge;
 pub mod schema;
@@ -9,7 +9,6 @@ pub mod semantics;
 pub mod values;
 
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::rules::Settings;
 use crate::yaml::{self, Node};
 
 /// YAML that cannot be read (syntax, duplicate keys, limits).
@@ -66,14 +65,4 @@ pub fn check_root(text: &str, root: &Node) -> Vec<Diagnostic> {
     }
     errors.extend(semantics::check(text, root));
     errors
-}
-
-/// Lints a compose file: YAML, schema, compose-go semantics and rules.
-pub fn lint(text: &str, settings: &Settings) -> Vec<Diagnostic> {
-    let file = parse(text);
-    let mut findings = file.errors;
-    if let Some(root) = file.root.as_ref().filter(|r| r.is_map()) {
-        findings.extend(crate::rules::check_compose(text, root, settings));
-    }
-    findings
 }
