@@ -31,7 +31,9 @@ fn check_files(
         let Some(kind) = FileKind::from_name(name) else {
             continue;
         };
-        if kind == FileKind::DockerIgnore {
+        // An override file is only half a project: Docker Compose refuses it
+        // alone (its services name no image), so it is checked merged below.
+        if kind == FileKind::DockerIgnore || name.contains(".override.") {
             continue;
         }
         let index = LineIndex::new(&file.text);
@@ -191,22 +193,32 @@ fn any_accepted_text_parameter_renders_files_without_errors() {
                 let Ok(files) = pattern.render_with(&[(param.key, sample)]) else {
                     continue;
                 };
-                for file in files {
-                    let name = file.path.rsplit('/').next().unwrap_or(&file.path);
-                    let Some(kind) = FileKind::from_name(name) else {
-                        continue;
-                    };
-                    let errors: Vec<String> = lint_with(kind, &file.text, &Settings::default())
-                        .into_iter()
+                // As a project: an override file is read merged with its base.
+                let project_files: Vec<ProjectFile> = files
+                    .iter()
+                    .map(|f| ProjectFile {
+                        path: &f.path,
+                        text: &f.text,
+                    })
+                    .collect();
+                let project = Project {
+                    files: &project_files,
+                    listing: None,
+                    compose_files: &[],
+                };
+                for report in lint_project(&project, &Settings::default()) {
+                    let errors: Vec<&String> = report
+                        .findings
+                        .iter()
                         .filter(|d| d.severity == dockwright_core::Severity::Error)
-                        .map(|d| d.message)
+                        .map(|d| &d.message)
                         .collect();
                     assert!(
                         errors.is_empty(),
                         "{} {}={sample:?}: {}: {errors:?}",
                         pattern.id,
                         param.key,
-                        file.path
+                        report.path
                     );
                 }
             }

@@ -1,6 +1,7 @@
 //! Compose files: spanned YAML, the compose-spec schema and compose-go's
 //! semantics (the rules on top are run by `lint`).
 
+pub mod loader;
 pub mod merge;
 pub mod schema;
 #[rustfmt::skip]
@@ -32,6 +33,14 @@ pub fn parse(text: &str) -> ComposeFile {
         .into_iter()
         .map(|e| Diagnostic::error(SYNTAX_ERROR, e.span, e.message))
         .collect();
+    let empty = document.root.as_ref().is_none_or(Node::is_null);
+    if empty && errors.is_empty() {
+        errors.push(Diagnostic::error(
+            semantics::CONFIG_ERROR,
+            crate::span::Span::empty(0),
+            "empty compose file: add `services:` with at least one service",
+        ));
+    }
     if let Some(root) = &document.root {
         if !root.is_map() && !root.is_null() {
             errors.push(Diagnostic::error(
@@ -64,5 +73,6 @@ pub fn check_root(text: &str, root: &Node) -> Vec<Diagnostic> {
         errors.push(diagnostic);
     }
     errors.extend(semantics::check(text, root));
+    errors.extend(loader::check(root));
     errors
 }
