@@ -16,7 +16,7 @@ use dockwright_core::{lint_with, Diagnostic, FileKind, LineIndex, Settings, Seve
 use serde::Serialize;
 
 const USAGE: &str = "\
-usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... [--config FILE] [--kind dockerfile|compose]\n                       [-f COMPOSE_FILE]... PATH...|-
+usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... [--config FILE] [--kind dockerfile|compose]\n                       [-f COMPOSE_FILE]... [--profile NAME]... PATH...|-
        dockwright fix [--dry-run] [--only CODE]... [--config FILE] [--kind dockerfile|compose] PATH...
        dockwright pattern list | show NAME | render NAME [--set KEY=VALUE]... --out DIR [--force]
        dockwright pattern matrix --out DIR
@@ -34,7 +34,9 @@ lint    Lints Dockerfiles and compose files; - reads standard input (a
         error) sets which findings make the exit status 1; --ignore drops a
         rule by code or alias; --config names a settings file (else
         .dockwright.yaml, dockwright.yaml or .hadolint.yaml here, then
-        hadolint's user config).
+        hadolint's user config); --profile activates a compose profile (as
+        docker compose --profile; else COMPOSE_PROFILES): services in no
+        active profile do not run, so they clash with no other service.
 fix     Applies the safe quick fixes to the files (a directory: its
         Dockerfiles and compose files) and says what it changed; a fix that
         would add an error is not applied. --dry-run changes nothing and
@@ -114,6 +116,8 @@ struct LintOptions {
     kind: Option<FileKind>,
     /// `-f`: compose files to merge, in order.
     compose_files: Vec<PathBuf>,
+    /// `--profile`: compose profiles to activate.
+    profiles: Vec<String>,
 }
 
 fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
@@ -122,6 +126,7 @@ fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
         failure_threshold: None,
         config: None,
         ignored: Vec::new(),
+        profiles: Vec::new(),
         paths: Vec::new(),
         kind: None,
         compose_files: Vec::new(),
@@ -166,6 +171,7 @@ fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
                 });
             }
             "--ignore" => options.ignored.push(value(name)?),
+            "--profile" => options.profiles.push(value(name)?),
             "--config" => options.config = Some(PathBuf::from(value(name)?)),
             "--kind" => {
                 let v = value(name)?;
@@ -195,7 +201,19 @@ fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
 
 fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
     let options = parse_lint_options(args)?;
-    let settings = load_settings(options.config.as_deref())?;
+    let mut settings = load_settings(options.config.as_deref())?;
+    // Active compose profiles, as `docker compose` takes them.
+    settings.profiles = options.profiles.clone();
+    if settings.profiles.is_empty() {
+        if let Ok(list) = std::env::var("COMPOSE_PROFILES") {
+            settings.profiles = list
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect();
+        }
+    }
     let targets = collect_targets(&options)?;
     let mut records = Vec::new();
     let mut file_count = 0;

@@ -449,3 +449,36 @@ fn pattern_render_writes_files_that_lint_clean_and_refuses_to_overwrite() {
     assert!(shown.contains("output: \"standalone\""));
     assert!(shown.contains("↳ Makes `next build` write .next/standalone"));
 }
+
+#[test]
+fn profiles_decide_which_services_run_together() {
+    let dir = project(
+        "profiles",
+        &[(
+            "compose.yaml",
+            "services:\n  a:\n    image: x:1\n    container_name: app\n  b:\n    image: x:1\n    container_name: app\n    profiles: [debug]\n",
+        )],
+    );
+    let file = dir.join("compose.yaml");
+    let file = file.to_str().unwrap();
+    let quiet = Command::new(env!("CARGO_BIN_EXE_dockwright"))
+        .args(["lint", file])
+        .env_remove("COMPOSE_PROFILES")
+        .output()
+        .unwrap();
+    assert_eq!(
+        quiet.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&quiet.stdout)
+    );
+    let flagged = dockwright(&["lint", "--profile", "debug", file]);
+    assert_eq!(flagged.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&flagged.stdout).contains("no-duplicate-container-names"));
+    let from_env = Command::new(env!("CARGO_BIN_EXE_dockwright"))
+        .args(["lint", file])
+        .env("COMPOSE_PROFILES", "other,debug")
+        .output()
+        .unwrap();
+    assert_eq!(from_env.status.code(), Some(1));
+}

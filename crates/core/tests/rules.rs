@@ -126,6 +126,25 @@ fn hadolint_pragma_forms() {
 }
 
 #[test]
+fn active_profiles_decide_which_services_clash() {
+    let text = "services:\n  a:\n    image: x:1\n    container_name: app\n  b:\n    image: x:1\n    container_name: app\n    profiles: [debug]\n";
+    let clashes = |settings: &Settings| {
+        lint_with(FileKind::Compose, text, settings)
+            .iter()
+            .filter(|d| d.code == "no-duplicate-container-names")
+            .count()
+    };
+    assert_eq!(clashes(&Settings::default()), 0);
+    for active in ["debug", "*"] {
+        let settings = Settings {
+            profiles: vec![active.to_string()],
+            ..Settings::default()
+        };
+        assert_eq!(clashes(&settings), 1, "profile {active}");
+    }
+}
+
+#[test]
 fn settings_ignore_and_override_rules() {
     let text = "FROM alpine\nMAINTAINER me\nENV A 1\n";
     let settings = Settings::from_yaml(

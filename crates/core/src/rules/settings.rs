@@ -39,6 +39,10 @@ pub struct Settings {
     pub label_schema: Vec<(String, LabelType)>,
     /// Labels outside `label_schema` are reported (DL3050).
     pub strict_labels: bool,
+    /// Compose profiles that are active (`docker compose --profile`,
+    /// `COMPOSE_PROFILES`); `*` activates every profile. Not read from a
+    /// settings file: it is a choice made at run time.
+    pub profiles: Vec<String>,
 }
 
 /// The form a label's value must take, as hadolint's `label-schema` names it.

@@ -18,6 +18,11 @@ pub static RULE: ComposeRule = ComposeRule {
 pub static DOCS: &str = r#"## What it does
 Flags a `container_name` already used by an earlier service of the file.
 
+Only services that run together are compared: a service with `profiles:`
+runs only when one of its profiles is active (`dockwright lint --profile` or
+`COMPOSE_PROFILES`, as with `docker compose`; none by default), so a service
+in a profile that is not active shares it with nobody.
+
 ## Why is this bad?
 Docker refuses to create a second container with a name in use: the second service
 fails to start with "Conflict. The container name … is already in use".
@@ -50,7 +55,7 @@ services:
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     let mut seen: Vec<(&str, &str)> = Vec::new();
-    for (service, entry) in ctx.services() {
+    for (service, entry) in ctx.services().filter(|(_, e)| super::runs(ctx, &e.value)) {
         let Some(node) = entry.value.get("container_name") else {
             continue;
         };

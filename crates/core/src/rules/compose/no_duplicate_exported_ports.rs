@@ -23,6 +23,11 @@ Unlike dclint, the host address is taken into account: `127.0.0.1:80:80` and
 `127.0.0.2:80:80` do not collide, while any address collides with all interfaces
 (`80:80`). Ports Docker picks itself (`- "80"`) never collide.
 
+Only services that run together are compared: a service with `profiles:`
+runs only when one of its profiles is active (`dockwright lint --profile` or
+`COMPOSE_PROFILES`, as with `docker compose`; none by default), so a service
+in a profile that is not active shares it with nobody.
+
 ## Why is this bad?
 Only one container can listen on a host address and port: the second one fails to start
 with "port is already allocated".
@@ -56,7 +61,7 @@ services:
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     // (host ip, low, high, protocol, service)
     let mut taken: Vec<(Option<String>, u32, u32, String, &str)> = Vec::new();
-    for (service, entry) in ctx.services() {
+    for (service, entry) in ctx.services().filter(|(_, e)| super::runs(ctx, &e.value)) {
         for port in super::ports::published(&entry.value)
             .into_iter()
             .filter(|p| !p.interpolated)
