@@ -293,7 +293,7 @@ fn a_directory_is_linted_as_a_project_and_findings_land_in_their_file() {
 fn kind_reads_compose_from_standard_input() {
     let out = dockwright_with_stdin(
         &["lint", "--kind", "compose", "--format", "json", "-"],
-        "services:\n  web:\n    image: nginx:1.27\n    restart: sometimes\n",
+        "services:\n  web:\n    image: nginx:1.27\n    scale: -1\n",
     );
     assert_eq!(out.status.code(), Some(1));
     let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();

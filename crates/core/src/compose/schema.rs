@@ -489,11 +489,28 @@ fn check_sequence(schema: &Schema, items: &[Node], path: &mut String, out: &mut 
             let shown = item
                 .as_str()
                 .map_or_else(String::new, |s| format!(" {s:?}"));
-            push(
-                out,
-                item.span,
-                format!("{path} repeats an earlier item{shown}; items must be unique"),
+            // The schema asks for unique items. Docker Compose enforces it
+            // on a few lists (checked with `docker compose config`); on the
+            // others it keeps one of the copies and goes on: a warning.
+            let list = path[..length].rsplit('.').next().unwrap_or_default();
+            let enforced = matches!(
+                list,
+                "depends_on"
+                    | "networks"
+                    | "security_opt"
+                    | "group_add"
+                    | "external_links"
+                    | "volumes_from"
             );
+            out.push(Violation {
+                span: item.span,
+                message: if enforced {
+                    format!("{path} repeats an earlier item{shown}; items must be unique")
+                } else {
+                    format!("{path} repeats an earlier item{shown}; Docker Compose keeps only one")
+                },
+                warning: !enforced,
+            });
         }
         path.truncate(length);
     }

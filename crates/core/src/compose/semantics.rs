@@ -85,6 +85,15 @@ fn literal(node: &Node) -> Option<&str> {
 }
 
 impl Checker<'_> {
+    fn warning(&mut self, span: Span, message: String) {
+        if self.out.iter().any(|d| d.span == span) {
+            return;
+        }
+        let mut diagnostic = Diagnostic::error(CONFIG_ERROR, span, message);
+        diagnostic.severity = crate::diagnostic::Severity::Warning;
+        self.out.push(diagnostic);
+    }
+
     fn error(&mut self, span: Span, message: String) {
         // A value merged into several services (`<<: *defaults`) is
         // reported once, where it is written.
@@ -180,11 +189,13 @@ impl Checker<'_> {
                 self.port(name, port);
             }
         }
+        // `docker compose config` lets these through; the Docker Engine
+        // refuses them when the container is created: warnings.
         if let Some(expose) = service.get("expose") {
             for item in expose.items() {
                 if let Some(spec) = literal(item) {
                     if let Err(message) = values::parse_expose(spec) {
-                        self.error(item.span, format!("service {name:?}: {message}"));
+                        self.warning(item.span, format!("service {name:?}: {message} (Docker refuses it when the container is created)"));
                     }
                 }
             }
@@ -192,7 +203,7 @@ impl Checker<'_> {
         if let Some(restart) = service.get("restart") {
             if let Some(policy) = literal(restart) {
                 if let Err(message) = values::check_restart(policy) {
-                    self.error(restart.span, format!("service {name:?}: {message}"));
+                    self.warning(restart.span, format!("service {name:?}: {message} (Docker refuses it when the container is created)"));
                 }
             }
         }
