@@ -32,15 +32,15 @@ test("a compose error shows in its file's group, and a click opens that file at 
   const { context, page, problems } = await openPage(env);
   await tab(page, "compose.yaml").click();
   assert.equal(await tab(page, "compose.yaml").getAttribute("aria-selected"), "true");
-  // Break the restart policy of a service: compose-go refuses it.
+  // A negative scale: compose-go refuses it.
   await page.locator(".cm-content").click();
   await page.keyboard.press("Control+Home");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("End");
   // insertText: typed newlines would be auto-indented by the editor.
-  await page.keyboard.insertText("\n  cache:\n    image: redis:7.4\n    restart: sometimes");
+  await page.keyboard.insertText("\n  cache:\n    image: redis:7.4\n    scale: -3");
   const group = page.getByRole("region", { name: "Findings in compose.yaml" });
-  await group.getByText(/invalid restart policy "sometimes"/).waitFor();
+  await group.getByText(/services\.cache\.scale: must be greater than or equal to 0/).waitFor();
   await page.locator(".cm-lintRange-error").first().waitFor();
 
   // Go to the Dockerfile, then click the compose finding: the tab switches back.
@@ -48,7 +48,7 @@ test("a compose error shows in its file's group, and a click opens that file at 
   await group.locator(".finding").first().click();
   assert.equal(await tab(page, "compose.yaml").getAttribute("aria-selected"), "true");
   const selected = await page.evaluate(() => window.getSelection().toString());
-  assert.equal(selected, "sometimes");
+  assert.equal(selected, "-3");
   assert.deepEqual(problems, []);
   await context.close();
 });
