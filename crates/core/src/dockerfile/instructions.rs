@@ -156,6 +156,27 @@ impl Instruction {
         self.flags.iter().rev().find(|f| f.name == name)
     }
 
+    /// What the instruction reads from another stage or image, as written:
+    /// `COPY/ADD --from=…` and `RUN --mount=…,from=…`, with where it is said.
+    pub fn from_references(&self) -> Vec<(&str, Span)> {
+        let mut out = Vec::new();
+        if let (Command::Copy { .. } | Command::Add { .. }, Some(flag)) =
+            (&self.command, self.flag("from"))
+        {
+            if let Some(v) = flag.value.as_deref() {
+                out.push((v, flag.span));
+            }
+        }
+        if let Command::Run { mounts, .. } = &self.command {
+            for mount in mounts {
+                if let Some(v) = mount.field(&["from"]) {
+                    out.push((v, mount.span));
+                }
+            }
+        }
+        out
+    }
+
     /// A boolean flag's value: `--link`, `--link=true` → true.
     pub fn flag_is_true(&self, name: &str) -> bool {
         self.flag(name).is_some_and(|f| {

@@ -105,23 +105,7 @@ fn circular_dependency(dockerfile: &Dockerfile) -> Option<(crate::span::Span, St
     let mut deps: Vec<Vec<(usize, crate::span::Span)>> = vec![Vec::new(); dockerfile.stages.len()];
     for (stage_index, stage) in dockerfile.stages.iter().enumerate() {
         for &i in &stage.instructions {
-            let instruction = &dockerfile.instructions[i];
-            let mut sources: Vec<(&str, crate::span::Span)> = Vec::new();
-            if let (Command::Copy { .. } | Command::Add { .. }, Some(flag)) =
-                (&instruction.command, instruction.flag("from"))
-            {
-                if let Some(v) = flag.value.as_deref() {
-                    sources.push((v, flag.span));
-                }
-            }
-            if let Command::Run { mounts, .. } = &instruction.command {
-                for mount in mounts {
-                    if let Some(v) = mount.field(&["from"]) {
-                        sources.push((v, mount.span));
-                    }
-                }
-            }
-            for (reference, span) in sources {
+            for (reference, span) in dockerfile.instructions[i].from_references() {
                 if let Some(target) = resolve(reference) {
                     deps[stage_index].push((target, span));
                 }

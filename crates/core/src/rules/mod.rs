@@ -212,6 +212,23 @@ impl<'a> DockerfileContext<'a> {
             .is_some_and(|stage| self.shipped[stage])
     }
 
+    /// Every instruction with its index, then every ONBUILD trigger (with
+    /// the index of its ONBUILD): the rules that hadolint also applies to
+    /// triggers read this.
+    pub fn instructions_and_triggers(&self) -> impl Iterator<Item = (usize, &'a Instruction)> {
+        let all = &self.dockerfile.instructions;
+        all.iter()
+            .enumerate()
+            .chain(
+                all.iter()
+                    .enumerate()
+                    .filter_map(|(i, ins)| match &ins.command {
+                        Command::Onbuild { trigger: Some(t) } => Some((i, &**t)),
+                        _ => None,
+                    }),
+            )
+    }
+
     /// The earlier stage that stage `stage` is built `FROM`, if any.
     pub fn base_stage(&self, stage: usize) -> Option<usize> {
         self.base_stage.get(stage).copied().flatten()

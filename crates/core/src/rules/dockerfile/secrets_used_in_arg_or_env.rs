@@ -71,15 +71,7 @@ pub fn is_secret_name(key: &str) -> bool {
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     // ONBUILD ARG/ENV put the secret into every image built from this one.
-    let triggers = ctx
-        .dockerfile
-        .instructions
-        .iter()
-        .filter_map(|i| match &i.command {
-            Command::Onbuild { trigger: Some(t) } => Some(&**t),
-            _ => None,
-        });
-    for instruction in ctx.dockerfile.instructions.iter().chain(triggers) {
+    for (_, instruction) in ctx.instructions_and_triggers() {
         let (name, keys): (&str, Vec<&crate::dockerfile::Word>) = match &instruction.command {
             Command::Arg { args } => ("ARG", args.iter().map(|a| &a.name).collect()),
             Command::Env { pairs } => ("ENV", pairs.iter().map(|p| &p.key).collect()),

@@ -1,5 +1,4 @@
 use crate::diagnostic::Severity;
-use crate::dockerfile::Command;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 use crate::span::Span;
 
@@ -77,26 +76,8 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
         }
     }
     // Images named by COPY --from and RUN --mount from= (not stages).
-    for (index, instruction) in ctx.dockerfile.instructions.iter().enumerate() {
-        let instruction = match &instruction.command {
-            Command::Onbuild { trigger: Some(t) } => &**t,
-            _ => instruction,
-        };
-        let mut sources: Vec<(&str, Span)> = Vec::new();
-        if let (Command::Copy { .. } | Command::Add { .. }, Some(flag)) =
-            (&instruction.command, instruction.flag("from"))
-        {
-            if let Some(v) = flag.value.as_deref() {
-                sources.push((v, flag.span));
-            }
-        }
-        if let Command::Run { mounts, .. } = &instruction.command {
-            for mount in mounts {
-                if let Some(v) = mount.field(&["from"]) {
-                    sources.push((v, mount.span));
-                }
-            }
-        }
+    for (index, instruction) in ctx.instructions_and_triggers() {
+        let sources = instruction.from_references();
         for (value, span) in sources {
             let lower = value.to_lowercase();
             let stage = lower.parse::<usize>().is_ok() || ctx.stage_named_before(&lower, index);
