@@ -19,6 +19,8 @@ test("typing a broken line shows a squiggle, a gutter marker and the message", a
   await page.getByText("No problems", { exact: true }).waitFor();
 
   await typeAtEnd(page, "COPY app.py");
+  // Each keystroke is linted: wait for the finding on the whole line, not a half-typed one.
+  await page.locator(".finding", { hasText: /COPY requires at least two arguments/ }).waitFor();
   const squiggle = page.locator(".cm-lintRange-error").first();
   await squiggle.waitFor();
   await page.locator(".cm-lint-marker-error").first().waitFor();
@@ -43,7 +45,7 @@ test("typing a broken line shows a squiggle, a gutter marker and the message", a
 test("clicking a finding moves the cursor to it", async () => {
   const { context, page } = await openPage();
   await typeAtEnd(page, "\nFROB x");
-  await page.locator(".finding").first().click();
+  await page.locator(".finding", { hasText: /unknown instruction: FROB/ }).click();
   const selected = await page.evaluate(() => window.getSelection().toString());
   assert.equal(selected, "FROB");
   await context.close();
@@ -58,8 +60,8 @@ test("works offline after the first visit and never leaves 127.0.0.1", async () 
   await page.reload();
   await page.locator(".cm-editor").waitFor();
   await typeAtEnd(page, "RUN --network=nowhere true");
+  await page.locator(".finding", { hasText: /invalid network mode "nowhere"/ }).waitFor();
   await page.locator(".cm-lintRange-error").first().waitFor();
-  assert.match(await page.locator(".finding").first().innerText(), /invalid network mode "nowhere"/);
 
   const offsite = requests.filter((url) => {
     const { protocol, hostname } = new URL(url);

@@ -173,7 +173,8 @@ test("dark theme follows the system, the toggle overrides it and is remembered",
 test("the findings list works from the keyboard", async () => {
   const { context, page } = await openPage(env);
   await typeAtEnd(page, "FROB x\nFROB y\nFROB z\n");
-  await page.locator(".finding").nth(2).waitFor();
+  // Each keystroke is linted: wait until the third line is whole.
+  await page.locator(".finding", { hasText: /Line 18/ }).filter({ hasText: /unknown instruction: FROB/ }).waitFor();
   await page.locator(".finding").first().focus();
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
