@@ -30,10 +30,20 @@ OUTSIDE = ("not found", "no such file", "variable is not set", "is not set. Defa
            )
 
 
+def limit_memory():
+    # Some test files are YAML alias bombs that Docker Compose expands
+    # without bound: 2 GiB of address space ends them instead of the machine.
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+
 def compose_verdict(binary, text, work):
     (work / "compose.yaml").write_text(text)
-    out = subprocess.run([binary, "-p", "oracle", "config", "--format", "json"], cwd=work,
-                         capture_output=True, text=True)
+    try:
+        out = subprocess.run([binary, "-p", "oracle", "config", "--format", "json"], cwd=work,
+                             capture_output=True, text=True, timeout=30, preexec_fn=limit_memory)
+    except subprocess.TimeoutExpired:
+        return True, "docker compose config did not finish in 30 s", False
     errors = [line for line in out.stderr.splitlines() if "level=warning" not in line and line.strip()]
     unset = "variable is not set" in out.stderr
     return out.returncode != 0, " ".join(errors)[:200], unset
