@@ -23,7 +23,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from compose_oracle import OUTSIDE, compose_verdict, our_errors  # noqa: E402
+from compose_oracle import DEFAULT_COMPOSE, disagreement, judge, print_disagreements  # noqa: E402
 
 TOP_LEVEL = re.compile(r"^(services|volumes|networks|secrets|configs|include|name|version|models)\s*:", re.M)
 RAW_STRING = re.compile(r"`([^`]*)`", re.S)
@@ -49,8 +49,7 @@ def cases(repo):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("repo", type=Path)
-    parser.add_argument("--compose", default=str(Path(sys.prefix) / "lib" / "python3.11" / "site-packages"
-                                                 / "compose" / "docker-compose"))
+    parser.add_argument("--compose", default=DEFAULT_COMPOSE)
     parser.add_argument("--show", action="store_true", help="print every disagreement")
     args = parser.parse_args()
     counts = collections.Counter()
@@ -58,17 +57,17 @@ def main():
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for label, text in cases(args.repo):
-            rejected, why, unset = compose_verdict(args.compose, text, work)
-            if rejected and (unset or any(o in why for o in OUTSIDE)):
+            verdict = judge(args.compose, text, work)
+            if verdict is None:
                 counts["rejected for a reason outside the file"] += 1
                 continue
-            ours = our_errors(text, work)
+            rejected, why, ours = verdict
             key = ("must reject" if rejected else "must accept")
             counts[key] += 1
             if rejected == bool(ours):
                 counts[key + ", agree"] += 1
             else:
-                disagreements.append((label, why, [f"{o['line']}:{o['code']} {o['message']}" for o in ours][:3]))
+                disagreements.append(disagreement(label, why, ours))
     for key in ("must reject", "must accept"):
         print(f"{counts[key + ', agree']:5}/{counts[key]:<5} agree where Compose {key[5:]}s")
     print(f"{counts['rejected for a reason outside the file']:5}       rejected for a reason outside the file")
@@ -76,8 +75,7 @@ def main():
     agreed = counts["must reject, agree"] + counts["must accept, agree"]
     if total:
         print(f"verdicts agree on {agreed}/{total} ({100 * agreed / total:.1f} %)")
-    for label, why, ours in disagreements if args.show else disagreements[:15]:
-        print(f"-- {label}\n   compose: {why or 'accepted'}\n   ours:    {ours or 'no error'}")
+    print_disagreements(disagreements, args.show)
 
 
 if __name__ == "__main__":

@@ -58,6 +58,27 @@ def our_errors(text, work):
     return [f for f in findings if f["severity"] == "error"]
 
 
+DEFAULT_COMPOSE = str(Path(sys.prefix) / "lib" / "python3.11" / "site-packages" / "compose" / "docker-compose")
+
+
+def judge(binary, text, work):
+    """(Compose rejects, Compose's words, our errors), or None when Compose
+    rejects the file for a reason outside it."""
+    rejected, why, unset = compose_verdict(binary, text, work)
+    if rejected and (unset or any(o in why for o in OUTSIDE)):
+        return None
+    return rejected, why, our_errors(text, work)
+
+
+def disagreement(label, why, ours):
+    return label, why, [f"{o['line']}:{o['code']} {o['message']}" for o in ours][:3]
+
+
+def print_disagreements(disagreements, show_all):
+    for label, why, ours in disagreements if show_all else disagreements[:15]:
+        print(f"-- {label}\n   compose: {why or 'accepted'}\n   ours:    {ours or 'no error'}")
+
+
 def mutants(text, count, rng):
     lines = text.split("\n")
     for _ in range(count):
@@ -82,8 +103,7 @@ def mutants(text, count, rng):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("files", nargs="*")
-    parser.add_argument("--compose", default=str(Path(sys.prefix) / "lib" / "python3.11" / "site-packages"
-                                                 / "compose" / "docker-compose"))
+    parser.add_argument("--compose", default=DEFAULT_COMPOSE)
     parser.add_argument("--mutants", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--show", action="store_true", help="print every disagreement")
@@ -98,24 +118,23 @@ def main():
             original = path.read_text()
             for n, text in enumerate([original, *mutants(original, args.mutants, rng)]):
                 label = f"{path.name}" + (f" mutant {n}" if n else "")
-                rejected, why, unset = compose_verdict(args.compose, text, work)
-                ours = our_errors(text, work)
-                if rejected and (unset or any(o in why for o in OUTSIDE)):
+                verdict = judge(args.compose, text, work)
+                if verdict is None:
                     counts["rejected for a reason outside the file"] += 1
                     continue
+                rejected, why, ours = verdict
                 if rejected == bool(ours):
                     counts["agree, " + ("both reject" if rejected else "both accept")] += 1
                 else:
                     counts["Compose rejects, we do not" if rejected else "Compose accepts, we reject"] += 1
-                    disagreements.append((label, why, [f"{o['line']}:{o['code']} {o['message']}" for o in ours][:3]))
+                    disagreements.append(disagreement(label, why, ours))
     total = sum(v for k, v in counts.items() if not k.startswith("rejected for"))
     agreed = sum(v for k, v in counts.items() if k.startswith("agree"))
     for key, value in sorted(counts.items()):
         print(f"{value:6}  {key}")
     if total:
         print(f"verdicts agree on {agreed}/{total} ({100 * agreed / total:.1f} %)")
-    for label, why, ours in disagreements if args.show else disagreements[:15]:
-        print(f"-- {label}\n   compose: {why or 'accepted'}\n   ours:    {ours or 'no error'}")
+    print_disagreements(disagreements, args.show)
 
 
 if __name__ == "__main__":
