@@ -40,7 +40,10 @@ def limit_memory():
 def compose_verdict(binary, text, work):
     (work / "compose.yaml").write_text(text)
     try:
-        out = subprocess.run([binary, "-p", "oracle", "config", "--format", "json"], cwd=work,
+        # `-q` checks the model without printing it: the verdict is the
+        # loader's, not the printer's (2.40.3 fails to print some valid
+        # `build.ssh` maps as JSON). No `-p`: the file's own `name:` counts.
+        out = subprocess.run([binary, "config", "-q"], cwd=work,
                              capture_output=True, text=True, timeout=30, preexec_fn=limit_memory)
     except subprocess.TimeoutExpired:
         return True, "docker compose config did not finish in 30 s", False

@@ -1,7 +1,8 @@
 //! What compose-go's loader refuses after the schema and the references:
 //! mapping keys that are not strings, services that have nothing to run,
 //! conflicting volume, secret and config definitions, negative replica
-//! counts, GPU reservations that name both a count and devices, watch rules
+//! counts, GPU reservations that name both a count and devices (or a count
+//! that is not a number), bind mounts without a source, watch rules
 //! without a target, short volume specs with an empty part and environment
 //! names with a trailing space. Each is a `config-error` worded as
 //! `docker compose config` words it.
@@ -42,15 +43,33 @@ pub fn check(root: &Node) -> Vec<Diagnostic> {
                 continue;
             };
             let definition = &entry.value;
-            let has = |key: &str| definition.get(key).is_some_and(|v| !v.is_null());
-            let external = definition.get("external").is_some_and(is_true);
-            let given = sources.split('|').any(has) || external;
-            if definition.is_map() && !given {
+            if !definition.is_map() {
+                continue;
+            }
+            let has = |key: &str| definition.get(key).is_some();
+            let given = sources.split('|').filter(|k| has(k)).count();
+            if given > 1 {
+                error(
+                    entry.key.span,
+                    format!("{section}.{name}: {sources} attributes are mutually exclusive"),
+                );
+            } else if given == 0 && !has("external") && (section == "secrets" || !has("driver")) {
+                // A config's custom driver may bring the content its own
+                // way; the project check refuses a secret without a source
+                // whatever its driver.
                 error(
                     entry.key.span,
                     format!("{section}.{name}: one of {sources} must be set"),
                 );
             }
+        }
+    }
+    for section in ["volumes", "networks", "secrets", "configs"] {
+        for entry in root.get(section).map(Node::entries).unwrap_or_default() {
+            let Some(name) = entry.key.as_str() else {
+                continue;
+            };
+            external_name(section, name, &entry.value, &mut error);
         }
     }
     out
@@ -111,7 +130,11 @@ fn service(name: &str, key: &Node, service: &Node, error: &mut impl FnMut(Span, 
     // active services are checked for something to run; `extends` may bring
     // the image.
     let has = |k: &str| service.get(k).is_some_and(|v| !v.is_null());
-    if !has("image") && !has("build") && !has("extends") && !has("profiles") {
+    // A `provider` service is run by a plugin, not from an image.
+    let runs_something = ["image", "build", "extends", "profiles", "provider"]
+        .iter()
+        .any(|k| has(k));
+    if !runs_something {
         error(
             key.span,
             format!("service {name:?} has neither an image nor a build context specified"),
@@ -138,7 +161,23 @@ fn service(name: &str, key: &Node, service: &Node, error: &mut impl FnMut(Span, 
         .and_then(|d| d.get("resources"))
         .and_then(|r| r.get("reservations"))
         .and_then(|r| r.get("devices"));
-    for device in devices.map(Node::items).unwrap_or_default() {
+    let gpus = service.get("gpus").map(Node::items).unwrap_or_default();
+    for device in devices
+        .map(Node::items)
+        .unwrap_or_default()
+        .iter()
+        .chain(gpus)
+    {
+        if let Some(count) = device.get("count").and_then(Node::scalar) {
+            let text = count.text.as_str();
+            let number = matches!(count.kind, ScalarKind::Int(_)) || text.parse::<i64>().is_ok();
+            if !number && !text.eq_ignore_ascii_case("all") && !text.contains('$') {
+                error(
+                    device.get("count").map_or(device.span, |c| c.span),
+                    format!("services.{name}: device count: invalid value {text:?}, the only value allowed is 'all' or a number"),
+                );
+            }
+        }
         if device.get("count").is_some() && device.get("device_ids").is_some() {
             error(
                 device.span,
@@ -166,6 +205,16 @@ fn service(name: &str, key: &Node, service: &Node, error: &mut impl FnMut(Span, 
         }
     }
     for volume in service.get("volumes").map(Node::items).unwrap_or_default() {
+        if volume.is_map() {
+            let bind = volume.get("type").and_then(Node::as_str) == Some("bind");
+            if bind && volume.get("source").is_none() {
+                error(
+                    volume.span,
+                    "invalid mount config for type \"bind\": field Source must not be empty: add `source:` (the host path)".to_string(),
+                );
+            }
+            continue;
+        }
         let Some(spec) = volume.scalar().map(|s| s.text.as_str()) else {
             continue;
         };
@@ -201,16 +250,31 @@ fn service(name: &str, key: &Node, service: &Node, error: &mut impl FnMut(Span, 
     }
 }
 
+/// The old `external: {name: x}` form beside a `name:` that differs.
+fn external_name(
+    section: &str,
+    name: &str,
+    definition: &Node,
+    error: &mut impl FnMut(Span, String),
+) {
+    let Some(external) = definition.get("external") else {
+        return;
+    };
+    let (Some(named), Some(external_named)) = (definition.get("name"), external.get("name")) else {
+        return;
+    };
+    if named.scalar().map(|s| &s.text) != external_named.scalar().map(|s| &s.text) {
+        error(
+            external.span,
+            format!("{section}.{name}: name and external.name conflict; only use name"),
+        );
+    }
+}
+
 fn volume(name: &str, volume: &Node, error: &mut impl FnMut(Span, String)) {
     let Some(external) = volume.get("external") else {
         return;
     };
-    if volume.get("name").is_some() && external.get("name").is_some() {
-        error(
-            external.span,
-            format!("volumes.{name}: name and external.name conflict; only use name"),
-        );
-    }
     if !is_true(external) {
         return;
     }

@@ -169,15 +169,14 @@ impl Checker<'_> {
         let Some(name) = literal(node) else {
             return;
         };
-        let valid = name
-            .bytes()
-            .next()
-            .is_some_and(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-            && name
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
-        if !valid {
-            self.error(node.span, format!("invalid project name {name:?}: must consist only of lowercase alphanumeric characters, hyphens, and underscores as well as start with a letter or number"));
+        // Docker Compose normalises a name from the file (lower case, only
+        // `[a-z0-9_-]`, no leading `_`/`-`); only a name with nothing left
+        // is refused.
+        let normalized = values::normalize_project_name(name);
+        if normalized.is_empty() && !name.is_empty() {
+            self.error(node.span, format!("project name {name:?} must not be empty once normalised: use lowercase letters, digits, `-` and `_`, starting with a letter or digit"));
+        } else if normalized != name {
+            self.warning(node.span, format!("project name {name:?} is used as {normalized:?} (Docker Compose keeps only lowercase letters, digits, `-` and `_`): write it that way"));
         }
     }
 
