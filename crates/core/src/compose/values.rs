@@ -381,6 +381,17 @@ pub fn check_restart(text: &str) -> Result<(), String> {
     }
 }
 
+/// compose-go's `NormalizeProjectName`: lower case, only `[a-z0-9_-]`, no
+/// leading `_` or `-`.
+pub fn normalize_project_name(name: &str) -> String {
+    let kept: String = name
+        .to_lowercase()
+        .chars()
+        .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_' || *c == '-')
+        .collect();
+    kept.trim_start_matches(['_', '-']).to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -465,15 +476,4 @@ mod tests {
         assert!(check_restart("on-failure:3").is_ok() && check_restart("unless-stopped").is_ok());
         assert!(check_restart("sometimes").is_err() && check_restart("always:3").is_err());
     }
-}
-
-/// compose-go's `NormalizeProjectName`: lower case, only `[a-z0-9_-]`, no
-/// leading `_` or `-`.
-pub fn normalize_project_name(name: &str) -> String {
-    let kept: String = name
-        .to_lowercase()
-        .chars()
-        .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == '_' || *c == '-')
-        .collect();
-    kept.trim_start_matches(['_', '-']).to_string()
 }
