@@ -7,6 +7,7 @@ pub mod schema;
 #[rustfmt::skip]
 pub mod schema_table;
 pub mod semantics;
+pub mod template;
 pub mod values;
 
 use crate::diagnostic::{Diagnostic, Severity};
