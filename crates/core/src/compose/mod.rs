@@ -1,6 +1,7 @@
 //! Compose files: spanned YAML, the compose-spec schema and compose-go's
 //! semantics (the rules on top are run by `lint`).
 
+pub mod dotenv;
 pub mod loader;
 pub mod merge;
 pub mod schema;
