@@ -16,7 +16,7 @@ use dockwright_core::{lint_with, Diagnostic, FileKind, LineIndex, Settings, Seve
 use serde::Serialize;
 
 const USAGE: &str = "\
-usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... [--config FILE] [--kind dockerfile|compose]\n                       [-f COMPOSE_FILE]... [--profile NAME]... PATH...|-
+usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... [--config FILE] [--kind dockerfile|compose]\n                       [-f COMPOSE_FILE]... [--profile NAME]... [--env-file FILE]... PATH...|-
        dockwright fix [--dry-run] [--only CODE]... [--config FILE] [--kind dockerfile|compose] PATH...
        dockwright pattern list | show NAME | render NAME [--set KEY=VALUE]... --out DIR [--force]
        dockwright pattern matrix --out DIR
@@ -37,6 +37,11 @@ lint    Lints Dockerfiles and compose files; - reads standard input (a
         hadolint's user config); --profile activates a compose profile (as
         docker compose --profile; else COMPOSE_PROFILES): services in no
         active profile do not run, so they clash with no other service.
+        Variables in compose files are interpolated as Docker Compose does
+        when the project has its .env (or --env-file names env files, read
+        in order): the shell's variables first, then the files'; an unset
+        variable is a warning and becomes blank, a required one is an error.
+        Without an env file, variables are left undecided.
 fix     Applies the safe quick fixes to the files (a directory: its
         Dockerfiles and compose files) and says what it changed; a fix that
         would add an error is not applied. --dry-run changes nothing and
@@ -118,6 +123,8 @@ struct LintOptions {
     compose_files: Vec<PathBuf>,
     /// `--profile`: compose profiles to activate.
     profiles: Vec<String>,
+    /// `--env-file`: the env files interpolation reads, in order.
+    env_files: Vec<PathBuf>,
 }
 
 fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
@@ -127,6 +134,7 @@ fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
         config: None,
         ignored: Vec::new(),
         profiles: Vec::new(),
+        env_files: Vec::new(),
         paths: Vec::new(),
         kind: None,
         compose_files: Vec::new(),
@@ -172,6 +180,7 @@ fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
             }
             "--ignore" => options.ignored.push(value(name)?),
             "--profile" => options.profiles.push(value(name)?),
+            "--env-file" => options.env_files.push(PathBuf::from(value(name)?)),
             "--config" => options.config = Some(PathBuf::from(value(name)?)),
             "--kind" => {
                 let v = value(name)?;
@@ -249,16 +258,36 @@ fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
                         project_dir.files.push((name.clone(), text));
                     }
                 }
+                // Env files named with --env-file, by their path in the
+                // project when they are inside it.
+                let mut env_files = Vec::new();
+                for path in &options.env_files {
+                    let text = read_text(path)?;
+                    let name = path
+                        .strip_prefix(dir)
+                        .unwrap_or(path)
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    if !project_dir.files.iter().any(|(p, _)| *p == name) {
+                        project_dir.files.push((name.clone(), text));
+                    }
+                    env_files.push(name);
+                }
                 let files: Vec<ProjectFile> = project_dir
                     .files
                     .iter()
                     .map(|(path, text)| ProjectFile { path, text })
                     .collect();
                 let compose: Vec<&str> = compose_files.iter().map(String::as_str).collect();
+                let env_files: Vec<&str> = env_files.iter().map(String::as_str).collect();
+                // Compose interpolates with the shell's variables first.
+                let host: Vec<(String, String)> = std::env::vars().collect();
                 let project = Project {
                     files: &files,
                     listing: Some(&project_dir.listing),
                     compose_files: &compose,
+                    host_environment: Some(&host),
+                    env_files: &env_files,
                 };
                 for (report, (_, text)) in lint_project(&project, &settings)
                     .into_iter()
@@ -655,6 +684,16 @@ fn collect_targets(options: &LintOptions) -> Result<Vec<Target>, Failure> {
             targets.push(Target::Project {
                 dir,
                 compose_files: Vec::new(),
+                only: Some(name),
+            });
+        } else if kind == FileKind::Compose
+            && (dir.join(".env").is_file() || !options.env_files.is_empty())
+        {
+            // A compose file with its .env is interpolated with it, as
+            // `docker compose -f FILE` would.
+            targets.push(Target::Project {
+                dir,
+                compose_files: vec![name.clone()],
                 only: Some(name),
             });
         } else {

@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::dockerfile::{self, Dockerfile};
 use crate::dockerignore::{self, DockerIgnore};
 use crate::project::{
@@ -18,12 +18,14 @@ pub enum FileKind {
     Dockerfile,
     Compose,
     DockerIgnore,
+    /// A dotenv file: the project's `.env`, an `env_file:` entry.
+    Env,
 }
 
 impl FileKind {
     /// `Dockerfile`, `Dockerfile.dev`, `api.Dockerfile`, `Containerfile`,
     /// `compose.yaml`, `docker-compose.override.yml`, `.dockerignore`,
-    /// `Dockerfile.dockerignore`.
+    /// `Dockerfile.dockerignore`, `.env`, `.env.local`, `app.env`.
     pub fn from_name(name: &str) -> Option<FileKind> {
         let lower = name.to_ascii_lowercase();
         if lower == ".dockerignore" || lower.ends_with(".dockerignore") {
@@ -38,6 +40,9 @@ impl FileKind {
             || lower.starts_with("containerfile")
         {
             return Some(FileKind::Dockerfile);
+        }
+        if lower == ".env" || lower.starts_with(".env.") || lower.ends_with(".env") {
+            return Some(FileKind::Env);
         }
         None
     }
@@ -70,6 +75,8 @@ pub fn lint_with(kind: FileKind, text: &str, settings: &Settings) -> Vec<Diagnos
         FileKind::Compose => lint_compose(text, settings),
         // .dockerignore checks arrive with the project checks.
         FileKind::DockerIgnore => Vec::new(),
+        // Alone, with no host environment: its syntax and its variables.
+        FileKind::Env => crate::compose::dotenv::parse(text, &|_| None).findings,
     };
     // Every span on a char boundary inside the text, whatever produced it.
     for finding in &mut findings {
@@ -97,6 +104,13 @@ fn lint_compose(text: &str, settings: &Settings) -> Vec<Diagnostic> {
     }
     findings
 }
+
+/// The compose engine's own findings (YAML, schema, Compose's checks).
+const ENGINE_CODES: [&str; 3] = [
+    crate::compose::SYNTAX_ERROR,
+    crate::compose::INVALID_SCHEMA,
+    crate::compose::semantics::CONFIG_ERROR,
+];
 
 /// Lints every file of the project, with the checks across files.
 pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
@@ -139,8 +153,22 @@ pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
 
     // Compose: the chain merged, the other compose files alone.
     let chain = compose_chain(project);
+    let project_dir = chain.first().map_or("", |&i| directory_of(files[i].path));
+    let environment = crate::project::environment(project, project_dir);
+    for (index, kind) in kinds.iter().enumerate() {
+        if *kind != Some(FileKind::Env) {
+            continue;
+        }
+        let read = environment
+            .as_ref()
+            .and_then(|e| e.files().iter().find(|(i, _)| *i == index));
+        reports[index].findings = match read {
+            Some((_, dotenv)) => dotenv.findings.clone(),
+            None => lint_with(FileKind::Env, files[index].text, settings),
+        };
+    }
     let mut builds: Vec<ServiceBuild> = Vec::new();
-    if let Some(merged) = merge_chain(project, &chain, &mut reports) {
+    if let Some(merged) = merge_chain(project, &chain, &mut reports, environment.as_ref()) {
         let root_dir = directory_of(files[chain[0]].path);
         builds = service_builds(&merged.root, root_dir, &find, &dockerfiles);
         let view = ProjectView {
@@ -148,7 +176,11 @@ pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
             listing: project.listing,
             file_starts: merged.bases.iter().map(|(base, _)| *base).collect(),
         };
-        let mut findings = crate::compose::check_root(&merged.text, &merged.root);
+        let mut findings = if environment.is_some() {
+            crate::compose::check_interpolated_root(&merged.text, &merged.root)
+        } else {
+            crate::compose::check_root(&merged.text, &merged.root)
+        };
         findings.extend(crate::rules::check_compose_in(
             &merged.text,
             &merged.root,
@@ -226,6 +258,15 @@ pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
         }
         report.findings.sort_by(|a, b| {
             (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
+        });
+        // Docker Compose stops at its first error: a value it refuses while
+        // interpolating is not refused again by the checks after it.
+        report.findings.dedup_by(|later, first| {
+            later.span == first.span
+                && later.severity == Severity::Error
+                && first.severity == Severity::Error
+                && ENGINE_CODES.contains(&later.code)
+                && ENGINE_CODES.contains(&first.code)
         });
     }
     reports

@@ -33,6 +33,74 @@ pub struct Project<'a> {
     /// Compose files to merge, in order (`-f a -f b`); empty: Docker
     /// Compose's defaults (`compose.yaml` and `compose.override.yaml`, …).
     pub compose_files: &'a [&'a str],
+    /// The host's environment variables, when the host has some (the CLI's
+    /// process environment); they win over the env files' values.
+    pub host_environment: Option<&'a [(String, String)]>,
+    /// Env files interpolation reads, in order (`--env-file`); empty: the
+    /// `.env` of the project directory. Without one of them among the
+    /// files, variables are left undecided (no interpolation checks).
+    pub env_files: &'a [&'a str],
+}
+
+/// The variables Docker Compose interpolates the compose files with: the
+/// host's, then the env files' (a later file wins over an earlier one).
+pub struct Environment {
+    host: Vec<(String, String)>,
+    files: Vec<(usize, compose::dotenv::DotEnv)>,
+}
+
+impl Environment {
+    pub fn get(&self, name: &str) -> Option<String> {
+        if let Some((_, value)) = self.host.iter().find(|(k, _)| k == name) {
+            return Some(value.clone());
+        }
+        self.files
+            .iter()
+            .rev()
+            .find_map(|(_, env)| env.get(name))
+            .map(str::to_string)
+    }
+
+    /// The env files read, by their index among the project's files, with
+    /// what their reading found.
+    pub fn files(&self) -> &[(usize, compose::dotenv::DotEnv)] {
+        &self.files
+    }
+}
+
+/// The project's environment, when one of its env files is among its files.
+pub fn environment(project: &Project, project_dir: &str) -> Option<Environment> {
+    let find = |path: &str| {
+        let wanted = dockerignore::clean(path);
+        project
+            .files
+            .iter()
+            .position(|f| dockerignore::clean(f.path) == wanted)
+    };
+    let default = [join(project_dir, ".env")];
+    let wanted: Vec<String> = if project.env_files.is_empty() {
+        default.to_vec()
+    } else {
+        project.env_files.iter().map(|p| p.to_string()).collect()
+    };
+    let indices: Vec<usize> = wanted.iter().filter_map(|p| find(p)).collect();
+    if indices.is_empty() {
+        return None;
+    }
+    let mut environment = Environment {
+        host: project.host_environment.unwrap_or_default().to_vec(),
+        files: Vec::new(),
+    };
+    for index in indices {
+        // A file's expansions read the host, then the files before it and
+        // its own keys above.
+        let parsed = {
+            let lookup = |name: &str| environment.get(name);
+            compose::dotenv::parse(project.files[index].text, &lookup)
+        };
+        environment.files.push((index, parsed));
+    }
+    Some(environment)
 }
 
 /// The findings of one file.
@@ -325,8 +393,7 @@ impl MergedCompose {
 pub fn merged_compose(files: &[ProjectFile]) -> Option<(Vec<String>, Node)> {
     let project = Project {
         files,
-        listing: None,
-        compose_files: &[],
+        ..Project::default()
     };
     let chain = compose_chain(&project);
     let mut reports: Vec<FileReport> = files
@@ -337,15 +404,19 @@ pub fn merged_compose(files: &[ProjectFile]) -> Option<(Vec<String>, Node)> {
             findings: Vec::new(),
         })
         .collect();
-    let merged = merge_chain(&project, &chain, &mut reports)?;
+    let merged = merge_chain(&project, &chain, &mut reports, None)?;
     let names = chain.iter().map(|&i| files[i].path.to_string()).collect();
     Some((names, merged.root))
 }
 
+/// Reads, interpolates (with the environment, when there is one) and
+/// merges the chain; YAML errors and interpolation findings go straight to
+/// their files.
 pub(crate) fn merge_chain(
     project: &Project,
     chain: &[usize],
     reports: &mut [FileReport],
+    environment: Option<&Environment>,
 ) -> Option<MergedCompose> {
     let files = project.files;
     let mut text = String::new();
@@ -377,6 +448,17 @@ pub(crate) fn merge_chain(
                 ));
             }
             continue;
+        }
+        if let Some(environment) = environment {
+            // Compose interpolates each file before it merges them; the
+            // templates it cannot read are checked here, where they are
+            // still written.
+            let syntax = compose::semantics::interpolation_syntax(source, &root);
+            let lookup = |name: &str| environment.get(name);
+            let found = compose::interpolate::interpolate(source, &mut root, &lookup);
+            reports[index]
+                .findings
+                .extend(syntax.into_iter().chain(found));
         }
         shift(&mut root, base);
         merged = Some(match merged {

@@ -55,7 +55,7 @@ fn check_files(
     let project = Project {
         files: &project_files,
         listing: None,
-        compose_files: &[],
+        ..Project::default()
     };
     for (report, file) in lint_project(&project, settings).iter().zip(files) {
         let index = LineIndex::new(&file.text);
@@ -204,7 +204,7 @@ fn any_accepted_text_parameter_renders_files_without_errors() {
                 let project = Project {
                     files: &project_files,
                     listing: None,
-                    compose_files: &[],
+                    ..Project::default()
                 };
                 for report in lint_project(&project, &Settings::default()) {
                     let errors: Vec<&String> = report

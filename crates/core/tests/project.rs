@@ -23,7 +23,7 @@ fn render(dir: &Path) -> String {
     let project = Project {
         files: &project_files,
         listing: Some(&listing),
-        compose_files: &[],
+        ..Project::default()
     };
     let mut out = String::new();
     for (report, (_, text)) in lint_project(&project, &Settings::default())

@@ -249,7 +249,7 @@ fn check_project(dir: &Path, code: &str, settings: &Settings) -> String {
     let project = Project {
         files: &project_files,
         listing: Some(&listing),
-        compose_files: &[],
+        ..Project::default()
     };
     let mut out = String::new();
     for (report, (_, text)) in lint_project(&project, settings).iter().zip(&files) {

@@ -151,6 +151,7 @@ pub fn kind_label(name: &str) -> &'static str {
         Some(FileKind::Dockerfile) => "Dockerfile",
         Some(FileKind::Compose) => "Compose file",
         Some(FileKind::DockerIgnore) => ".dockerignore",
+        Some(FileKind::Env) => "Env file (variables for compose)",
         None if language(name) == "yaml" => "YAML (not a compose file name)",
         None => "Not linted",
     }
@@ -421,10 +422,11 @@ impl Workspace {
             .collect();
         // The page knows only its files, not the rest of a real project:
         // no listing, so missing contexts are not reported.
+        // The page has no host environment: a workspace `.env` is all the
+        // variables interpolation knows.
         let project = Project {
             files: &files,
-            listing: None,
-            compose_files: &[],
+            ..Project::default()
         };
         let reports = lint_project(&project, &self.settings);
         self.files

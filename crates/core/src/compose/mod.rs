@@ -2,6 +2,7 @@
 //! semantics (the rules on top are run by `lint`).
 
 pub mod dotenv;
+pub mod interpolate;
 pub mod loader;
 pub mod merge;
 pub mod schema;
@@ -62,6 +63,14 @@ pub fn parse(text: &str) -> ComposeFile {
 
 /// The schema and compose-go's semantics, on a file's (or a merged) root.
 pub fn check_root(text: &str, root: &Node) -> Vec<Diagnostic> {
+    let mut errors = semantics::interpolation_syntax(text, root);
+    errors.extend(check_interpolated_root(text, root));
+    errors
+}
+
+/// The schema and the semantics after interpolation, on a root whose
+/// values are interpolated (or left undecided).
+pub fn check_interpolated_root(text: &str, root: &Node) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     // The obsolete `version` key is the no-version-field rule's.
     let violations = schema::validate(root)
@@ -74,7 +83,7 @@ pub fn check_root(text: &str, root: &Node) -> Vec<Diagnostic> {
         }
         errors.push(diagnostic);
     }
-    errors.extend(semantics::check(text, root));
+    errors.extend(semantics::check_interpolated(text, root));
     errors.extend(loader::check(root));
     errors
 }

@@ -21,12 +21,28 @@ struct Checker<'a> {
 /// Checks the file's semantics; the root is a mapping that passed through
 /// the schema (violations there do not stop these checks).
 pub fn check(text: &str, root: &Node) -> Vec<Diagnostic> {
+    let mut out = interpolation_syntax(text, root);
+    out.extend(check_interpolated(text, root));
+    out
+}
+
+/// The templates of every string value that Docker Compose cannot read.
+pub fn interpolation_syntax(text: &str, root: &Node) -> Vec<Diagnostic> {
     let mut checker = Checker {
         text,
         out: Vec::new(),
     };
-    let mut path = String::new();
-    checker.interpolation(root, &mut path);
+    checker.interpolation(root, &mut String::new());
+    checker.out
+}
+
+/// The checks that follow interpolation (on a root whose values are
+/// interpolated, or left with their variables undecided).
+pub fn check_interpolated(text: &str, root: &Node) -> Vec<Diagnostic> {
+    let mut checker = Checker {
+        text,
+        out: Vec::new(),
+    };
     checker.project_name(root);
     let services = root.get("services");
     let declared = |section: &str| -> Vec<&str> {
@@ -84,6 +100,28 @@ fn literal(node: &Node) -> Option<&str> {
     Some(scalar.text.as_str())
 }
 
+/// The span of bytes `start..end` of a scalar's value, when the value is
+/// written as is (plain, or quoted without escapes); else the scalar.
+pub(crate) fn inner_span(text: &str, node: &Node, start: usize, end: usize) -> Span {
+    let Some(scalar) = node.scalar() else {
+        return node.span;
+    };
+    let written = text.get(node.span.start..node.span.end).unwrap_or_default();
+    let offset = if written == scalar.text {
+        0
+    } else if written.len() == scalar.text.len() + 2
+        && written.get(1..written.len() - 1) == Some(scalar.text.as_str())
+    {
+        1
+    } else {
+        return node.span;
+    };
+    Span::new(
+        node.span.start + offset + start,
+        node.span.start + offset + end,
+    )
+}
+
 impl Checker<'_> {
     fn warning(&mut self, span: Span, message: String) {
         if self.out.iter().any(|d| d.span == span) {
@@ -104,29 +142,8 @@ impl Checker<'_> {
             .push(Diagnostic::error(CONFIG_ERROR, span, message));
     }
 
-    /// The span of bytes `start..end` of a scalar's value, when the value is
-    /// written as is (plain, or quoted without escapes); else the scalar.
     fn inner_span(&self, node: &Node, start: usize, end: usize) -> Span {
-        let Some(scalar) = node.scalar() else {
-            return node.span;
-        };
-        let written = self
-            .text
-            .get(node.span.start..node.span.end)
-            .unwrap_or_default();
-        let offset = if written == scalar.text {
-            0
-        } else if written.len() == scalar.text.len() + 2
-            && written.get(1..written.len() - 1) == Some(scalar.text.as_str())
-        {
-            1
-        } else {
-            return node.span;
-        };
-        Span::new(
-            node.span.start + offset + start,
-            node.span.start + offset + end,
-        )
+        inner_span(self.text, node, start, end)
     }
 
     fn interpolation(&mut self, node: &Node, path: &mut String) {
