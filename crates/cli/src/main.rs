@@ -296,6 +296,10 @@ fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
                     if only.as_ref().is_some_and(|o| *o != report.path) {
                         continue;
                     }
+                    // A YAML file no compose file includes is not checked.
+                    if report.kind.is_none() && report.findings.is_empty() {
+                        continue;
+                    }
                     file_count += 1;
                     let shown = if dir.as_os_str() == "." {
                         PathBuf::from(&report.path)

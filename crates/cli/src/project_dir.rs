@@ -29,6 +29,9 @@ pub struct ProjectDir {
     pub files: Vec<(String, String)>,
 }
 
+/// The largest YAML file read that has no compose file name.
+const MAX_YAML_BYTES: u64 = 1 << 20;
+
 pub fn read(root: &Path, read_text: impl Fn(&Path) -> Option<String>) -> ProjectDir {
     let mut listing = Vec::new();
     let mut files = Vec::new();
@@ -61,7 +64,13 @@ pub fn read(root: &Path, read_text: impl Fn(&Path) -> Option<String>) -> Project
                 continue;
             }
             listing.push(relative.clone());
-            if FileKind::from_name(&name).is_some() {
+            // Other YAML files may be what a compose file includes or
+            // extends: read too (not linted unless a compose file names
+            // them), when they are of a compose file's size.
+            let lower = name.to_ascii_lowercase();
+            let yaml = (lower.ends_with(".yaml") || lower.ends_with(".yml"))
+                && entry.metadata().is_ok_and(|m| m.len() <= MAX_YAML_BYTES);
+            if FileKind::from_name(&name).is_some() || yaml {
                 if let Some(text) = read_text(&path) {
                     files.push((relative, text));
                 }

@@ -168,7 +168,9 @@ pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
         };
     }
     let mut builds: Vec<ServiceBuild> = Vec::new();
+    let mut read = chain.clone();
     if let Some(merged) = merge_chain(project, &chain, &mut reports, environment.as_ref()) {
+        read.extend(&merged.read);
         let root_dir = directory_of(files[chain[0]].path);
         builds = service_builds(&merged.root, root_dir, &find, &dockerfiles);
         let view = ProjectView {
@@ -176,8 +178,18 @@ pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
             listing: project.listing,
             file_starts: merged.bases.iter().map(|(base, _)| *base).collect(),
         };
-        let mut findings = if environment.is_some() {
-            crate::compose::check_interpolated_root(&merged.text, &merged.root)
+        let mut findings = if environment.is_some() || merged.incomplete {
+            let mut findings = Vec::new();
+            if environment.is_none() {
+                findings =
+                    crate::compose::semantics::interpolation_syntax(&merged.text, &merged.root);
+            }
+            findings.extend(crate::compose::check_interpolated_root(
+                &merged.text,
+                &merged.root,
+                merged.incomplete,
+            ));
+            findings
         } else {
             crate::compose::check_root(&merged.text, &merged.root)
         };
@@ -195,7 +207,7 @@ pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
     for (index, kind) in kinds.iter().enumerate() {
         if project.compose_files.is_empty()
             && *kind == Some(FileKind::Compose)
-            && !chain.contains(&index)
+            && !read.contains(&index)
         {
             reports[index].findings = lint_compose(files[index].text, settings);
         }

@@ -114,6 +114,10 @@ impl Node {
         }
     }
 
+    pub fn is_seq(&self) -> bool {
+        matches!(self.value, Value::Seq(_))
+    }
+
     pub fn is_map(&self) -> bool {
         matches!(self.value, Value::Map(_))
     }

@@ -23,6 +23,12 @@ pub fn merge(base: Node, over: Node) -> Node {
     merge_at(base, over, &mut Vec::new())
 }
 
+/// Merges a service onto the service it extends (`extends:`): the same
+/// rules as for override files, at a service's level.
+pub fn extend_service(base: Node, over: Node) -> Node {
+    merge_at(base, over, &mut vec!["services".to_string(), String::new()])
+}
+
 fn merge_at(base: Node, over: Node, path: &mut Vec<String>) -> Node {
     if over.is_null() {
         return base;

@@ -64,13 +64,14 @@ pub fn parse(text: &str) -> ComposeFile {
 /// The schema and compose-go's semantics, on a file's (or a merged) root.
 pub fn check_root(text: &str, root: &Node) -> Vec<Diagnostic> {
     let mut errors = semantics::interpolation_syntax(text, root);
-    errors.extend(check_interpolated_root(text, root));
+    errors.extend(check_interpolated_root(text, root, false));
     errors
 }
 
 /// The schema and the semantics after interpolation, on a root whose
-/// values are interpolated (or left undecided).
-pub fn check_interpolated_root(text: &str, root: &Node) -> Vec<Diagnostic> {
+/// values are interpolated (or left undecided); `incomplete` when part of
+/// the model could not be read (no "undefined" findings then).
+pub fn check_interpolated_root(text: &str, root: &Node, incomplete: bool) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     // The obsolete `version` key is the no-version-field rule's.
     let violations = schema::validate(root)
@@ -83,7 +84,7 @@ pub fn check_interpolated_root(text: &str, root: &Node) -> Vec<Diagnostic> {
         }
         errors.push(diagnostic);
     }
-    errors.extend(semantics::check_interpolated(text, root));
+    errors.extend(semantics::check_interpolated(text, root, incomplete));
     errors.extend(loader::check(root));
     errors
 }

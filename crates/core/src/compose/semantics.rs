@@ -16,13 +16,14 @@ pub const CONFIG_ERROR: &str = "config-error";
 struct Checker<'a> {
     text: &'a str,
     out: Vec<Diagnostic>,
+    incomplete: bool,
 }
 
 /// Checks the file's semantics; the root is a mapping that passed through
 /// the schema (violations there do not stop these checks).
 pub fn check(text: &str, root: &Node) -> Vec<Diagnostic> {
     let mut out = interpolation_syntax(text, root);
-    out.extend(check_interpolated(text, root));
+    out.extend(check_interpolated(text, root, false));
     out
 }
 
@@ -31,17 +32,20 @@ pub fn interpolation_syntax(text: &str, root: &Node) -> Vec<Diagnostic> {
     let mut checker = Checker {
         text,
         out: Vec::new(),
+        incomplete: false,
     };
     checker.interpolation(root, &mut String::new());
     checker.out
 }
 
 /// The checks that follow interpolation (on a root whose values are
-/// interpolated, or left with their variables undecided).
-pub fn check_interpolated(text: &str, root: &Node) -> Vec<Diagnostic> {
+/// interpolated, or left with their variables undecided). `incomplete`:
+/// part of the model could not be read, so nothing is reported undefined.
+pub fn check_interpolated(text: &str, root: &Node, incomplete: bool) -> Vec<Diagnostic> {
     let mut checker = Checker {
         text,
         out: Vec::new(),
+        incomplete,
     };
     checker.project_name(root);
     let services = root.get("services");
@@ -130,6 +134,15 @@ impl Checker<'_> {
         let mut diagnostic = Diagnostic::error(CONFIG_ERROR, span, message);
         diagnostic.severity = crate::diagnostic::Severity::Warning;
         self.out.push(diagnostic);
+    }
+
+    /// A reference to something not defined: not reported when the model
+    /// is incomplete (an included file could not be read), where it would
+    /// only repeat that finding.
+    fn undefined(&mut self, span: Span, message: String) {
+        if !self.incomplete {
+            self.error(span, message);
+        }
     }
 
     fn error(&mut self, span: Span, message: String) {
@@ -442,7 +455,7 @@ impl Checker<'_> {
                     continue;
                 };
                 if required && !ctx.services.contains(&other) {
-                    self.error(
+                    self.undefined(
                         target.span,
                         format!(
                             "service {name:?} depends on undefined service {other:?}{}",
@@ -457,7 +470,7 @@ impl Checker<'_> {
                 let Some(value) = literal(link) else { continue };
                 let other = value.split(':').next().unwrap_or(value);
                 if !ctx.services.contains(&other) {
-                    self.error(
+                    self.undefined(
                         link.span,
                         format!(
                             "service {name:?} links to undefined service {other:?}{}",
@@ -475,7 +488,7 @@ impl Checker<'_> {
             if let Some(target) = target.filter(|_| !from_file) {
                 if let Some(other) = literal(target) {
                     if !ctx.services.contains(&other) {
-                        self.error(
+                        self.undefined(
                             target.span,
                             format!(
                                 "service {name:?} extends undefined service {other:?}{}",
@@ -491,7 +504,7 @@ impl Checker<'_> {
         if let Some(mode) = service.get("network_mode") {
             if let Some(other) = literal(mode).and_then(|m| m.strip_prefix("service:")) {
                 if !ctx.services.contains(&other) {
-                    self.error(
+                    self.undefined(
                         mode.span,
                         format!(
                             "service {name:?} uses the network of undefined service {other:?}{}",
@@ -510,7 +523,7 @@ impl Checker<'_> {
                 let other = value.strip_prefix("service:").unwrap_or(value);
                 let other = other.split(':').next().unwrap_or(other);
                 if !ctx.services.contains(&other) {
-                    self.error(
+                    self.undefined(
                         item.span,
                         format!(
                             "service {name:?} takes volumes from undefined service {other:?}{}",
@@ -531,7 +544,7 @@ impl Checker<'_> {
                     continue;
                 };
                 if other != "default" && !ctx.networks.contains(&other) {
-                    self.error(network.span, format!("service {name:?} refers to undefined network {other:?}: declare it under the top-level `networks:`{}", hint(other, ctx.networks)));
+                    self.undefined(network.span, format!("service {name:?} refers to undefined network {other:?}: declare it under the top-level `networks:`{}", hint(other, ctx.networks)));
                 }
             }
         }
@@ -570,7 +583,7 @@ impl Checker<'_> {
                 // A Windows drive path such as C: reads as a one-letter name.
                 let is_drive = source.len() == 1 && source.bytes().all(|b| b.is_ascii_alphabetic());
                 if !is_path && !is_drive && !ctx.volumes.contains(&source) {
-                    self.error(node.span, format!("service {name:?} refers to undefined volume {source:?}: declare it under the top-level `volumes:`{}", hint(source, ctx.volumes)));
+                    self.undefined(node.span, format!("service {name:?} refers to undefined volume {source:?}: declare it under the top-level `volumes:`{}", hint(source, ctx.volumes)));
                 }
             }
         }
@@ -587,7 +600,7 @@ impl Checker<'_> {
                 let Some(other) = literal(node) else { continue };
                 if !declared.contains(&other) {
                     let singular = &section[..section.len() - 1];
-                    self.error(node.span, format!("service {name:?} refers to undefined {singular} {other:?}: declare it under the top-level `{section}:`{}", hint(other, declared)));
+                    self.undefined(node.span, format!("service {name:?} refers to undefined {singular} {other:?}: declare it under the top-level `{section}:`{}", hint(other, declared)));
                 }
             }
         }

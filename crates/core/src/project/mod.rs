@@ -9,13 +9,17 @@
 //! No IO: the host hands over the texts, and the paths that exist when it
 //! knows them.
 
+mod load;
+
+pub(crate) use load::merge_chain;
+
 use crate::compose;
 use crate::diagnostic::Diagnostic;
 use crate::dockerfile::{Command, Dockerfile};
 use crate::dockerignore::{self, DockerIgnore};
 use crate::lint::FileKind;
 use crate::span::Span;
-use crate::yaml::{self, Node, Value};
+use crate::yaml::{Node, Value};
 
 /// A file of the project, by its `/`-separated path from the project root.
 #[derive(Clone, Copy, Debug)]
@@ -341,6 +345,11 @@ pub(crate) struct MergedCompose {
     pub(crate) root: Node,
     /// (offset in `text`, index of the file), in order.
     pub(crate) bases: Vec<(usize, usize)>,
+    /// The files read into the model (the chain, what it includes and
+    /// extends), by index.
+    pub(crate) read: Vec<usize>,
+    /// An included or extended file could not be found.
+    pub(crate) incomplete: bool,
 }
 
 impl MergedCompose {
@@ -407,80 +416,4 @@ pub fn merged_compose(files: &[ProjectFile]) -> Option<(Vec<String>, Node)> {
     let merged = merge_chain(&project, &chain, &mut reports, None)?;
     let names = chain.iter().map(|&i| files[i].path.to_string()).collect();
     Some((names, merged.root))
-}
-
-/// Reads, interpolates (with the environment, when there is one) and
-/// merges the chain; YAML errors and interpolation findings go straight to
-/// their files.
-pub(crate) fn merge_chain(
-    project: &Project,
-    chain: &[usize],
-    reports: &mut [FileReport],
-    environment: Option<&Environment>,
-) -> Option<MergedCompose> {
-    let files = project.files;
-    let mut text = String::new();
-    let mut bases = Vec::new();
-    let mut merged: Option<Node> = None;
-    for &index in chain {
-        let source = files[index].text;
-        let base = text.len();
-        bases.push((base, index));
-        text.push_str(source);
-        text.push('\n');
-        let document = yaml::parse(source);
-        for error in document.errors {
-            reports[index].findings.push(Diagnostic::error(
-                compose::SYNTAX_ERROR,
-                error.span,
-                error.message,
-            ));
-        }
-        let Some(mut root) = document.root else {
-            continue;
-        };
-        if !root.is_map() {
-            if !root.is_null() {
-                reports[index].findings.push(Diagnostic::error(
-                    compose::INVALID_SCHEMA,
-                    root.span,
-                    "a compose file is a mapping with `services:` at the top level",
-                ));
-            }
-            continue;
-        }
-        if let Some(environment) = environment {
-            // Compose interpolates each file before it merges them; the
-            // templates it cannot read are checked here, where they are
-            // still written.
-            let syntax = compose::semantics::interpolation_syntax(source, &root);
-            let lookup = |name: &str| environment.get(name);
-            let found = compose::interpolate::interpolate(source, &mut root, &lookup);
-            reports[index]
-                .findings
-                .extend(syntax.into_iter().chain(found));
-        }
-        shift(&mut root, base);
-        merged = Some(match merged {
-            None => root,
-            Some(earlier) => compose::merge::merge(earlier, root),
-        });
-    }
-    Some(MergedCompose {
-        text,
-        root: merged?,
-        bases,
-    })
-}
-
-fn shift(node: &mut Node, by: usize) {
-    node.span = Span::new(node.span.start + by, node.span.end + by);
-    match &mut node.value {
-        Value::Scalar(_) => {}
-        Value::Seq(items) => items.iter_mut().for_each(|i| shift(i, by)),
-        Value::Map(entries) => entries.iter_mut().for_each(|e| {
-            shift(&mut e.key, by);
-            shift(&mut e.value, by);
-        }),
-    }
 }
