@@ -1,6 +1,7 @@
 //! `dockwright`: argument parsing and output formats only; the engine is
 //! `dockwright-core`.
 
+mod config;
 mod output;
 mod project_dir;
 
@@ -22,6 +23,8 @@ usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-t
        dockwright pattern matrix --out DIR
        dockwright parse --dump|--lines FILE
        dockwright rules [CODE | --ids | --json]
+       dockwright config [--format yaml|json] [-f COMPOSE_FILE]... [--env-file FILE]...
+                         [--profile NAME]... [-p NAME] [DIR]
 
 lint    Lints Dockerfiles and compose files; - reads standard input (a
         Dockerfile, or what --kind says). A directory is linted as a project:
@@ -57,6 +60,16 @@ parse   --dump prints BuildKit's AST dump of a Dockerfile; --lines prints
 rules   Lists the rules; with a rule's code or alias, prints its docs;
         --ids prints every code and alias, one per line; --json prints every
         rule with its docs as JSON.
+
+config  Prints the model Docker Compose will run for the project in DIR
+        (default: here): the compose files merged (-f FILE names them, in
+        order), include and extends applied, variables interpolated (the
+        shell's, then .env or each --env-file), short syntax expanded,
+        services of inactive profiles (--profile NAME, else
+        COMPOSE_PROFILES) left out, as `docker compose config` prints it:
+        --format yaml (default) or json. -p NAME sets the project name (else
+        COMPOSE_PROJECT_NAME, the file's name:, the directory's name). When
+        Docker Compose would refuse the files, prints why and exits 1.
 
 Exit status: 0 no errors, 1 errors found, 2 usage or IO error.";
 
@@ -97,6 +110,7 @@ fn try_main(args: Vec<String>) -> Result<ExitCode, Failure> {
     };
     match command.as_str() {
         "lint" => run_lint(rest),
+        "config" => config::run(rest),
         "fix" => run_fix(rest),
         "pattern" => run_pattern(rest),
         "parse" => run_parse(rest),

@@ -114,6 +114,122 @@ const ENGINE_CODES: [&str; 3] = [
 
 /// Lints every file of the project, with the checks across files.
 pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
+    lint_and_load(project, settings, false).0
+}
+
+/// What `docker compose config` would print for the project, and the
+/// project's findings; no model when one of them is an error Docker
+/// Compose refuses the files for.
+pub struct Config {
+    pub reports: Vec<FileReport>,
+    pub model: Option<crate::compose::output::Out>,
+    /// Where each file read into the model starts in the text the model's
+    /// spans point into: (offset, path).
+    pub sources: Vec<(usize, String)>,
+}
+
+impl Config {
+    /// The file and the span in it of a span of the model.
+    pub fn locate(&self, span: crate::span::Span) -> Option<(&str, crate::span::Span)> {
+        let (base, path) = self
+            .sources
+            .iter()
+            .rev()
+            .find(|(base, _)| *base <= span.start)?;
+        Some((
+            path,
+            crate::span::Span::new(span.start - base, span.end.saturating_sub(*base)),
+        ))
+    }
+}
+
+/// Where the project lives, for `config`: what a host knows and the engine
+/// cannot find out.
+pub struct ConfigHost<'a> {
+    /// `-p NAME` or `COMPOSE_PROJECT_NAME`; else the file's `name:`, else
+    /// the directory's name.
+    pub project_name: Option<&'a str>,
+    /// Absolute path of the project directory.
+    pub project_dir: &'a str,
+    pub home: Option<&'a str>,
+}
+
+/// The project's model as Docker Compose resolves it (variables always
+/// interpolated, with the host's environment when there is no env file).
+pub fn config(project: &Project, settings: &Settings, host: &ConfigHost) -> Config {
+    let (reports, loaded, environment) = lint_and_load(project, settings, true);
+    let refused = reports.iter().any(|r| {
+        r.findings
+            .iter()
+            .any(|d| d.severity == Severity::Error && ENGINE_CODES.contains(&d.code))
+    });
+    let Some(merged) = loaded.filter(|_| !refused) else {
+        return Config {
+            reports,
+            model: None,
+            sources: Vec::new(),
+        };
+    };
+    let directory = host
+        .project_dir
+        .rsplit('/')
+        .find(|p| !p.is_empty())
+        .unwrap_or("");
+    let from_file = merged
+        .root
+        .get("name")
+        .and_then(|n| n.as_str())
+        .map(crate::compose::values::normalize_project_name)
+        .filter(|n| !n.is_empty());
+    let project_name = host
+        .project_name
+        .map(str::to_string)
+        .or(from_file)
+        .unwrap_or_else(|| crate::compose::values::normalize_project_name(directory));
+    let lookup = |name: &str| environment.as_ref().and_then(|e| e.get(name));
+    let files = project.files;
+    let read_file = |absolute: &str| {
+        let relative = absolute
+            .strip_prefix(host.project_dir)
+            .map(|r| r.trim_start_matches('/'))?;
+        let wanted = dockerignore::clean(relative);
+        files
+            .iter()
+            .find(|f| dockerignore::clean(f.path) == wanted)
+            .map(|f| f.text.to_string())
+    };
+    let context = crate::compose::resolve::Context {
+        project_name: &project_name,
+        project_dir: host.project_dir,
+        home: host.home,
+        lookup: &lookup,
+        read_file: &read_file,
+        profiles: &settings.profiles,
+    };
+    let model = crate::compose::resolve::resolve(&merged.root, &context);
+    let sources = merged
+        .bases
+        .iter()
+        .map(|(base, index)| (*base, files[*index].path.to_string()))
+        .collect();
+    Config {
+        reports,
+        model: Some(model),
+        sources,
+    }
+}
+
+/// The findings of every file, the loaded compose model and the
+/// environment it was interpolated with.
+fn lint_and_load(
+    project: &Project,
+    settings: &Settings,
+    always_interpolate: bool,
+) -> (
+    Vec<FileReport>,
+    Option<crate::project::MergedCompose>,
+    Option<crate::project::Environment>,
+) {
     let files = project.files;
     let kinds: Vec<Option<FileKind>> = files
         .iter()
@@ -154,7 +270,8 @@ pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
     // Compose: the chain merged, the other compose files alone.
     let chain = compose_chain(project);
     let project_dir = chain.first().map_or("", |&i| directory_of(files[i].path));
-    let environment = crate::project::environment(project, project_dir);
+    let environment = crate::project::environment(project, project_dir)
+        .or_else(|| always_interpolate.then(|| crate::project::Environment::of_host(project)));
     for (index, kind) in kinds.iter().enumerate() {
         if *kind != Some(FileKind::Env) {
             continue;
@@ -168,6 +285,7 @@ pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
         };
     }
     let mut builds: Vec<ServiceBuild> = Vec::new();
+    let mut model = None;
     let mut read = chain.clone();
     if let Some(merged) = merge_chain(project, &chain, &mut reports, environment.as_ref()) {
         read.extend(&merged.read);
@@ -201,6 +319,7 @@ pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
         ));
         merged.distribute(findings, files, &mut reports);
         builds = view.builds;
+        model = Some(merged);
     }
     // With explicit compose files (`-f`), the others are not part of the
     // project; without, each compose file outside the chain stands alone.
@@ -281,5 +400,5 @@ pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
                 && ENGINE_CODES.contains(&first.code)
         });
     }
-    reports
+    (reports, model, environment)
 }

@@ -5,6 +5,8 @@ pub mod dotenv;
 pub mod interpolate;
 pub mod loader;
 pub mod merge;
+pub mod output;
+pub mod resolve;
 pub mod schema;
 #[rustfmt::skip]
 pub mod schema_table;

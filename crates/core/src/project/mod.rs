@@ -54,6 +54,14 @@ pub struct Environment {
 }
 
 impl Environment {
+    /// The host's variables alone (no env file).
+    pub fn of_host(project: &Project) -> Environment {
+        Environment {
+            host: project.host_environment.unwrap_or_default().to_vec(),
+            files: Vec::new(),
+        }
+    }
+
     pub fn get(&self, name: &str) -> Option<String> {
         if let Some((_, value)) = self.host.iter().find(|(k, _)| k == name) {
             return Some(value.clone());
@@ -340,9 +348,9 @@ pub(crate) fn service_builds<'a>(
 /// The compose chain merged into one tree over one virtual text: each file
 /// at its own offset, so that a span of the merged tree says which file it
 /// comes from.
-pub(crate) struct MergedCompose {
+pub struct MergedCompose {
     pub(crate) text: String,
-    pub(crate) root: Node,
+    pub root: Node,
     /// (offset in `text`, index of the file), in order.
     pub(crate) bases: Vec<(usize, usize)>,
     /// The files read into the model (the chain, what it includes and

@@ -1,0 +1,185 @@
+//! `dockwright config`: the model Docker Compose will run, printed as
+//! `docker compose config` prints it.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use dockwright_core::compose::output;
+use dockwright_core::lint::{config, ConfigHost};
+use dockwright_core::project::{Project, ProjectFile};
+use dockwright_core::{LineIndex, Settings, Severity};
+
+use crate::{project_dir, read_text, Failure};
+
+struct Options {
+    json: bool,
+    dir: Option<PathBuf>,
+    compose_files: Vec<PathBuf>,
+    env_files: Vec<PathBuf>,
+    profiles: Vec<String>,
+    project_name: Option<String>,
+}
+
+fn parse(args: &[String]) -> Result<Options, Failure> {
+    let mut options = Options {
+        json: false,
+        dir: None,
+        compose_files: Vec::new(),
+        env_files: Vec::new(),
+        profiles: Vec::new(),
+        project_name: None,
+    };
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+            _ => (arg.as_str(), None),
+        };
+        let mut value = |name: &str| -> Result<String, Failure> {
+            match &inline {
+                Some(v) => Ok(v.clone()),
+                None => iter
+                    .next()
+                    .cloned()
+                    .ok_or_else(|| Failure::Usage(format!("{name} needs a value"))),
+            }
+        };
+        match name {
+            "--format" => {
+                options.json = match value(name)?.as_str() {
+                    "json" => true,
+                    "yaml" => false,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "unknown format '{other}' (use yaml or json)"
+                        )))
+                    }
+                }
+            }
+            "-f" | "--file" => options.compose_files.push(PathBuf::from(value(name)?)),
+            "--env-file" => options.env_files.push(PathBuf::from(value(name)?)),
+            "--profile" => options.profiles.push(value(name)?),
+            "-p" | "--project-name" => options.project_name = Some(value(name)?),
+            a if a.starts_with('-') => return Err(Failure::Usage(format!("unknown option '{a}'"))),
+            _ if options.dir.is_none() => options.dir = Some(PathBuf::from(arg)),
+            _ => return Err(Failure::Usage("config takes one DIR".into())),
+        }
+    }
+    Ok(options)
+}
+
+pub fn run(args: &[String]) -> Result<ExitCode, Failure> {
+    let options = parse(args)?;
+    let dir = match (&options.dir, options.compose_files.first()) {
+        (Some(dir), _) => dir.clone(),
+        (None, Some(first)) => first
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf),
+        (None, None) => PathBuf::from("."),
+    };
+    let absolute = std::fs::canonicalize(&dir)
+        .map_err(|e| Failure::Io(format!("cannot read {}: {e}", dir.display())))?;
+    let mut project_dir = project_dir::read(&dir, |p| read_text(p).ok());
+    let relative = |path: &Path| -> String {
+        let full = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        full.strip_prefix(&absolute)
+            .unwrap_or(&full)
+            .to_string_lossy()
+            .replace('\\', "/")
+    };
+    let mut compose_files = Vec::new();
+    for path in &options.compose_files {
+        let name = relative(path);
+        if !project_dir.files.iter().any(|(p, _)| *p == name) {
+            project_dir.files.push((name.clone(), read_text(path)?));
+        }
+        compose_files.push(name);
+    }
+    let mut env_files = Vec::new();
+    for path in &options.env_files {
+        let text = read_text(path)
+            .map_err(|_| Failure::Io(format!("couldn't find env file: {}", path.display())))?;
+        let name = relative(path);
+        if !project_dir.files.iter().any(|(p, _)| *p == name) {
+            project_dir.files.push((name.clone(), text));
+        }
+        env_files.push(name);
+    }
+    let files: Vec<ProjectFile> = project_dir
+        .files
+        .iter()
+        .map(|(path, text)| ProjectFile { path, text })
+        .collect();
+    let compose: Vec<&str> = compose_files.iter().map(String::as_str).collect();
+    let env: Vec<&str> = env_files.iter().map(String::as_str).collect();
+    let host: Vec<(String, String)> = std::env::vars().collect();
+    let project = Project {
+        files: &files,
+        listing: Some(&project_dir.listing),
+        compose_files: &compose,
+        host_environment: Some(&host),
+        env_files: &env,
+    };
+    let mut settings = Settings {
+        profiles: options.profiles.clone(),
+        ..Settings::default()
+    };
+    if settings.profiles.is_empty() {
+        if let Ok(list) = std::env::var("COMPOSE_PROFILES") {
+            settings.profiles = list
+                .split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect();
+        }
+    }
+    let name = options.project_name.clone().or_else(|| {
+        std::env::var("COMPOSE_PROJECT_NAME")
+            .ok()
+            .filter(|n| !n.is_empty())
+    });
+    let home = std::env::var("HOME").ok();
+    let project_dir_text = absolute.to_string_lossy().replace('\\', "/");
+    let host = ConfigHost {
+        project_name: name.as_deref(),
+        project_dir: &project_dir_text,
+        home: home.as_deref(),
+    };
+    let resolved = config(&project, &settings, &host);
+    let Some(model) = resolved.model else {
+        let mut errors = std::io::stderr().lock();
+        let mut any = false;
+        for (report, (_, text)) in resolved.reports.iter().zip(&project_dir.files) {
+            let index = LineIndex::new(text);
+            for finding in report
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+            {
+                let at = index.line_col(finding.span.start);
+                writeln!(
+                    errors,
+                    "{}:{}:{}: error {}: {}",
+                    report.path, at.line, at.column, finding.code, finding.message
+                )?;
+                any = true;
+            }
+        }
+        if !any {
+            writeln!(errors, "dockwright: no compose file in {}", dir.display())?;
+        }
+        return Ok(ExitCode::from(1));
+    };
+    let printed = if options.json {
+        output::to_json(&model)
+    } else {
+        output::to_yaml(&model)
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(printed.text.as_bytes())?;
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
