@@ -4,7 +4,11 @@ json` (Docker Compose v2.40.3): on the corpus's compose files and their
 mutants, the share of files Compose accepts whose models are equal as JSON
 data, and the first difference of each other one.
 
-    python3 tools/compose_config_diff.py [FILE...] [--compose BIN] [--mutants N] [--seed S] [--show]
+    python3 tools/compose_config_diff.py [FILE...] [--compose BIN] [--mutants N] [--seed S]
+                                         [--loader-tests COMPOSE_GO_REPO] [--show]
+
+--loader-tests adds the compose files of compose-go's loader tests (as
+tools/compose_loader_tests.py finds them).
 
 Both run in the same temporary project directory with the project name
 `oracle` and an empty environment (HOME=/home/user), so paths and names
@@ -82,9 +86,14 @@ def main():
     parser.add_argument("--compose", default=DEFAULT_COMPOSE)
     parser.add_argument("--mutants", type=int, default=0)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--loader-tests", type=Path)
     parser.add_argument("--show", action="store_true")
     args = parser.parse_args()
     files = [Path(f) for f in args.files] or sorted(CORPUS.glob("*.y*ml"))
+    extra = []
+    if args.loader_tests:
+        from compose_loader_tests import cases as loader_cases
+        extra = list(loader_cases(args.loader_tests))
     rng = random.Random(args.seed)
     equal = compared = 0
     differences = []
@@ -103,6 +112,14 @@ def main():
                     equal += 1
                 else:
                     differences.append((path.name + label, difference))
+        for label, text in extra:
+            accepted, difference = compare(args.compose, text, work)
+            if accepted:
+                compared += 1
+                if difference is None:
+                    equal += 1
+                else:
+                    differences.append((label, difference))
     for name, difference in differences if args.show else differences[:20]:
         print(f"-- {name}\n   {difference}")
     share = 100 * equal / compared if compared else 0

@@ -5,7 +5,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use dockwright_core::compose::output;
+use dockwright_core::compose::{output, resolve};
 use dockwright_core::lint::{config, ConfigHost};
 use dockwright_core::project::{Project, ProjectFile};
 use dockwright_core::{LineIndex, Settings, Severity};
@@ -174,9 +174,9 @@ pub fn run(args: &[String]) -> Result<ExitCode, Failure> {
         return Ok(ExitCode::from(1));
     };
     let printed = if options.json {
-        output::to_json(&model)
+        output::to_json(&resolve::for_json(&model))
     } else {
-        output::to_yaml(&model)
+        output::to_yaml(&resolve::for_yaml(&model))
     };
     let mut out = std::io::stdout().lock();
     out.write_all(printed.text.as_bytes())?;

@@ -97,7 +97,11 @@ fn lint_dockerfile(text: &str, settings: &Settings) -> Vec<Diagnostic> {
 
 /// YAML, schema, compose-go semantics, then the compose rules.
 fn lint_compose(text: &str, settings: &Settings) -> Vec<Diagnostic> {
-    let file = crate::compose::parse(text);
+    let checks = crate::compose::Checks {
+        profiles: &settings.profiles,
+        ..Default::default()
+    };
+    let file = crate::compose::parse_with(text, &checks);
     let mut findings = file.errors;
     if let Some(root) = file.root.as_ref().filter(|r| r.is_map()) {
         findings.extend(crate::rules::check_compose(text, root, settings));
@@ -296,20 +300,15 @@ fn lint_and_load(
             listing: project.listing,
             file_starts: merged.bases.iter().map(|(base, _)| *base).collect(),
         };
-        let mut findings = if environment.is_some() || merged.incomplete {
-            let mut findings = Vec::new();
-            if environment.is_none() {
-                findings =
-                    crate::compose::semantics::interpolation_syntax(&merged.text, &merged.root);
-            }
-            findings.extend(crate::compose::check_interpolated_root(
-                &merged.text,
-                &merged.root,
-                merged.incomplete,
-            ));
-            findings
+        let checks = crate::compose::Checks {
+            incomplete: merged.incomplete,
+            profiles: &settings.profiles,
+        };
+        let mut findings = if environment.is_some() {
+            // The templates were checked file by file before interpolation.
+            crate::compose::check_interpolated_root(&merged.text, &merged.root, &checks)
         } else {
-            crate::compose::check_root(&merged.text, &merged.root)
+            crate::compose::check_root(&merged.text, &merged.root, &checks)
         };
         findings.extend(crate::rules::check_compose_in(
             &merged.text,

@@ -29,9 +29,41 @@ pub struct ComposeFile {
     pub errors: Vec<Diagnostic>,
 }
 
+/// Whether a service runs with the active profiles: a service without
+/// `profiles` always does, one with them when one of them is active (as
+/// `docker compose --profile`; `*` activates every profile).
+pub fn service_runs(service: &Node, active: &[String]) -> bool {
+    let Some(profiles) = service.get("profiles") else {
+        return true;
+    };
+    profiles.items().is_empty()
+        || active.iter().any(|a| a == "*")
+        || profiles
+            .items()
+            .iter()
+            .filter_map(Node::as_str)
+            .any(|p| active.iter().any(|a| a == p))
+}
+
+/// What the checks of a compose root know of their circumstances.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Checks<'a> {
+    /// Part of the model could not be read (an included file is missing):
+    /// nothing is reported undefined.
+    pub incomplete: bool,
+    /// The active profiles: references of services that do not run are
+    /// warnings (Docker Compose checks them once their profile is active).
+    pub profiles: &'a [String],
+}
+
 /// Reads a compose file and checks it against the compose-spec schema and
 /// compose-go's semantics.
 pub fn parse(text: &str) -> ComposeFile {
+    parse_with(text, &Checks::default())
+}
+
+/// [`parse`] with the active profiles.
+pub fn parse_with(text: &str, checks: &Checks) -> ComposeFile {
     let document = yaml::parse(text);
     let mut errors: Vec<Diagnostic> = document
         .errors
@@ -54,7 +86,7 @@ pub fn parse(text: &str) -> ComposeFile {
                 "a compose file is a mapping with `services:` at the top level",
             ));
         } else if root.is_map() {
-            errors.extend(check_root(text, root));
+            errors.extend(check_root(text, root, checks));
         }
     }
     ComposeFile {
@@ -64,16 +96,15 @@ pub fn parse(text: &str) -> ComposeFile {
 }
 
 /// The schema and compose-go's semantics, on a file's (or a merged) root.
-pub fn check_root(text: &str, root: &Node) -> Vec<Diagnostic> {
+pub fn check_root(text: &str, root: &Node, checks: &Checks) -> Vec<Diagnostic> {
     let mut errors = semantics::interpolation_syntax(text, root);
-    errors.extend(check_interpolated_root(text, root, false));
+    errors.extend(check_interpolated_root(text, root, checks));
     errors
 }
 
 /// The schema and the semantics after interpolation, on a root whose
-/// values are interpolated (or left undecided); `incomplete` when part of
-/// the model could not be read (no "undefined" findings then).
-pub fn check_interpolated_root(text: &str, root: &Node, incomplete: bool) -> Vec<Diagnostic> {
+/// values are interpolated (or left undecided).
+pub fn check_interpolated_root(text: &str, root: &Node, checks: &Checks) -> Vec<Diagnostic> {
     let mut errors = Vec::new();
     // The obsolete `version` key is the no-version-field rule's.
     let violations = schema::validate(root)
@@ -86,7 +117,7 @@ pub fn check_interpolated_root(text: &str, root: &Node, incomplete: bool) -> Vec
         }
         errors.push(diagnostic);
     }
-    errors.extend(semantics::check_interpolated(text, root, incomplete));
+    errors.extend(semantics::check_interpolated(text, root, checks));
     errors.extend(loader::check(root));
     errors
 }

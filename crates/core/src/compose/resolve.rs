@@ -199,6 +199,58 @@ fn service_field(key: &str) -> Field {
     }
 }
 
+/// The model as `config --format json` prints it: a service's `x-` keys
+/// are left out (Compose's JSON drops them, its YAML keeps them).
+pub fn for_json(model: &Out) -> Out {
+    let mut model = model.clone();
+    if let Value::Map(top) = &mut model.value {
+        for (key, services) in top.iter_mut() {
+            if key != "services" {
+                continue;
+            }
+            if let Value::Map(services) = &mut services.value {
+                for (_, service) in services.iter_mut() {
+                    if let Value::Map(fields) = &mut service.value {
+                        fields.retain(|(k, _)| !k.starts_with("x-"));
+                    }
+                }
+            }
+        }
+    }
+    model
+}
+
+/// The model as `config` prints it in YAML: an absent `command` or
+/// `entrypoint` is left out, and the sections come in compose-go's order
+/// (name, services, networks, volumes, secrets, configs, models, `x-`).
+pub fn for_yaml(model: &Out) -> Out {
+    let mut model = model.clone();
+    if let Value::Map(top) = &mut model.value {
+        let rank = |k: &str| {
+            ["name", "services", "networks", "volumes", "secrets", "configs", "models"]
+                .iter()
+                .position(|s| *s == k)
+                .unwrap_or(7)
+        };
+        top.sort_by_key(|(k, _)| rank(k));
+        for (key, services) in top.iter_mut() {
+            if key != "services" {
+                continue;
+            }
+            if let Value::Map(services) = &mut services.value {
+                for (_, service) in services.iter_mut() {
+                    if let Value::Map(fields) = &mut service.value {
+                        fields.retain(|(k, v)| {
+                            !(matches!(k.as_str(), "command" | "entrypoint") && v.value == Value::Null)
+                        });
+                    }
+                }
+            }
+        }
+    }
+    model
+}
+
 /// The resolved model of a loaded compose tree.
 pub fn resolve(root: &Node, context: &Context) -> Out {
     let services_node = root.get("services");
@@ -207,7 +259,7 @@ pub fn resolve(root: &Node, context: &Context) -> Out {
         let Some(name) = entry.key.as_str() else {
             continue;
         };
-        if !active(&entry.value, context.profiles) {
+        if !super::service_runs(&entry.value, context.profiles) {
             continue;
         }
         services.push((name.to_string(), service(&entry.value, context)));
@@ -263,7 +315,8 @@ pub fn resolve(root: &Node, context: &Context) -> Out {
         ),
     ];
     for (name, entries) in sections {
-        if !entries.is_empty() {
+        // `services` is printed even when no service runs.
+        if !entries.is_empty() || name == "services" {
             top.push((
                 name.into(),
                 Out::map(entries, root.get(name).map(|n| n.span)),
@@ -280,18 +333,6 @@ pub fn resolve(root: &Node, context: &Context) -> Out {
     }
     top.sort_by(|a, b| a.0.cmp(&b.0));
     Out::map(top, Some(root.span))
-}
-
-/// A service runs when it has no profile or one of them is active.
-fn active(service: &Node, profiles: &[String]) -> bool {
-    match service.get("profiles").map(Node::items) {
-        None => true,
-        Some([]) => true,
-        Some(list) => list
-            .iter()
-            .filter_map(Node::as_str)
-            .any(|p| p == "*" || profiles.iter().any(|a| a == p || a == "*")),
-    }
 }
 
 fn prune_dependencies(service: &mut Out, running: &[String]) {
@@ -607,7 +648,9 @@ fn absolute(path: &str, context: &Context) -> String {
     }
     // An absolute path is kept as written; a relative one is joined (and
     // so cleaned) as Go's `filepath.Join` does.
-    if path.starts_with('/') {
+    let mut chars = path.chars();
+    let drive = matches!((chars.next(), chars.next()), (Some(letter), Some(':')) if letter.is_ascii_alphabetic());
+    if path.starts_with('/') || drive {
         return path.to_string();
     }
     clean(&format!("{}/{path}", context.project_dir))
@@ -642,7 +685,90 @@ fn is_remote(path: &str) -> bool {
     path.contains("://") || path.starts_with("git@") || path.starts_with("github.com/")
 }
 
+/// The items of a list, a later one replacing an earlier one with the same
+/// key in its place (compose-go's `EnforceUnicity`).
+fn unique_items(node: &Node, key: impl Fn(&Node) -> Option<String>) -> Node {
+    let mut kept: Vec<(Option<String>, Node)> = Vec::new();
+    for item in node.items() {
+        let k = key(item);
+        match kept.iter_mut().find(|(existing, _)| k.is_some() && *existing == k) {
+            Some(slot) => slot.1 = item.clone(),
+            None => kept.push((k, item.clone())),
+        }
+    }
+    Node {
+        span: node.span,
+        value: Yaml::Seq(kept.into_iter().map(|(_, n)| n).collect()),
+    }
+}
+
+/// compose-go's `keyValueIndexer`: the part before `=`.
+fn key_of(item: &Node) -> Option<String> {
+    let t = text(item)?;
+    Some(t.split_once('=').map_or(t.clone(), |(k, _)| k.to_string()))
+}
+
+fn volume_target(item: &Node) -> Option<String> {
+    if item.is_map() {
+        return item.get("target").and_then(text);
+    }
+    let t = text(item)?;
+    let parts: Vec<&str> = t.split(':').collect();
+    Some(match parts.as_slice() {
+        [target] => target.to_string(),
+        [_, target, ..] => target.to_string(),
+        [] => t.clone(),
+    })
+}
+
+fn port_key(item: &Node) -> Option<String> {
+    if !item.is_map() {
+        return text(item);
+    }
+    let field = |k: &str| item.get(k).and_then(text).unwrap_or_default();
+    let protocol = item.get("protocol").and_then(text).unwrap_or_else(|| "tcp".into());
+    Some(format!("{}:{}:{}/{protocol}", field("host_ip"), field("published"), field("target")))
+}
+
+fn mount_key(default_dir: &'static str) -> impl Fn(&Node) -> Option<String> {
+    move |item: &Node| {
+        if item.is_map() {
+            if let Some(target) = item.get("target").and_then(text) {
+                return Some(target);
+            }
+            return Some(format!("{default_dir}/{}", item.get("source").and_then(text)?));
+        }
+        Some(format!("{default_dir}/{}", text(item)?))
+    }
+}
+
+/// A service's lists with their duplicates merged away.
+fn unique_lists(service: &Node) -> Node {
+    let mut service = service.clone();
+    if let Yaml::Map(entries) = &mut service.value {
+        for entry in entries.iter_mut() {
+            let Some(key) = entry.key.as_str() else { continue };
+            if !entry.value.is_seq() {
+                continue;
+            }
+            let value = &entry.value;
+            entry.value = match key {
+                "volumes" => unique_items(value, volume_target),
+                "ports" => unique_items(value, port_key),
+                "secrets" => unique_items(value, mount_key("/run/secrets")),
+                "configs" => unique_items(value, mount_key("")),
+                "cap_add" | "cap_drop" | "dns" | "dns_opt" | "dns_search" | "links" | "profiles"
+                | "tmpfs" | "expose" => unique_items(value, key_of),
+                _ => continue,
+            };
+        }
+    }
+    service
+}
+
 fn service(node: &Node, context: &Context) -> Out {
+    let unique = unique_lists(node);
+    let node = &unique;
     let mut fields: Vec<(String, Out)> = Vec::new();
     let mut depends = dependencies(node);
     for key in SERVICE_KEYS {
@@ -1087,53 +1213,103 @@ fn volumes(node: &Node, context: &Context) -> Out {
     Out::new(Value::List(out), span(node))
 }
 
-/// `SOURCE:TARGET[:MODE]` as compose-go's `ParseVolume` reads it.
+/// `SOURCE:TARGET[:MODE]` as compose-go's `ParseVolume` reads it: `:`
+/// inside `${…}` and after a Windows drive letter does not split; a
+/// source that is a path makes a bind mount.
 fn short_volume(spec: &str, at: Option<Span>, context: &Context) -> Out {
-    let parts: Vec<&str> = spec.split(':').collect();
-    let (source, target, mode) = match parts.as_slice() {
-        [target] => (None, *target, None),
-        [source, target] => (Some(*source), *target, None),
-        [source, target, mode, ..] => (Some(*source), *target, Some(*mode)),
-        [] => (None, spec, None),
-    };
-    let bind = source.is_some_and(|s| {
-        s.starts_with('.') || s.starts_with('/') || s.starts_with('~') || s.contains('/')
-    });
-    let kind = if bind { "bind" } else { "volume" };
-    let mut fields = vec![("type".to_string(), Out::str(kind, at))];
-    if let Some(source) = source {
-        let source = if bind {
-            absolute(source, context)
+    let mut source = String::new();
+    let mut target = String::new();
+    let mut read_only = false;
+    let mut nocopy = false;
+    let mut bind_options: Vec<(String, Out)> = Vec::new();
+    let chars: Vec<char> = spec.chars().collect();
+    if chars.len() <= 2 {
+        return Out::map(
+            vec![
+                ("type".into(), Out::str("volume", at)),
+                ("target".into(), Out::str(spec, at)),
+            ],
+            at,
+        );
+    }
+    let mut buffer = String::new();
+    let mut nesting = 0usize;
+    let end = '\u{0}';
+    for (i, c) in chars.iter().copied().chain(std::iter::once(end)).enumerate() {
+        if c == '$' && chars.get(i + 1) == Some(&'{') {
+            nesting += 1;
+            buffer.push(c);
+            continue;
+        }
+        if c == '}' && nesting > 0 {
+            nesting -= 1;
+            buffer.push(c);
+            continue;
+        }
+        let drive = c == ':' && buffer.chars().count() == 1 && buffer.chars().all(char::is_alphabetic);
+        if drive {
+            buffer.push(c);
+        } else if (c == ':' || c == end) && nesting == 0 {
+            if buffer.is_empty() {
+                break;
+            }
+            if source.is_empty() && c == end {
+                target = std::mem::take(&mut buffer);
+            } else if source.is_empty() {
+                source = std::mem::take(&mut buffer);
+            } else if target.is_empty() {
+                target = std::mem::take(&mut buffer);
+            } else {
+                for option in buffer.split(',') {
+                    match option {
+                        "ro" => read_only = true,
+                        "rw" => read_only = false,
+                        "nocopy" => nocopy = true,
+                        "z" | "Z" => bind_options.push(("selinux".into(), Out::str(option, at))),
+                        "shared" | "rshared" | "slave" | "rslave" | "private" | "rprivate" => {
+                            bind_options.push(("propagation".into(), Out::str(option, at)));
+                        }
+                        _ => {}
+                    }
+                }
+                buffer.clear();
+            }
         } else {
-            source.to_string()
-        };
+            buffer.push(c);
+        }
+    }
+    let is_path = {
+        let mut chars = source.chars();
+        match (chars.next(), chars.next()) {
+            (Some('.' | '/' | '~'), _) => true,
+            _ if source.starts_with("\\\\") => true,
+            (Some(first), Some(':')) => first.is_alphabetic(),
+            _ => false,
+        }
+    };
+    let kind = if is_path { "bind" } else { "volume" };
+    let mut fields = vec![("type".to_string(), Out::str(kind, at))];
+    if !source.is_empty() {
+        let source = if is_path { absolute(&source, context) } else { source };
         fields.push(("source".into(), Out::str(source, at)));
     }
-    fields.push(("target".into(), Out::str(clean(target), at)));
-    let options: Vec<&str> = mode.map(|m| m.split(',').collect()).unwrap_or_default();
-    if options.contains(&"ro") {
+    fields.push(("target".into(), Out::str(clean(&target), at)));
+    if read_only {
         fields.push(("read_only".into(), Out::new(Value::Bool(true), at)));
     }
-    if bind {
-        let mut bind_fields = Vec::new();
-        for option in &options {
-            match *option {
-                "z" | "Z" => bind_fields.push(("selinux".to_string(), Out::str(*option, at))),
-                "shared" | "rshared" | "slave" | "rslave" | "private" | "rprivate" => {
-                    bind_fields.push(("propagation".to_string(), Out::str(*option, at)));
-                }
-                _ => {}
-            }
-        }
-        bind_fields.push(("create_host_path".into(), Out::new(Value::Bool(true), None)));
-        fields.push(("bind".into(), Out::map(bind_fields, None)));
+    if is_path {
+        bind_options.push(("create_host_path".into(), Out::new(Value::Bool(true), None)));
+        fields.push(("bind".into(), Out::map(bind_options, None)));
     } else {
-        let volume_fields = if options.contains(&"nocopy") {
+        if !bind_options.is_empty() {
+            fields.push(("bind".into(), Out::map(bind_options, None)));
+        }
+        let volume = if nocopy {
             vec![("nocopy".to_string(), Out::new(Value::Bool(true), at))]
         } else {
             Vec::new()
         };
-        fields.push(("volume".into(), Out::map(volume_fields, None)));
+        fields.push(("volume".into(), Out::map(volume, None)));
     }
     Out::map(fields, at)
 }

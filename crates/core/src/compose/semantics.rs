@@ -17,13 +17,15 @@ struct Checker<'a> {
     text: &'a str,
     out: Vec<Diagnostic>,
     incomplete: bool,
+    /// The service being checked does not run with the active profiles.
+    inactive: bool,
 }
 
 /// Checks the file's semantics; the root is a mapping that passed through
 /// the schema (violations there do not stop these checks).
 pub fn check(text: &str, root: &Node) -> Vec<Diagnostic> {
     let mut out = interpolation_syntax(text, root);
-    out.extend(check_interpolated(text, root, false));
+    out.extend(check_interpolated(text, root, &super::Checks::default()));
     out
 }
 
@@ -33,19 +35,20 @@ pub fn interpolation_syntax(text: &str, root: &Node) -> Vec<Diagnostic> {
         text,
         out: Vec::new(),
         incomplete: false,
+        inactive: false,
     };
     checker.interpolation(root, &mut String::new());
     checker.out
 }
 
 /// The checks that follow interpolation (on a root whose values are
-/// interpolated, or left with their variables undecided). `incomplete`:
-/// part of the model could not be read, so nothing is reported undefined.
-pub fn check_interpolated(text: &str, root: &Node, incomplete: bool) -> Vec<Diagnostic> {
+/// interpolated, or left with their variables undecided).
+pub fn check_interpolated(text: &str, root: &Node, checks: &super::Checks) -> Vec<Diagnostic> {
     let mut checker = Checker {
         text,
         out: Vec::new(),
-        incomplete,
+        incomplete: checks.incomplete,
+        inactive: false,
     };
     checker.project_name(root);
     let services = root.get("services");
@@ -72,7 +75,9 @@ pub fn check_interpolated(text: &str, root: &Node, incomplete: bool) -> Vec<Diag
             secrets: &secrets,
             configs: &configs,
         };
+        checker.inactive = !super::service_runs(service, checks.profiles);
         checker.service(&context, service);
+        checker.inactive = false;
     }
     if let Some(services) = services {
         checker.cycles(services);
@@ -138,9 +143,14 @@ impl Checker<'_> {
 
     /// A reference to something not defined: not reported when the model
     /// is incomplete (an included file could not be read), where it would
-    /// only repeat that finding.
+    /// only repeat that finding; a warning in a service that does not run.
     fn undefined(&mut self, span: Span, message: String) {
-        if !self.incomplete {
+        if self.incomplete {
+            return;
+        }
+        if self.inactive {
+            self.warning(span, format!("{message} (the service is in no active profile: Docker Compose refuses this once its profile is active)"));
+        } else {
             self.error(span, message);
         }
     }

@@ -26,25 +26,13 @@ pub mod top_level_properties_order;
 
 use crate::yaml::{Node, ScalarKind};
 
-/// A scalar's text unless interpolation (`$VAR`) decides it.
-/// Whether a service runs with the active profiles: a service without
-/// `profiles` always does, one with them when one of them is active (as
-/// `docker compose --profile`). Checks that compare services compare only
-/// those that run together.
+/// Whether a service runs with the active profiles. Checks that compare
+/// services compare only those that run together.
 fn runs(ctx: &crate::rules::ComposeContext, service: &Node) -> bool {
-    let Some(profiles) = service.get("profiles") else {
-        return true;
-    };
-    let active = &ctx.settings.profiles;
-    profiles.items().is_empty()
-        || active.iter().any(|a| a == "*")
-        || profiles
-            .items()
-            .iter()
-            .filter_map(Node::as_str)
-            .any(|p| active.iter().any(|a| a == p))
+    crate::compose::service_runs(service, &ctx.settings.profiles)
 }
 
+/// A scalar's text unless interpolation (`$VAR`) decides it.
 fn literal(node: &Node) -> Option<&str> {
     let scalar = node.scalar()?;
     if scalar.kind == ScalarKind::Null || crate::compose::values::has_variables(&scalar.text) {
