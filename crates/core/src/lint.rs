@@ -118,7 +118,7 @@ const ENGINE_CODES: [&str; 3] = [
 
 /// Lints every file of the project, with the checks across files.
 pub fn lint_project(project: &Project, settings: &Settings) -> Vec<FileReport> {
-    lint_and_load(project, settings, false).0
+    lint_and_load(project, settings, None).0
 }
 
 /// What `docker compose config` would print for the project, and the
@@ -161,7 +161,19 @@ pub struct ConfigHost<'a> {
 /// The project's model as Docker Compose resolves it (variables always
 /// interpolated, with the host's environment when there is no env file).
 pub fn config(project: &Project, settings: &Settings, host: &ConfigHost) -> Config {
-    let (reports, loaded, environment) = lint_and_load(project, settings, true);
+    // Compose settles the name before it interpolates, and interpolates
+    // with it as COMPOSE_PROJECT_NAME.
+    let directory = host
+        .project_dir
+        .rsplit('/')
+        .find(|p| !p.is_empty())
+        .unwrap_or("");
+    let project_name = host
+        .project_name
+        .map(str::to_string)
+        .or_else(|| crate::project::name_in_files(project))
+        .unwrap_or_else(|| crate::compose::values::normalize_project_name(directory));
+    let (reports, loaded, environment) = lint_and_load(project, settings, Some(&project_name));
     let refused = reports.iter().any(|r| {
         r.findings
             .iter()
@@ -174,22 +186,7 @@ pub fn config(project: &Project, settings: &Settings, host: &ConfigHost) -> Conf
             sources: Vec::new(),
         };
     };
-    let directory = host
-        .project_dir
-        .rsplit('/')
-        .find(|p| !p.is_empty())
-        .unwrap_or("");
-    let from_file = merged
-        .root
-        .get("name")
-        .and_then(|n| n.as_str())
-        .map(crate::compose::values::normalize_project_name)
-        .filter(|n| !n.is_empty());
-    let project_name = host
-        .project_name
-        .map(str::to_string)
-        .or(from_file)
-        .unwrap_or_else(|| crate::compose::values::normalize_project_name(directory));
+
     let lookup = |name: &str| environment.as_ref().and_then(|e| e.get(name));
     let files = project.files;
     let read_file = |absolute: &str| {
@@ -224,11 +221,13 @@ pub fn config(project: &Project, settings: &Settings, host: &ConfigHost) -> Conf
 }
 
 /// The findings of every file, the loaded compose model and the
-/// environment it was interpolated with.
+/// environment it was interpolated with. With a project name, variables
+/// are always interpolated (with the host's alone when there is no env
+/// file), COMPOSE_PROJECT_NAME being that name, as `docker compose` does.
 fn lint_and_load(
     project: &Project,
     settings: &Settings,
-    always_interpolate: bool,
+    project_name: Option<&str>,
 ) -> (
     Vec<FileReport>,
     Option<crate::project::MergedCompose>,
@@ -274,8 +273,11 @@ fn lint_and_load(
     // Compose: the chain merged, the other compose files alone.
     let chain = compose_chain(project);
     let project_dir = chain.first().map_or("", |&i| directory_of(files[i].path));
-    let environment = crate::project::environment(project, project_dir)
-        .or_else(|| always_interpolate.then(|| crate::project::Environment::of_host(project)));
+    let mut environment = crate::project::environment(project, project_dir)
+        .or_else(|| project_name.map(|_| crate::project::Environment::of_host(project)));
+    if let (Some(environment), Some(name)) = (environment.as_mut(), project_name) {
+        environment.set("COMPOSE_PROJECT_NAME", name);
+    }
     for (index, kind) in kinds.iter().enumerate() {
         if *kind != Some(FileKind::Env) {
             continue;

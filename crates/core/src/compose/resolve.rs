@@ -210,14 +210,39 @@ pub fn for_json(model: &Out) -> Out {
             }
             if let Value::Map(services) = &mut services.value {
                 for (_, service) in services.iter_mut() {
-                    if let Value::Map(fields) = &mut service.value {
-                        fields.retain(|(k, _)| !k.starts_with("x-"));
-                    }
+                    drop_extensions(service);
                 }
             }
         }
     }
     model
+}
+
+/// Leaves out `x-` keys of typed structures (not of user mappings such as
+/// `environment` or `labels`).
+fn drop_extensions(out: &mut Out) {
+    match &mut out.value {
+        Value::Map(fields) => {
+            fields.retain(|(k, _)| !k.starts_with("x-"));
+            for (k, v) in fields.iter_mut() {
+                let user_keys = matches!(
+                    k.as_str(),
+                    "environment"
+                        | "labels"
+                        | "annotations"
+                        | "sysctls"
+                        | "args"
+                        | "options"
+                        | "driver_opts"
+                );
+                if !user_keys {
+                    drop_extensions(v);
+                }
+            }
+        }
+        Value::List(items) => items.iter_mut().for_each(drop_extensions),
+        _ => {}
+    }
 }
 
 /// The model as `config` prints it in YAML: an absent `command` or
@@ -227,10 +252,12 @@ pub fn for_yaml(model: &Out) -> Out {
     let mut model = model.clone();
     if let Value::Map(top) = &mut model.value {
         let rank = |k: &str| {
-            ["name", "services", "networks", "volumes", "secrets", "configs", "models"]
-                .iter()
-                .position(|s| *s == k)
-                .unwrap_or(7)
+            [
+                "name", "services", "networks", "volumes", "secrets", "configs", "models",
+            ]
+            .iter()
+            .position(|s| *s == k)
+            .unwrap_or(7)
         };
         top.sort_by_key(|(k, _)| rank(k));
         for (key, services) in top.iter_mut() {
@@ -241,7 +268,8 @@ pub fn for_yaml(model: &Out) -> Out {
                 for (_, service) in services.iter_mut() {
                     if let Value::Map(fields) = &mut service.value {
                         fields.retain(|(k, v)| {
-                            !(matches!(k.as_str(), "command" | "entrypoint") && v.value == Value::Null)
+                            !(matches!(k.as_str(), "command" | "entrypoint")
+                                && v.value == Value::Null)
                         });
                     }
                 }
@@ -287,7 +315,13 @@ pub fn resolve(root: &Node, context: &Context) -> Out {
             .collect(),
         _ => Vec::new(),
     });
-    let used_secrets = used(&services, |s| sources(s, "secrets"));
+    let used_secrets = used(&services, |s| {
+        let mut names = sources(s, "secrets");
+        if let Some(build) = s.get("build") {
+            names.extend(sources(build, "secrets"));
+        }
+        names
+    });
     let used_configs = used(&services, |s| sources(s, "configs"));
     let mut networks = resources(root, "networks", &used_networks, context);
     if used_networks.iter().any(|n| n == "default") && !networks.iter().any(|(k, _)| k == "default")
@@ -436,7 +470,7 @@ fn field(node: &Node, kind: Field, context: &Context) -> Option<Out> {
                     .filter_map(|i| Some(Out::str(text(i)?, span(i))))
                     .collect(),
                 Yaml::Scalar(_) if kind == Field::StringList => {
-                    vec![Out::str(text(node)?, at)]
+                    vec![Out::str(text(node).filter(|t| !t.is_empty())?, at)]
                 }
                 _ => return None,
             };
@@ -691,7 +725,10 @@ fn unique_items(node: &Node, key: impl Fn(&Node) -> Option<String>) -> Node {
     let mut kept: Vec<(Option<String>, Node)> = Vec::new();
     for item in node.items() {
         let k = key(item);
-        match kept.iter_mut().find(|(existing, _)| k.is_some() && *existing == k) {
+        match kept
+            .iter_mut()
+            .find(|(existing, _)| k.is_some() && *existing == k)
+        {
             Some(slot) => slot.1 = item.clone(),
             None => kept.push((k, item.clone())),
         }
@@ -726,8 +763,16 @@ fn port_key(item: &Node) -> Option<String> {
         return text(item);
     }
     let field = |k: &str| item.get(k).and_then(text).unwrap_or_default();
-    let protocol = item.get("protocol").and_then(text).unwrap_or_else(|| "tcp".into());
-    Some(format!("{}:{}:{}/{protocol}", field("host_ip"), field("published"), field("target")))
+    let protocol = item
+        .get("protocol")
+        .and_then(text)
+        .unwrap_or_else(|| "tcp".into());
+    Some(format!(
+        "{}:{}:{}/{protocol}",
+        field("host_ip"),
+        field("published"),
+        field("target")
+    ))
 }
 
 fn mount_key(default_dir: &'static str) -> impl Fn(&Node) -> Option<String> {
@@ -736,7 +781,10 @@ fn mount_key(default_dir: &'static str) -> impl Fn(&Node) -> Option<String> {
             if let Some(target) = item.get("target").and_then(text) {
                 return Some(target);
             }
-            return Some(format!("{default_dir}/{}", item.get("source").and_then(text)?));
+            return Some(format!(
+                "{default_dir}/{}",
+                item.get("source").and_then(text)?
+            ));
         }
         Some(format!("{default_dir}/{}", text(item)?))
     }
@@ -747,7 +795,9 @@ fn unique_lists(service: &Node) -> Node {
     let mut service = service.clone();
     if let Yaml::Map(entries) = &mut service.value {
         for entry in entries.iter_mut() {
-            let Some(key) = entry.key.as_str() else { continue };
+            let Some(key) = entry.key.as_str() else {
+                continue;
+            };
             if !entry.value.is_seq() {
                 continue;
             }
@@ -757,8 +807,8 @@ fn unique_lists(service: &Node) -> Node {
                 "ports" => unique_items(value, port_key),
                 "secrets" => unique_items(value, mount_key("/run/secrets")),
                 "configs" => unique_items(value, mount_key("")),
-                "cap_add" | "cap_drop" | "dns" | "dns_opt" | "dns_search" | "links" | "profiles"
-                | "tmpfs" | "expose" => unique_items(value, key_of),
+                "cap_add" | "cap_drop" | "dns" | "dns_opt" | "dns_search" | "links"
+                | "profiles" | "tmpfs" | "expose" => unique_items(value, key_of),
                 _ => continue,
             };
         }
@@ -797,6 +847,9 @@ fn service(node: &Node, context: &Context) -> Out {
             }),
             "extra_hosts" => value.map(extra_hosts),
             "develop" => value.map(|v| develop(v, context)),
+            "devices" => value.map(devices),
+            "gpus" => value.map(device_requests),
+            "provider" => value.map(provider),
             "command" | "entrypoint" => Some(value.map_or(Out::null(None), command)),
             _ => value.and_then(|v| field(v, service_field(key), context)),
         };
@@ -813,8 +866,12 @@ fn service(node: &Node, context: &Context) -> Out {
             }
             continue;
         }
-        if let Some(out) = out.filter(|o| !o.is_empty() || matches!(*key, "command" | "entrypoint"))
-        {
+        // Pointers (`*bool`, `*int`, `*Duration`) print whatever they hold.
+        let pointer = matches!(
+            service_field(key),
+            Field::BoolPointer | Field::IntPointer | Field::Duration | Field::Command
+        );
+        if let Some(out) = out.filter(|o| pointer || !o.is_empty()) {
             fields.push((key.to_string(), out));
         }
     }
@@ -968,6 +1025,22 @@ fn build(node: &Node, context: &Context) -> Option<Out> {
         let Some(value) = node.get(key) else { continue };
         let out = match key {
             "args" => mapping(value, |k| (context.lookup)(k)),
+            "additional_contexts" => mapping(value, |_| None).map(|mut m| {
+                if let Value::Map(entries) = &mut m.value {
+                    for (_, v) in entries.iter_mut() {
+                        if let Value::Str(path) = &v.value {
+                            let named = path.contains("://")
+                                || ["docker-image:", "service:", "target:"]
+                                    .iter()
+                                    .any(|p| path.starts_with(p));
+                            if !named {
+                                v.value = Value::Str(absolute(path, context));
+                            }
+                        }
+                    }
+                }
+                m
+            }),
             "secrets" => Some(references(value, None)),
             "extra_hosts" => Some(extra_hosts(value)),
             _ => field(value, kind, context),
@@ -1196,12 +1269,31 @@ fn volumes(node: &Node, context: &Context) -> Out {
                     Out::new(Value::Bool(true), item.get("read_only").and_then(span)),
                 ));
             }
-            for key in ["consistency", "bind", "volume", "tmpfs", "image"] {
-                if let Some(v) = item.get(key) {
-                    let value = any(v);
-                    if !value.is_empty() || key == "volume" {
-                        fields.push((key.into(), value));
+            if let Some(consistency) = item.get("consistency").and_then(text) {
+                fields.push((
+                    "consistency".into(),
+                    Out::str(consistency, item.get("consistency").and_then(span)),
+                ));
+            }
+            for key in ["bind", "volume", "tmpfs", "image"] {
+                if let Some(v) = item.get(key).filter(|v| v.is_map()) {
+                    let mut value = any(v);
+                    if let Value::Map(sub) = &mut value.value {
+                        if key == "tmpfs" {
+                            for (k, field) in sub.iter_mut() {
+                                if k == "size" {
+                                    if let Some(b) = v.get("size").and_then(bytes) {
+                                        *field = Out::new(
+                                            Value::Int(b.parse().unwrap_or(0)),
+                                            field.span,
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                        sub.retain(|(_, f)| !f.is_empty());
                     }
+                    fields.push((key.into(), value));
                 }
             }
             out.push(Out::map(fields, at));
@@ -1235,7 +1327,12 @@ fn short_volume(spec: &str, at: Option<Span>, context: &Context) -> Out {
     let mut buffer = String::new();
     let mut nesting = 0usize;
     let end = '\u{0}';
-    for (i, c) in chars.iter().copied().chain(std::iter::once(end)).enumerate() {
+    for (i, c) in chars
+        .iter()
+        .copied()
+        .chain(std::iter::once(end))
+        .enumerate()
+    {
         if c == '$' && chars.get(i + 1) == Some(&'{') {
             nesting += 1;
             buffer.push(c);
@@ -1246,7 +1343,8 @@ fn short_volume(spec: &str, at: Option<Span>, context: &Context) -> Out {
             buffer.push(c);
             continue;
         }
-        let drive = c == ':' && buffer.chars().count() == 1 && buffer.chars().all(char::is_alphabetic);
+        let drive =
+            c == ':' && buffer.chars().count() == 1 && buffer.chars().all(char::is_alphabetic);
         if drive {
             buffer.push(c);
         } else if (c == ':' || c == end) && nesting == 0 {
@@ -1290,7 +1388,11 @@ fn short_volume(spec: &str, at: Option<Span>, context: &Context) -> Out {
     let kind = if is_path { "bind" } else { "volume" };
     let mut fields = vec![("type".to_string(), Out::str(kind, at))];
     if !source.is_empty() {
-        let source = if is_path { absolute(&source, context) } else { source };
+        let source = if is_path {
+            absolute(&source, context)
+        } else {
+            source
+        };
         fields.push(("source".into(), Out::str(source, at)));
     }
     fields.push(("target".into(), Out::str(clean(&target), at)));
@@ -1350,7 +1452,15 @@ fn references(node: &Node, default_dir: Option<&str>) -> Out {
                 }
             }
             if let Some(mode) = item.get("mode") {
-                fields.push(("mode".into(), any(mode)));
+                // Go's `FileMode` prints in octal.
+                let bits = match mode.scalar().map(|s| s.kind) {
+                    Some(ScalarKind::Int(n)) => Some(n),
+                    _ => text(mode)
+                        .and_then(|t| i64::from_str_radix(t.trim_start_matches("0o"), 8).ok()),
+                };
+                if let Some(bits) = bits {
+                    fields.push(("mode".into(), Out::str(format!("0{bits:o}"), span(mode))));
+                }
             }
         }
         out.push(Out::map(fields, at));
@@ -1448,7 +1558,12 @@ fn deploy(node: &Node) -> Out {
             }
             for k in ["pids", "devices", "generic_resources"] {
                 if let Some(v) = limit.get(k) {
-                    l.push((k.into(), any(v)));
+                    let value = if k == "devices" {
+                        device_requests(v)
+                    } else {
+                        any(v)
+                    };
+                    l.push((k.into(), value));
                 }
             }
             resources.push((key.into(), Out::map(l, span(limit))));
@@ -1505,11 +1620,16 @@ fn extra_hosts(node: &Node) -> Out {
         Yaml::Seq(items) => {
             for item in items {
                 if let Some(entry) = text(item) {
-                    let entry = match entry.split_once('=') {
-                        Some(_) => entry,
-                        None => entry.replacen(':', "=", 1),
+                    let (host, ips) = match entry.split_once('=') {
+                        Some((h, i)) => (h.to_string(), i.to_string()),
+                        None => match entry.split_once(':') {
+                            Some((h, i)) => (h.to_string(), i.to_string()),
+                            None => (entry.clone(), String::new()),
+                        },
                     };
-                    out.push(Out::str(entry, span(item)));
+                    for ip in ips.split(',') {
+                        out.push(Out::str(format!("{host}={ip}"), span(item)));
+                    }
                 }
             }
         }
@@ -1518,10 +1638,11 @@ fn extra_hosts(node: &Node) -> Out {
             sorted.sort_by_key(|e| e.key.as_str().unwrap_or_default().to_string());
             for e in sorted {
                 let host = e.key.as_str().unwrap_or_default();
-                for ip in match &e.value.value {
+                let ips: Vec<String> = match &e.value.value {
                     Yaml::Seq(items) => items.iter().filter_map(text).collect(),
-                    _ => text(&e.value).into_iter().collect::<Vec<_>>(),
-                } {
+                    _ => text(&e.value).into_iter().collect(),
+                };
+                for ip in ips.iter().flat_map(|i| i.split(',')) {
                     out.push(Out::str(format!("{host}={ip}"), span(&e.value)));
                 }
             }
@@ -1557,6 +1678,104 @@ fn develop(node: &Node, context: &Context) -> Out {
                     }
                 }
             }
+        }
+    }
+    out
+}
+
+/// `devices`: `SOURCE[:TARGET[:PERMISSIONS]]` items as mappings.
+fn devices(node: &Node) -> Out {
+    let items = node
+        .items()
+        .iter()
+        .map(|item| {
+            let Some(spec) = text(item) else {
+                return any(item);
+            };
+            let parts: Vec<&str> = spec.split(':').collect();
+            let (source, target, permissions) = match parts.as_slice() {
+                [source] => (*source, *source, None),
+                [source, target] => (*source, *target, None),
+                [source, target, permissions, ..] => (*source, *target, Some(*permissions)),
+                [] => (spec.as_str(), spec.as_str(), None),
+            };
+            let mut fields = vec![
+                ("source".to_string(), Out::str(source, span(item))),
+                ("target".to_string(), Out::str(target, span(item))),
+            ];
+            if let Some(p) = permissions {
+                fields.push(("permissions".into(), Out::str(p, span(item))));
+            }
+            Out::map(fields, span(item))
+        })
+        .collect();
+    Out::new(Value::List(items), span(node))
+}
+
+/// GPU and device reservations: `count: all` is -1; `gpus: all` one
+/// request for every GPU.
+fn device_requests(node: &Node) -> Out {
+    if text(node).is_some_and(|t| t == "all") {
+        let all = Out::map(
+            vec![("count".into(), Out::new(Value::Int(-1), span(node)))],
+            span(node),
+        );
+        return Out::new(Value::List(vec![all]), span(node));
+    }
+    let mut out = any(node);
+    if let Value::List(items) = &mut out.value {
+        for item in items.iter_mut() {
+            if let Value::Map(fields) = &mut item.value {
+                for (k, v) in fields.iter_mut() {
+                    if k == "count" {
+                        let count = match &v.value {
+                            Value::Str(t) if t.eq_ignore_ascii_case("all") => Some(-1),
+                            Value::Str(t) => t.parse().ok(),
+                            Value::Int(n) => Some(*n),
+                            _ => None,
+                        };
+                        if let Some(count) = count {
+                            v.value = Value::Int(count);
+                        }
+                    }
+                }
+                fields.retain(|(k, v)| k != "count" || !v.is_empty());
+            }
+        }
+    }
+    out
+}
+
+/// `provider`: each option's values as a list of strings.
+fn provider(node: &Node) -> Out {
+    let mut out = any(node);
+    if let (Value::Map(fields), Some(options)) = (&mut out.value, node.get("options")) {
+        for (k, v) in fields.iter_mut() {
+            if k != "options" {
+                continue;
+            }
+            let mut lists: Vec<(String, Out)> = options
+                .entries()
+                .iter()
+                .filter_map(|e| {
+                    let values: Vec<Out> = match &e.value.value {
+                        Yaml::Seq(items) => items
+                            .iter()
+                            .filter_map(|i| Some(Out::str(text(i)?, span(i))))
+                            .collect(),
+                        _ => text(&e.value)
+                            .map(|t| Out::str(t, span(&e.value)))
+                            .into_iter()
+                            .collect(),
+                    };
+                    Some((
+                        e.key.as_str()?.to_string(),
+                        Out::new(Value::List(values), span(&e.value)),
+                    ))
+                })
+                .collect();
+            lists.sort_by(|a, b| a.0.cmp(&b.0));
+            *v = Out::map(lists, v.span);
         }
     }
     out

@@ -62,6 +62,13 @@ impl Environment {
         }
     }
 
+    /// Sets a variable over the host's and the files' (as Compose sets
+    /// COMPOSE_PROJECT_NAME).
+    pub fn set(&mut self, name: &str, value: &str) {
+        self.host.retain(|(k, _)| k != name);
+        self.host.insert(0, (name.to_string(), value.to_string()));
+    }
+
     pub fn get(&self, name: &str) -> Option<String> {
         if let Some((_, value)) = self.host.iter().find(|(k, _)| k == name) {
             return Some(value.clone());
@@ -78,6 +85,34 @@ impl Environment {
     pub fn files(&self) -> &[(usize, compose::dotenv::DotEnv)] {
         &self.files
     }
+}
+
+/// The project name the compose files give (`name:`, its variables from
+/// the host, normalised), as Docker Compose reads it before loading them.
+pub fn name_in_files(project: &Project) -> Option<String> {
+    let host = |name: &str| {
+        project
+            .host_environment
+            .unwrap_or_default()
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+    };
+    let mut found = None;
+    for index in compose_chain(project) {
+        let document = crate::yaml::parse(project.files[index].text);
+        let name = document
+            .root
+            .as_ref()
+            .and_then(|r| r.get("name"))
+            .and_then(Node::as_str);
+        if let Some(name) = name.filter(|n| !n.is_empty()) {
+            found = Some(compose::template::substitute(name, &host).value);
+        }
+    }
+    found
+        .map(|n| compose::values::normalize_project_name(&n))
+        .filter(|n| !n.is_empty())
 }
 
 /// The project's environment, when one of its env files is among its files.
