@@ -482,3 +482,62 @@ fn profiles_decide_which_services_run_together() {
         .unwrap();
     assert_eq!(from_env.status.code(), Some(1));
 }
+
+#[test]
+fn config_prints_the_resolved_model_and_refuses_what_compose_refuses() {
+    let dir = project(
+        "config-model",
+        &[
+            (
+                "compose.yaml",
+                "services:\n  web:\n    image: \"nginx:${TAG:-1.27}\"\n    ports: [\"8080:80\"]\n    profiles: [web]\n  api:\n    image: api:1\n    env_file: api.env\n",
+            ),
+            ("api.env", "MODE=prod\n"),
+        ],
+    );
+    let path = dir.to_str().unwrap();
+    let out = dockwright(&[
+        "config",
+        "--format",
+        "json",
+        "-p",
+        "demo",
+        "--profile",
+        "web",
+        path,
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let model: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(model["name"], "demo");
+    assert_eq!(model["services"]["web"]["image"], "nginx:1.27");
+    assert_eq!(model["services"]["web"]["ports"][0]["target"], 80);
+    assert_eq!(model["services"]["web"]["ports"][0]["published"], "8080");
+    assert_eq!(model["services"]["api"]["environment"]["MODE"], "prod");
+    assert_eq!(model["networks"]["default"]["name"], "demo_default");
+    // Without the profile, the web service does not run.
+    let out = dockwright(&["config", "--format", "json", "-p", "demo", path]);
+    let model: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(model["services"].get("web").is_none());
+    // YAML by default.
+    let out = dockwright(&["config", "-p", "demo", path]);
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("name: demo\nservices:\n"));
+
+    let refused = project(
+        "config-refused",
+        &[(
+            "compose.yaml",
+            "services:\n  web:\n    image: nginx:1.27\n    scale: -1\n",
+        )],
+    );
+    let out = dockwright(&["config", refused.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("compose.yaml:4:12: error config-error"));
+    let out = dockwright(&["config", "--format", "toml", path]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -290,21 +290,28 @@ fn needs_quotes(s: &str) -> bool {
     if s.is_empty() || s.trim() != s {
         return true;
     }
+    // What a YAML reader would take for something else than a string: a
+    // number, a boolean (YAML 1.1's too), null.
     let lower = s.to_ascii_lowercase();
-    let reserved = [
-        "true", "false", "yes", "no", "on", "off", "y", "n", "null", "~",
-    ];
-    if reserved.contains(&lower.as_str()) {
+    let reserved = ["yes", "no", "on", "off", "y", "n"];
+    if reserved.contains(&lower.as_str())
+        || crate::yaml::resolve(s) != crate::yaml::ScalarKind::Str
+        || lower.parse::<f64>().is_ok()
+    {
         return true;
     }
     let first = s.chars().next().unwrap_or(' ');
-    if first.is_ascii_digit() || first == '-' || first == '+' || first == '.' {
+    if "!&*[]{}|>'\"%@`#,".contains(first) {
         return true;
     }
-    if "!&*[]{}|>'\"%@`#,?:".contains(first) {
-        return true;
-    }
-    s.contains(": ") || s.contains(" #") || s.ends_with(':') || s.chars().any(|c| c.is_control())
+    let indicator = |c: char| s.starts_with(c) && (s.len() == 1 || s[1..].starts_with(' '));
+    indicator('-')
+        || indicator('?')
+        || indicator(':')
+        || s.contains(": ")
+        || s.contains(" #")
+        || s.ends_with(':')
+        || s.chars().any(|c| c.is_control())
 }
 
 fn yaml_quoted(text: &mut String, s: &str) {

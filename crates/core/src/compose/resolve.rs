@@ -275,8 +275,31 @@ pub fn for_yaml(model: &Out) -> Out {
                 }
             }
         }
+        drop_empty_structs(&mut model);
     }
     model
+}
+
+/// Structs that YAML's `omitempty` leaves out when they hold nothing
+/// (JSON prints them as `{}`).
+fn drop_empty_structs(out: &mut Out) {
+    match &mut out.value {
+        Value::Map(fields) => {
+            for (_, v) in fields.iter_mut() {
+                drop_empty_structs(v);
+            }
+            fields.retain(|(k, v)| {
+                let empty = match k.as_str() {
+                    "ipam" | "placement" | "resources" => v.is_empty(),
+                    "exec" => v.get("command").is_some_and(|c| c.value == Value::Null),
+                    _ => false,
+                };
+                !empty
+            });
+        }
+        Value::List(items) => items.iter_mut().for_each(drop_empty_structs),
+        _ => {}
+    }
 }
 
 /// The resolved model of a loaded compose tree.
