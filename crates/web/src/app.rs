@@ -12,6 +12,7 @@ use yew::prelude::*;
 
 use crate::editor::{Editor, EditorDiagnostic};
 use crate::patterns_panel::PatternsPanel;
+use crate::resolved_panel::ResolvedPanel;
 use crate::review_panel::ReviewPanel;
 use crate::rule_docs::{self, RuleDoc};
 use crate::share::{self, Hash};
@@ -76,6 +77,7 @@ enum Panel {
     Rules,
     Patterns,
     Review,
+    Resolved,
     Settings,
     Exercises,
 }
@@ -244,6 +246,8 @@ enum Action {
         text: String,
     },
     Settings(String),
+    /// The active compose profiles (the Resolved panel's picker).
+    Profiles(Vec<String>),
     CourseAdd {
         title: String,
         task: String,
@@ -288,6 +292,7 @@ impl Reducible for State {
                 workspace.add_with_text(&name, &text);
             }
             Action::Settings(text) => workspace.set_settings(text),
+            Action::Profiles(profiles) => workspace.set_profiles(profiles),
             Action::CourseAdd { title, task } => {
                 let mut course = workspace.course.take().unwrap_or_default();
                 let _ = course.add(&title, &task, &workspace);
@@ -848,7 +853,7 @@ pub fn app() -> Html {
                     { format!("Findings ({})", errors + warnings + notes) }
                 </button>
             </nav>
-            <main class={classes!("workspace", if *phone_side { "phone-side" } else { "phone-editor" }, matches!(*panel, Panel::Patterns | Panel::Review).then_some("wide-side"))}>
+            <main class={classes!("workspace", if *phone_side { "phone-side" } else { "phone-editor" }, matches!(*panel, Panel::Patterns | Panel::Review | Panel::Resolved).then_some("wide-side"))}>
                 <section class="editor-pane" aria-label="Editor">
                     { tabs(&state, &findings, &naming, &editor, &activate) }
                     { naming_form(&state, &naming, &editor) }
@@ -888,6 +893,8 @@ pub fn app() -> Html {
                             onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Patterns)) }}>{ "Patterns" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Review).to_string()}
                             onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Review)) }}>{ "Review" }</button>
+                        <button role="tab" aria-selected={(*panel == Panel::Resolved).to_string()}
+                            onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Resolved)) }}>{ "Resolved" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Settings).to_string()}
                             onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Settings)) }}>{ "Settings" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Exercises).to_string()}
@@ -903,6 +910,11 @@ pub fn app() -> Html {
                     } else if *panel == Panel::Review {
                         <ReviewPanel files={Rc::new(workspace.files.iter().map(|f| (f.id, f.name.clone(), f.text.to_string())).collect::<Vec<_>>())}
                             on_jump={jump_to.clone()} on_apply={apply_files.clone()} />
+                    } else if *panel == Panel::Resolved {
+                        <ResolvedPanel files={Rc::new(workspace.files.iter().map(|f| (f.id, f.name.clone(), f.text.to_string())).collect::<Vec<_>>())}
+                            profiles={Rc::new(workspace.settings.profiles.clone())}
+                            on_profiles={{ let dispatch = state.dispatcher(); Callback::from(move |p: Vec<String>| dispatch.dispatch(Action::Profiles(p))) }}
+                            on_jump={jump_to.clone()} />
                     } else if *panel == Panel::Settings {
                         { settings_panel(&state, &settings_query, &notice, &open_rules) }
                     } else {

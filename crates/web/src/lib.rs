@@ -8,6 +8,7 @@ mod diff_view;
 pub mod editor;
 mod patterns_panel;
 pub mod positions;
+mod resolved_panel;
 mod review_panel;
 mod rule_docs;
 mod share;

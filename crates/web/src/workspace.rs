@@ -354,11 +354,19 @@ impl Workspace {
         }
     }
 
+    /// The active compose profiles: the findings compare only services
+    /// that run together. A choice of this page, kept beside the settings.
+    pub fn set_profiles(&mut self, profiles: Vec<String>) {
+        self.settings.profiles = profiles;
+    }
+
     /// New settings text; in use when it reads, else the last good ones stay.
     pub fn set_settings(&mut self, text: String) {
         match Settings::from_yaml(&text) {
             Ok(settings) => {
+                let profiles = std::mem::take(&mut self.settings.profiles);
                 self.settings = settings;
+                self.settings.profiles = profiles;
                 self.settings_errors.clear();
             }
             Err(errors) => self.settings_errors = errors,

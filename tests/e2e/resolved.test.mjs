@@ -1,0 +1,82 @@
+// End to end: what Docker Compose runs — the workspace's .env, the Resolved
+// view with jump-to-source, the profile picker.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+
+import { start, openPage, artifacts } from "./page.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.stop();
+});
+
+const files = (page) => page.getByRole("tablist", { name: "Files" });
+const tab = (page, name) => files(page).getByRole("tab", { name, exact: false });
+const panel = (page, name) => page.getByRole("tablist", { name: "Panel" }).getByRole("tab", { name });
+
+async function addFile(page, name, text) {
+  await page.getByRole("button", { name: "Add a file" }).click();
+  const field = page.getByLabel("Add a file", { exact: true }).locator("input");
+  await field.fill(name);
+  await field.press("Enter");
+  await tab(page, name).waitFor();
+  // insertText: typed newlines would be auto-indented by the editor.
+  await page.keyboard.insertText(text);
+}
+
+test("the .env interpolates compose values, the Resolved view shows the model and jumps to its source", async () => {
+  const { context, page, problems } = await openPage(env);
+  // A service under `services:` of compose.yaml, in a profile.
+  await tab(page, "compose.yaml").click();
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await page.keyboard.insertText("\n  toolbox:\n    image: \"busybox:${TOOLBOX_TAG}\"\n    profiles: [debug]");
+  await addFile(page, ".env", "TOOLBOX_TAG=1.36\nBROKEN LINE=1\n");
+  // The .env has its own checks.
+  await page.getByRole("region", { name: "Findings in .env" }).getByText(/key cannot contain a space/).waitFor();
+
+  await panel(page, "Resolved").click();
+  const view = page.getByRole("region", { name: "Resolved compose model" });
+  const model = view.getByLabel("The resolved model");
+  await model.getByText(/^name: shop$/).waitFor();
+  // The service in an inactive profile does not run.
+  assert.equal(await model.getByText("busybox:1.36").count(), 0);
+  await view.getByRole("checkbox", { name: "debug" }).check();
+  const line = model.getByRole("button", { name: /image: busybox:1\.36 — written in compose\.yaml/ });
+  await line.waitFor();
+  await page.screenshot({ path: join(artifacts, "resolved-view.png") });
+
+  // A click shows the value where it was written.
+  await tab(page, ".env").click();
+  await line.click();
+  assert.equal(await tab(page, "compose.yaml").getAttribute("aria-selected"), "true");
+  const selected = await page.evaluate(() => window.getSelection().toString());
+  assert.equal(selected, '"busybox:${TOOLBOX_TAG}"');
+
+  // JSON, as docker compose config --format json prints it.
+  await panel(page, "Resolved").click();
+  await view.getByRole("button", { name: "JSON" }).click();
+  await model.getByText(/"name": "shop",/).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a file Docker Compose refuses has no model, and says so", async () => {
+  const { context, page, problems } = await openPage(env);
+  await tab(page, "compose.yaml").click();
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("End");
+  await page.keyboard.insertText("\n  worker:\n    image: busybox:1.36\n    scale: -1");
+  await panel(page, "Resolved").click();
+  await page.getByRole("status").getByText(/Docker Compose would refuse these files \(1 error/).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
