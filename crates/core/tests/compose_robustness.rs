@@ -265,3 +265,77 @@ fn inputs_the_fuzzer_broke_keep_every_invariant() {
     }
     assert!(checked > 0);
 }
+
+/// A project of mutated files (a compose file with variables, includes and
+/// extends, its `.env`, the files it includes): linting it and resolving
+/// its model keep every span inside its file.
+fn check_project(compose: &str, dotenv: &str, included: &str) {
+    use dockwright_core::lint::{config, lint_project, ConfigHost};
+    use dockwright_core::project::{Project, ProjectFile};
+    let files = [
+        ProjectFile {
+            path: "compose.yaml",
+            text: compose,
+        },
+        ProjectFile {
+            path: ".env",
+            text: dotenv,
+        },
+        ProjectFile {
+            path: "db/compose.yaml",
+            text: included,
+        },
+    ];
+    let host = vec![("HOME".to_string(), "/home/user".to_string())];
+    let project = Project {
+        files: &files,
+        host_environment: Some(&host),
+        ..Project::default()
+    };
+    let settings = dockwright_core::Settings::default();
+    for report in lint_project(&project, &settings) {
+        let text = files.iter().find(|f| f.path == report.path).unwrap().text;
+        for finding in &report.findings {
+            assert_span(text, finding.span, finding.code);
+        }
+    }
+    let host = ConfigHost {
+        project_name: None,
+        project_dir: "/project",
+        home: Some("/home/user"),
+    };
+    let resolved = config(&project, &settings, &host);
+    if let Some(model) = &resolved.model {
+        let _ = dockwright_core::compose::output::to_json(model);
+        let printed = dockwright_core::compose::output::to_yaml(model);
+        for span in printed.lines.iter().flatten() {
+            let (path, local) = resolved.locate(*span).expect("a source");
+            let text = files.iter().find(|f| f.path == path).unwrap().text;
+            assert_span(text, local, "model value");
+        }
+    }
+}
+
+#[test]
+fn mutated_projects_with_variables_includes_and_env_files_keep_every_invariant() {
+    let iterations: usize = std::env::var("DOCKWRIGHT_FUZZ_ITERATIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map_or(400, |n: usize| n / 5);
+    let compose = "name: shop\ninclude:\n  - db/compose.yaml\nservices:\n  web:\n    image: \"nginx:${TAG:-1.27}\"\n    extends:\n      file: db/compose.yaml\n      service: db\n    ports: [\"${PORT}:80\", \"9000-9001:9000-9001/udp\"]\n    environment:\n      - A=${A:?set A}\n      - B\n    volumes: [\"./src:/src:ro,z\", \"data:/data\", \"c:/x\"]\n    command: sh -c \"echo $$HOME\"\n    cpus: ${CPUS}\nvolumes:\n  data:\n";
+    let dotenv = "# vars\nTAG=1.27\nexport PORT=8080\nA=\"multi\nline\"\nCPUS='0.5'\nB=${TAG}-x\n";
+    let included = "services:\n  db:\n    image: postgres:17\n    healthcheck:\n      test: pg_isready\n      interval: 10s\n";
+    let mut rng = Rng(0xd0_7e_u64);
+    for _ in 0..iterations {
+        let c = mutate(&mut rng, compose, dotenv);
+        let d = mutate(&mut rng, dotenv, compose);
+        let i = mutate(&mut rng, included, compose);
+        let result = panic::catch_unwind(|| check_project(&c, &d, &i));
+        if result.is_err() {
+            let path =
+                Path::new(env!("CARGO_TARGET_TMPDIR")).join("project-robustness-failure.txt");
+            std::fs::write(&path, format!("{c}\n=====\n{d}\n=====\n{i}")).unwrap();
+            panic!("invariant broken; inputs saved to {}", path.display());
+        }
+    }
+}
