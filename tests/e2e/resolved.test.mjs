@@ -24,6 +24,7 @@ async function addFile(page, name, text) {
   await field.fill(name);
   await field.press("Enter");
   await tab(page, name).waitFor();
+  await page.locator(".cm-content").click();
   // insertText: typed newlines would be auto-indented by the editor.
   await page.keyboard.insertText(text);
 }
@@ -40,6 +41,12 @@ test("the .env interpolates compose values, the Resolved view shows the model an
   await addFile(page, ".env", "TOOLBOX_TAG=1.36\nBROKEN LINE=1\n");
   // The .env has its own checks.
   await page.getByRole("region", { name: "Findings in .env" }).getByText(/key cannot contain a space/).waitFor();
+  // Compose refuses a broken .env: the Resolved view waits for the fix.
+  await panel(page, "Resolved").click();
+  await page.getByRole("status").getByText(/Docker Compose would refuse these files/).waitFor();
+  await page.locator(".cm-content").click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.insertText("TOOLBOX_TAG=1.36\nDB_PASSWORD=secret\n");
 
   await panel(page, "Resolved").click();
   const view = page.getByRole("region", { name: "Resolved compose model" });
