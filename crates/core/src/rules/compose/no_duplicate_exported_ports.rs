@@ -21,7 +21,9 @@ of the file already publishes, for the same protocol on an overlapping interface
 
 Unlike dclint, the host address is taken into account: `127.0.0.1:80:80` and
 `127.0.0.2:80:80` do not collide, while any address collides with all interfaces
-(`80:80`). Ports Docker picks itself (`- "80"`) never collide.
+(`80:80`). Ports Docker picks itself (`- "80"`) never collide, and the same
+entry written twice in one service is not a clash either: Docker Compose keeps
+one of them (dclint reports it).
 
 Only services that run together are compared: a service with `profiles:`
 runs only when one of its profiles is active (`dockwright lint --profile` or
@@ -62,10 +64,17 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     // (host ip, low, high, protocol, service)
     let mut taken: Vec<(Option<String>, u32, u32, String, &str)> = Vec::new();
     for (service, entry) in ctx.services().filter(|(_, e)| super::runs(ctx, &e.value)) {
+        let mut written: Vec<String> = Vec::new();
         for port in super::ports::published(&entry.value)
             .into_iter()
             .filter(|p| !p.interpolated)
         {
+            // Docker Compose keeps one of two identical entries of a
+            // service: they publish the port once.
+            if written.contains(&port.written) {
+                continue;
+            }
+            written.push(port.written.clone());
             let Some((low, high)) = port.published else {
                 continue;
             };
