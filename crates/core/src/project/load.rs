@@ -488,6 +488,50 @@ fn relocate_service(service: &mut Node, project_dir: &str, from: &str) {
     let Value::Map(entries) = &mut service.value else {
         return;
     };
+    // A relative path seen from the project directory, still written as a
+    // path (`./…`) so that a short volume spec stays a bind mount.
+    let moved = |path: &str| {
+        let joined = join(&prefix, path);
+        if joined.starts_with("../") || joined.starts_with('/') {
+            joined
+        } else {
+            format!("./{joined}")
+        }
+    };
+    for entry in entries.iter_mut() {
+        match entry.key.as_str() {
+            Some("volumes") => {
+                if let Value::Seq(items) = &mut entry.value.value {
+                    for item in items.iter_mut() {
+                        relocate_volume(item, &moved);
+                    }
+                }
+            }
+            Some("env_file") => match &mut entry.value.value {
+                Value::Scalar(s) if s.kind == ScalarKind::Str => s.text = moved(&s.text),
+                Value::Seq(items) => {
+                    for item in items.iter_mut() {
+                        let target = match &mut item.value {
+                            Value::Scalar(s) => Some(s),
+                            Value::Map(fields) => fields
+                                .iter_mut()
+                                .find(|f| f.key.as_str() == Some("path"))
+                                .and_then(|f| match &mut f.value.value {
+                                    Value::Scalar(s) => Some(s),
+                                    _ => None,
+                                }),
+                            Value::Seq(_) => None,
+                        };
+                        if let Some(s) = target.filter(|s| s.kind == ScalarKind::Str) {
+                            s.text = moved(&s.text);
+                        }
+                    }
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+    }
     let Some(build) = entries.iter_mut().find(|e| e.key.as_str() == Some("build")) else {
         return;
     };
@@ -518,6 +562,38 @@ fn relocate_service(service: &mut Node, project_dir: &str, from: &str) {
                 });
             }
         }
+    }
+}
+
+/// A service volume's host path (short syntax `./src:/app`, or a bind's
+/// `source`), moved as `moved` says.
+fn relocate_volume(item: &mut Node, moved: &dyn Fn(&str) -> String) {
+    match &mut item.value {
+        Value::Scalar(s) if s.kind == ScalarKind::Str => {
+            let relative = s.text.starts_with("./") || s.text.starts_with("../") || s.text == ".";
+            if let (true, Some((source, rest))) = (relative, s.text.split_once(':')) {
+                s.text = format!("{}:{rest}", moved(source));
+            }
+        }
+        Value::Map(fields) => {
+            let bind = fields
+                .iter()
+                .any(|f| f.key.as_str() == Some("type") && f.value.as_str() == Some("bind"));
+            if !bind {
+                return;
+            }
+            if let Some(source) = fields.iter_mut().find(|f| f.key.as_str() == Some("source")) {
+                if let Value::Scalar(s) = &mut source.value.value {
+                    if s.kind == ScalarKind::Str
+                        && !s.text.starts_with('/')
+                        && !s.text.starts_with('~')
+                    {
+                        s.text = moved(&s.text);
+                    }
+                }
+            }
+        }
+        _ => {}
     }
 }
 
