@@ -336,6 +336,8 @@ enum Frame {
         entries: Vec<Entry>,
         /// Mappings to merge in, in the order their `<<` keys list them.
         merges: Vec<Node>,
+        /// Where the mapping's `<<` key is: go-yaml refuses a second one.
+        merge_key: Option<usize>,
         key: Option<Node>,
     },
     /// A container deeper than MAX_DEPTH: its events are skipped.
@@ -503,6 +505,7 @@ impl Builder<'_> {
                 anchor,
                 entries: Vec::new(),
                 merges: Vec::new(),
+                merge_key: None,
                 key: None,
             }),
             Event::SequenceEnd | Event::MappingEnd => self.close(at.end),
@@ -561,6 +564,7 @@ impl Builder<'_> {
                 mut entries,
                 merges,
                 key,
+                ..
             } => {
                 if let Some(key) = key {
                     // A key whose value never came (the text ended).
@@ -627,6 +631,7 @@ impl Builder<'_> {
             Some(Frame::Map {
                 entries,
                 merges,
+                merge_key,
                 key,
                 ..
             }) => match key.take() {
@@ -634,6 +639,15 @@ impl Builder<'_> {
                 Some(k) => {
                     let is_merge = k.scalar().is_some_and(|s| s.plain && s.text == "<<");
                     if is_merge {
+                        if let Some(first) = *merge_key {
+                            let line = self.offsets.line_of(first);
+                            errors.push(YamlError {
+                                span: k.span,
+                                message: format!("mapping key \"<<\" already defined at line {line}: list the mappings to merge in one `<<: [*a, *b]`"),
+                            });
+                            return;
+                        }
+                        *merge_key = Some(k.span.start);
                         match &node.value {
                             Value::Map(_) => merges.push(node),
                             Value::Seq(items) if items.iter().all(Node::is_map) => {
@@ -873,6 +887,15 @@ mod tests {
             .errors
             .iter()
             .any(|e| e.message.contains("billion laughs")));
+    }
+
+    #[test]
+    fn a_second_merge_key_is_refused_as_go_yaml_refuses_it() {
+        let doc = parse("a: &a {k: 1}\nb: &b {j: 2}\nc:\n  <<: *a\n  <<: *b\n");
+        assert_eq!(doc.errors.len(), 1);
+        assert!(doc.errors[0]
+            .message
+            .starts_with("mapping key \"<<\" already defined at line 4"));
     }
 
     #[test]
