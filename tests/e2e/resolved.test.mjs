@@ -87,3 +87,35 @@ test("a file Docker Compose refuses has no model, and says so", async () => {
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("on a phone, the Resolved view fits the width and a line opens the editor at its value; keyboard works", async () => {
+  const { context, page, problems } = await openPage(env, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await page.getByRole("button", { name: /^Findings/ }).tap();
+  await panel(page, "Resolved").tap();
+  const model = page.getByLabel("The resolved model");
+  const image = model.getByRole("button", { name: /image: postgres:16\.4 — written in compose\.yaml, line 15/ });
+  await image.waitFor();
+  // Without a .env, the example's password is blank, and the view says so.
+  await page.getByRole("note").getByText("Not set, so blank (as Docker Compose makes them): DB_PASSWORD. Set them in a .env file.").waitFor();
+  await page.screenshot({ path: join(artifacts, "resolved-phone.png") });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  assert.equal(overflow, false, "the page scrolls sideways");
+  await image.tap();
+  await page.locator(".editor-pane").waitFor();
+  await page.waitForFunction(() => window.getSelection().toString() === "postgres:16.4", null, { timeout: 3000 });
+  await context.close();
+
+  // By keyboard: the format switch and a line, with Enter.
+  const desktop = await openPage(env);
+  await panel(desktop.page, "Resolved").click();
+  const json = desktop.page.getByRole("button", { name: "JSON" });
+  await json.focus();
+  await desktop.page.keyboard.press("Enter");
+  assert.equal(await json.getAttribute("aria-pressed"), "true");
+  const line = desktop.page.getByLabel("The resolved model").getByRole("button", { name: /"image": "postgres:16\.4"/ });
+  await line.focus();
+  await desktop.page.keyboard.press("Enter");
+  await desktop.page.waitForFunction(() => window.getSelection().toString() === "postgres:16.4", null, { timeout: 3000 });
+  assert.deepEqual([...problems, ...desktop.problems], []);
+  await desktop.context.close();
+});

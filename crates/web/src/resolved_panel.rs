@@ -74,12 +74,13 @@ struct Line {
     source: Option<(u32, u32, u32, String, usize)>,
 }
 
-/// The model printed, or why there is none.
+/// The model printed with the variables it found unset, or why there is
+/// no model.
 fn resolved(
     files: &[(u32, String, String)],
     profiles: &[String],
     format: Format,
-) -> Result<Vec<Line>, String> {
+) -> Result<(Vec<Line>, Vec<String>), String> {
     let project_files: Vec<ProjectFile> = files
         .iter()
         .map(|(_, name, text)| ProjectFile { path: name, text })
@@ -119,6 +120,19 @@ fn resolved(
         Format::Yaml => output::to_yaml(&resolve::for_yaml(model)),
         Format::Json => output::to_json(&resolve::for_json(model)),
     };
+    // Compose's "variable is not set" warnings name the variable first.
+    let mut unset: Vec<String> = result
+        .reports
+        .iter()
+        .flat_map(|r| r.findings.iter())
+        .filter(|f| {
+            f.message
+                .ends_with("variable is not set. Defaulting to a blank string.")
+        })
+        .filter_map(|f| f.message.split('"').nth(1).map(str::to_string))
+        .collect();
+    unset.sort();
+    unset.dedup();
     let mut lines: Vec<Line> = Vec::new();
     for (text, span) in printed
         .text
@@ -141,7 +155,7 @@ fn resolved(
             source,
         });
     }
-    Ok(lines)
+    Ok((lines, unset))
 }
 
 #[function_component(ResolvedPanel)]
@@ -187,7 +201,11 @@ pub fn resolved_panel(props: &Props) -> Html {
     };
     let body = match lines {
         Err(why) => html! { <p class="resolved-refused" role="status">{ why }</p> },
-        Ok(lines) => html! {
+        Ok((lines, unset)) => html! {
+            <>
+            if !unset.is_empty() {
+                <p class="hint" role="note">{ format!("Not set, so blank (as Docker Compose makes them): {}. Set them in a .env file.", unset.join(", ")) }</p>
+            }
             <pre class="resolved" aria-label="The resolved model">
                 { for lines.into_iter().map(|line| match line.source {
                     Some((id, from, to, name, number)) => {
@@ -203,6 +221,7 @@ pub fn resolved_panel(props: &Props) -> Html {
                     None => html! { <span class="resolved-line">{ line.text }</span> },
                 }) }
             </pre>
+            </>
         },
     };
     html! {
