@@ -204,6 +204,28 @@ fn service(name: &str, key: &Node, service: &Node, error: &mut impl FnMut(Span, 
             );
         }
     }
+    // compose-go's unicity index needs each long-syntax entry's target.
+    for (section, what) in [("volumes", "service volume"), ("ports", "service ports")] {
+        for (i, item) in service
+            .get(section)
+            .map(Node::items)
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+        {
+            if item.is_map() && item.get("target").is_none() {
+                let missing = if section == "ports" {
+                    "a target port"
+                } else {
+                    "a mount target"
+                };
+                error(
+                    item.span,
+                    format!("{what} services.{name}.{section}.[{i}] is missing {missing}: add `target:`"),
+                );
+            }
+        }
+    }
     for volume in service.get("volumes").map(Node::items).unwrap_or_default() {
         if volume.is_map() {
             let bind = volume.get("type").and_then(Node::as_str) == Some("bind");
