@@ -127,7 +127,7 @@ test("the pictures draw the example's stages, services and layers", async () => 
   const layers = page.getByRole("region", { name: "Layer cache" });
   assert.match(await layers.innerText(), /package\.json, package-lock\.json/);
   assert.match(await layers.innerText(), /any file in the build context/);
-  await page.getByRole("region", { name: "Stage graph" }).scrollIntoViewIfNeeded();
+  await page.getByRole("region", { name: "Stage graph", exact: true }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(artifacts, "review-pictures.png") });
   assert.deepEqual(problems, []);
   await context.close();

@@ -945,9 +945,48 @@ fn tabs(
             }))
         })
     };
+    // The tab list holds only tabs (ARIA); the active file's actions and
+    // the add button follow it, drawn beside the active tab by `order`.
+    let active_index = workspace
+        .files
+        .iter()
+        .position(|f| f.id == workspace.active)
+        .unwrap_or(0);
+    let actions = workspace.files.iter().find(|f| f.id == workspace.active).map(|file| {
+        let id = file.id;
+        let rename = {
+            let naming = naming.clone();
+            let name = file.name.clone();
+            Callback::from(move |_: MouseEvent| naming.set(Some(Naming { target: Some(id), value: name.clone(), error: None })))
+        };
+        let remove = {
+            let dispatch = state.dispatcher();
+            let editor = editor.clone();
+            let name = file.name.clone();
+            Callback::from(move |_: MouseEvent| {
+                let question = format!("Delete {name}? Its text will be lost.");
+                let confirmed = web_sys::window()
+                    .and_then(|w| w.confirm_with_message(&question).ok())
+                    .unwrap_or(false);
+                if confirmed {
+                    if let Some(editor) = editor.borrow().as_ref() {
+                        editor.close(id);
+                    }
+                    dispatch.dispatch(Action::Remove(id));
+                }
+            })
+        };
+        html! {
+            <div class="tab active tab-actions" style={format!("order: {}", 2 * active_index + 1)}>
+                <button class="tab-action" aria-label={format!("Rename {}", file.name)} title="Rename" onclick={rename}>{ "✎" }</button>
+                <button class="tab-action" aria-label={format!("Delete {}", file.name)} title="Delete" disabled={single} onclick={remove}>{ "×" }</button>
+            </div>
+        }
+    });
     html! {
-        <div class="tabs" role="tablist" aria-label="Files" data-testid="tabs">
-            { for workspace.files.iter().map(|file| {
+        <div class="tabs" data-testid="tabs">
+          <div class="tab-list" role="tablist" aria-label="Files">
+            { for workspace.files.iter().enumerate().map(|(index, file)| {
                 let id = file.id;
                 let selected = id == workspace.active;
                 let count = findings_of(findings, id).len();
@@ -957,37 +996,18 @@ fn tabs(
                     let name = file.name.clone();
                     Callback::from(move |_: MouseEvent| naming.set(Some(Naming { target: Some(id), value: name.clone(), error: None })))
                 };
-                let remove = {
-                    let dispatch = state.dispatcher();
-                    let editor = editor.clone();
-                    let name = file.name.clone();
-                    Callback::from(move |_: MouseEvent| {
-                        let question = format!("Delete {name}? Its text will be lost.");
-                        let confirmed = web_sys::window()
-                            .and_then(|w| w.confirm_with_message(&question).ok())
-                            .unwrap_or(false);
-                        if confirmed {
-                            if let Some(editor) = editor.borrow().as_ref() {
-                                editor.close(id);
-                            }
-                            dispatch.dispatch(Action::Remove(id));
-                        }
-                    })
-                };
                 html! {
-                    <div class={classes!("tab", selected.then_some("active"))}>
-                        <button role="tab" class="tab-name" aria-selected={selected.to_string()} title={kind_label(&file.name)} {onclick} ondblclick={rename.clone()}>
+                    <div role="none" class={classes!("tab", selected.then_some("active"), selected.then_some("has-actions"))} style={format!("order: {}", 2 * index)}>
+                        <button role="tab" class="tab-name" aria-selected={selected.to_string()} title={kind_label(&file.name)} {onclick} ondblclick={rename}>
                             { &file.name }
                             if count > 0 { <span class="tab-count" aria-label={plural(count, "finding")}>{ count }</span> }
                         </button>
-                        if selected {
-                            <button class="tab-action" aria-label={format!("Rename {}", file.name)} title="Rename" onclick={rename}>{ "✎" }</button>
-                            <button class="tab-action" aria-label={format!("Delete {}", file.name)} title="Delete" disabled={single} onclick={remove}>{ "×" }</button>
-                        }
                     </div>
                 }
             }) }
-            <button class="tab-add" aria-label="Add a file" title="Add a file" onclick={add}>{ "+" }</button>
+          </div>
+          { for actions }
+          <button class="tab-add" aria-label="Add a file" title="Add a file" onclick={add} style={format!("order: {}", 2 * workspace.files.len() + 2)}>{ "+" }</button>
         </div>
     }
 }

@@ -164,12 +164,12 @@ pub fn review_panel(props: &Props) -> Html {
             html! {
                 <>
                     <section class="insight" aria-label="Stage graph">
-                        <h3>{ "Stages" }{ picker("Dockerfile", &dockerfiles, &chosen_dockerfile, Some(id)) }</h3>
+                        <h2>{ "Stages" }{ picker("Dockerfile", &dockerfiles, &chosen_dockerfile, Some(id)) }</h2>
                         <p class="panel-intro">{ format!("How the stages of {name} feed each other: FROM, COPY --from and RUN --mount from=.") }</p>
                         { draw(stage_graph, &format!("Stage graph of {name}")) }
                     </section>
                     <section class="insight" aria-label="Layer cache">
-                        <h3>{ "Layer cache" }</h3>
+                        <h2>{ "Layer cache" }</h2>
                         <p class="panel-intro">{ "For each instruction, the files whose change makes Docker rebuild it and everything after it. Changes to files copied late cost little; a line marked as rebuilt by any file should come as late as it can." }</p>
                         <table class="layers">
                             <thead><tr><th>{ "Line" }</th><th>{ "Stage" }</th><th>{ "Instruction" }</th><th>{ "Rebuilt when these change" }</th></tr></thead>
@@ -196,7 +196,7 @@ pub fn review_panel(props: &Props) -> Html {
             };
             html! {
                 <section class="insight" aria-label="Service graph">
-                    <h3>{ "Services" }{ picker("Compose file", &compose_options, &chosen_compose, Some(*id)) }</h3>
+                    <h2>{ "Services" }{ picker("Compose file", &compose_options, &chosen_compose, Some(*id)) }</h2>
                     <p class="panel-intro">{ format!("The services of {name}: an arrow reads \"waits for\" (labelled when it waits for healthy), dashed lines lead to the volumes and networks each uses.") }</p>
                     if services.nodes.is_empty() {
                         <p class="empty">{ "No services yet." }</p>
@@ -212,7 +212,7 @@ pub fn review_panel(props: &Props) -> Html {
     html! {
         <div class="review-panel" aria-label="Review">
             <section class="insight" aria-label="Scorecard">
-                <h3>{ "Practices" }<span class="score">{ format!("{followed} of {applicable} followed") }</span></h3>
+                <h2>{ "Practices" }<span class="score">{ format!("{followed} of {applicable} followed") }</span></h2>
                 <ul class="scorecard">{ for rows }</ul>
             </section>
             { stage_section }
@@ -299,7 +299,7 @@ fn draw(g: &Graph, label: &str) -> Html {
         }
     });
     html! {
-        <div class="graph-scroll">
+        <div class="graph-scroll" tabindex="0" role="region" aria-label={format!("{label} (scrolls)")}>
             <svg class="graph" role="img" aria-label={label.to_string()} viewBox={format!("0 0 {} {}", g.width, g.height)}
                 width={g.width.to_string()} height={g.height.to_string()}>
                 <defs>
