@@ -10,7 +10,7 @@ use dockwright_core::lint::{config, ConfigHost};
 use dockwright_core::project::{Project, ProjectFile};
 use dockwright_core::{LineIndex, Settings, Severity};
 
-use crate::{project_dir, read_text, Failure};
+use crate::{active_profiles, project_dir, read_text, Failure};
 
 struct Options {
     json: bool,
@@ -122,20 +122,10 @@ pub fn run(args: &[String]) -> Result<ExitCode, Failure> {
         host_environment: Some(&host),
         env_files: &env,
     };
-    let mut settings = Settings {
-        profiles: options.profiles.clone(),
+    let settings = Settings {
+        profiles: active_profiles(&options.profiles),
         ..Settings::default()
     };
-    if settings.profiles.is_empty() {
-        if let Ok(list) = std::env::var("COMPOSE_PROFILES") {
-            settings.profiles = list
-                .split(',')
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect();
-        }
-    }
     let name = options.project_name.clone().or_else(|| {
         std::env::var("COMPOSE_PROJECT_NAME")
             .ok()

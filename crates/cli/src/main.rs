@@ -225,18 +225,7 @@ fn parse_lint_options(args: &[String]) -> Result<LintOptions, Failure> {
 fn run_lint(args: &[String]) -> Result<ExitCode, Failure> {
     let options = parse_lint_options(args)?;
     let mut settings = load_settings(options.config.as_deref())?;
-    // Active compose profiles, as `docker compose` takes them.
-    settings.profiles = options.profiles.clone();
-    if settings.profiles.is_empty() {
-        if let Ok(list) = std::env::var("COMPOSE_PROFILES") {
-            settings.profiles = list
-                .split(',')
-                .map(str::trim)
-                .filter(|p| !p.is_empty())
-                .map(str::to_string)
-                .collect();
-        }
-    }
+    settings.profiles = active_profiles(&options.profiles);
     let targets = collect_targets(&options)?;
     let mut records = Vec::new();
     let mut file_count = 0;
@@ -949,6 +938,23 @@ impl Record {
             }),
         }
     }
+}
+
+/// Active compose profiles, as `docker compose` takes them: `--profile`,
+/// else `COMPOSE_PROFILES`.
+fn active_profiles(given: &[String]) -> Vec<String> {
+    if !given.is_empty() {
+        return given.to_vec();
+    }
+    std::env::var("COMPOSE_PROFILES")
+        .map(|list| {
+            list.split(',')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn read_text(path: &Path) -> Result<String, Failure> {

@@ -315,17 +315,9 @@ fn lint_and_load(
         // The rules read the files as written (a value taken from a
         // variable is not a literal), the engine's checks what Compose
         // runs. Both trees lie over the same virtual text.
-        let written = environment.as_ref().and_then(|_| {
-            let mut scratch: Vec<FileReport> = files
-                .iter()
-                .map(|f| FileReport {
-                    path: f.path.to_string(),
-                    kind: None,
-                    findings: Vec::new(),
-                })
-                .collect();
-            merge_chain(project, &chain, &mut scratch, None)
-        });
+        let written = environment
+            .as_ref()
+            .and_then(|_| merge_chain(project, &chain, &mut FileReport::none_for(files), None));
         let rules_root = written.as_ref().map_or(&merged.root, |w| &w.root);
         findings.extend(crate::rules::check_compose_in(
             &merged.text,

@@ -187,7 +187,8 @@ fn append_unique(base: Node, over: Node, identity: fn(&Node) -> Option<String>) 
     }
 }
 
-fn scalar(text: &str, span: Span) -> Node {
+/// A string scalar made by a merge (not written in a file).
+pub(crate) fn scalar(text: &str, span: Span) -> Node {
     Node {
         span,
         value: Value::Scalar(Scalar {

@@ -11,6 +11,8 @@
 //! No IO: the host gives the project directory, the home directory, the
 //! environment and a reader for `env_file:` entries.
 
+// Go's `filepath.Clean` for `/` paths is the cleaning BuildKit's paths get.
+use crate::dockerignore::clean;
 use crate::span::Span;
 use crate::yaml::{Node, ScalarKind, Value as Yaml};
 
@@ -711,31 +713,6 @@ fn absolute(path: &str, context: &Context) -> String {
         return path.to_string();
     }
     clean(&format!("{}/{path}", context.project_dir))
-}
-
-/// Go's `filepath.Clean` for `/` paths.
-fn clean(path: &str) -> String {
-    let rooted = path.starts_with('/');
-    let mut parts: Vec<&str> = Vec::new();
-    for part in path.split('/') {
-        match part {
-            "" | "." => {}
-            ".." => {
-                if parts.last().is_some_and(|p| *p != "..") {
-                    parts.pop();
-                } else if !rooted {
-                    parts.push("..");
-                }
-            }
-            p => parts.push(p),
-        }
-    }
-    let joined = parts.join("/");
-    match (rooted, joined.is_empty()) {
-        (true, _) => format!("/{joined}"),
-        (false, true) => ".".into(),
-        (false, false) => joined,
-    }
 }
 
 fn is_remote(path: &str) -> bool {

@@ -12,7 +12,7 @@ use crate::compose::{self, merge, SYNTAX_ERROR};
 use crate::diagnostic::Diagnostic;
 use crate::dockerignore;
 use crate::span::Span;
-use crate::yaml::{self, Entry, Node, Scalar, ScalarKind, Value};
+use crate::yaml::{self, Entry, Node, ScalarKind, Value};
 
 use super::{directory_of, join, Environment, FileReport, MergedCompose, Project};
 
@@ -556,8 +556,8 @@ fn relocate_service(service: &mut Node, project_dir: &str, from: &str) {
             if let Value::Map(fields) = &mut build.value.value {
                 let span = build.key.span;
                 fields.push(Entry {
-                    key: string_node("context", span),
-                    value: string_node(&prefix, span),
+                    key: merge::scalar("context", span),
+                    value: merge::scalar(&prefix, span),
                     merged: true,
                 });
             }
@@ -594,17 +594,6 @@ fn relocate_volume(item: &mut Node, moved: &dyn Fn(&str) -> String) {
             }
         }
         _ => {}
-    }
-}
-
-fn string_node(text: &str, span: Span) -> Node {
-    Node {
-        span,
-        value: Value::Scalar(Scalar {
-            text: text.to_string(),
-            plain: false,
-            kind: ScalarKind::Str,
-        }),
     }
 }
 

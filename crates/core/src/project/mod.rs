@@ -158,6 +158,20 @@ pub struct FileReport {
     pub findings: Vec<Diagnostic>,
 }
 
+impl FileReport {
+    /// An empty report for each file, in order.
+    pub(crate) fn none_for(files: &[ProjectFile]) -> Vec<FileReport> {
+        files
+            .iter()
+            .map(|f| FileReport {
+                path: f.path.to_string(),
+                kind: None,
+                findings: Vec::new(),
+            })
+            .collect()
+    }
+}
+
 /// What the build of one service looks at.
 pub struct ServiceBuild<'a> {
     pub service: String,
@@ -448,14 +462,7 @@ pub fn merged_compose(files: &[ProjectFile]) -> Option<(Vec<String>, Node)> {
         ..Project::default()
     };
     let chain = compose_chain(&project);
-    let mut reports: Vec<FileReport> = files
-        .iter()
-        .map(|f| FileReport {
-            path: f.path.to_string(),
-            kind: None,
-            findings: Vec::new(),
-        })
-        .collect();
+    let mut reports = FileReport::none_for(files);
     let merged = merge_chain(&project, &chain, &mut reports, None)?;
     let names = chain.iter().map(|&i| files[i].path.to_string()).collect();
     Some((names, merged.root))
