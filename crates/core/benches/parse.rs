@@ -50,6 +50,76 @@ fn large() -> String {
     text
 }
 
+/// A Dockerfile of about `bytes` bytes: the typical file's stages repeated
+/// under new names.
+fn dockerfile_of(bytes: usize) -> String {
+    let mut text = String::new();
+    let mut i = 0;
+    while text.len() < bytes {
+        text.push_str(
+            &TYPICAL
+                .replace("AS build", &format!("AS build{i}"))
+                .replace("AS runtime", &format!("AS runtime{i}"))
+                .replace("--from=build", &format!("--from=build{i}")),
+        );
+        i += 1;
+    }
+    text
+}
+
+/// A compose file of about `bytes` bytes: services that each depend on the
+/// one before, publish a port of their own, mount a named volume, join a
+/// network and carry a health check (what makes references, cycles and
+/// port clashes cost something).
+fn compose_of(bytes: usize) -> String {
+    let mut services = String::from("services:\n");
+    let mut volumes = String::from("volumes:\n");
+    let mut i = 0;
+    while services.len() + volumes.len() < bytes {
+        let depends = if i == 0 {
+            String::new()
+        } else {
+            format!(
+                "    depends_on:\n      svc{}:\n        condition: service_healthy\n",
+                i - 1
+            )
+        };
+        services.push_str(&format!(
+            "  svc{i}:\n    image: registry.example.com/app{i}:1.{i}\n{depends}    ports:\n      - \"127.0.0.1:{}:8080\"\n    environment:\n      LOG_LEVEL: info\n      SERVICE_INDEX: \"{i}\"\n    volumes:\n      - data{i}:/var/lib/app\n    networks: [back]\n    healthcheck:\n      test: [\"CMD\", \"curl\", \"-f\", \"http://localhost:8080/health\"]\n      interval: 10s\n",
+            1024 + i % 60000
+        ));
+        volumes.push_str(&format!("  data{i}: {{}}\n"));
+        i += 1;
+    }
+    format!("{services}networks:\n  back: {{}}\n{volumes}")
+}
+
+/// The cost of linting files of growing size: each group measures 250 KB,
+/// 500 KB and 1 MB, so the curve reads as ratios (linear: 1 MB costs about
+/// twice 500 KB). A rule that compares every service or stage with every
+/// other shows here first.
+fn scaling(c: &mut Criterion) {
+    for (name, kind, make) in [
+        (
+            "scaling-dockerfile",
+            FileKind::Dockerfile,
+            dockerfile_of as fn(usize) -> String,
+        ),
+        ("scaling-compose", FileKind::Compose, compose_of),
+    ] {
+        let mut group = c.benchmark_group(name);
+        group.sample_size(10);
+        for kb in [250, 500, 1000] {
+            let text = make(kb * 1000);
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_function(format!("lint-{kb}KB"), |b| {
+                b.iter(|| lint(kind, black_box(&text)))
+            });
+        }
+        group.finish();
+    }
+}
+
 fn bench(c: &mut Criterion) {
     assert_eq!(TYPICAL.lines().count(), 50, "the typical file has 50 lines");
     let files = corpus();
@@ -138,5 +208,5 @@ fn compose_corpus() -> Vec<String> {
         .collect()
 }
 
-criterion_group!(benches, bench);
+criterion_group!(benches, bench, scaling);
 criterion_main!(benches);

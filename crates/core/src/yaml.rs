@@ -339,9 +339,57 @@ enum Frame {
         /// Where the mapping's `<<` key is: go-yaml refuses a second one.
         merge_key: Option<usize>,
         key: Option<Node>,
+        keys: KeyIndex,
     },
     /// A container deeper than MAX_DEPTH: its events are skipped.
     Skipped,
+}
+
+/// Where each scalar key of a mapping being built is, so that go-yaml's
+/// duplicate-key error and the `<<` merge do not compare every key with
+/// every earlier one (a compose file of thousands of services). Small
+/// mappings, nearly all of them, are searched in place; the index is built
+/// once a mapping grows past `INDEX_FROM` keys.
+#[derive(Default)]
+struct KeyIndex(Option<HashMap<String, usize>>);
+
+const INDEX_FROM: usize = 16;
+
+impl KeyIndex {
+    /// The position in `entries` of the entry whose key is `key`'s.
+    fn find(&self, entries: &[Entry], key: &Node) -> Option<usize> {
+        let Value::Scalar(scalar) = &key.value else {
+            return None;
+        };
+        match &self.0 {
+            Some(index) => index.get(&scalar.text).copied(),
+            None => entries.iter().position(|e| same_key(&e.key, key)),
+        }
+    }
+
+    /// Records that `entries`' last entry was just pushed.
+    fn pushed(&mut self, entries: &[Entry]) {
+        fn add(index: &mut HashMap<String, usize>, at: usize, entry: &Entry) {
+            if let Value::Scalar(scalar) = &entry.key.value {
+                index.entry(scalar.text.clone()).or_insert(at);
+            }
+        }
+        match &mut self.0 {
+            Some(index) => {
+                if let Some(last) = entries.last() {
+                    add(index, entries.len() - 1, last);
+                }
+            }
+            None if entries.len() > INDEX_FROM => {
+                let mut index = HashMap::with_capacity(entries.len() * 2);
+                for (at, entry) in entries.iter().enumerate() {
+                    add(&mut index, at, entry);
+                }
+                self.0 = Some(index);
+            }
+            None => {}
+        }
+    }
 }
 
 struct Builder<'a> {
@@ -507,6 +555,7 @@ impl Builder<'_> {
                 merges: Vec::new(),
                 merge_key: None,
                 key: None,
+                keys: KeyIndex::default(),
             }),
             Event::SequenceEnd | Event::MappingEnd => self.close(at.end),
             _ => {}
@@ -564,6 +613,7 @@ impl Builder<'_> {
                 mut entries,
                 merges,
                 key,
+                mut keys,
                 ..
             } => {
                 if let Some(key) = key {
@@ -577,12 +627,12 @@ impl Builder<'_> {
                 }
                 for source in merges {
                     for entry in source.entries() {
-                        let known = entries.iter().any(|e| same_key(&e.key, &entry.key));
-                        if !known {
+                        if keys.find(&entries, &entry.key).is_none() {
                             entries.push(Entry {
                                 merged: true,
                                 ..entry.clone()
                             });
+                            keys.pushed(&entries);
                         }
                     }
                 }
@@ -633,6 +683,7 @@ impl Builder<'_> {
                 merges,
                 merge_key,
                 key,
+                keys,
                 ..
             }) => match key.take() {
                 None => *key = Some(node),
@@ -660,8 +711,8 @@ impl Builder<'_> {
                         }
                         return;
                     }
-                    if let Some(first) = entries.iter().find(|e| same_key(&e.key, &k)) {
-                        let line = self.offsets.line_of(first.key.span.start);
+                    if let Some(first) = keys.find(entries, &k) {
+                        let line = self.offsets.line_of(entries[first].key.span.start);
                         errors.push(YamlError {
                             span: k.span,
                             message: format!(
@@ -676,6 +727,7 @@ impl Builder<'_> {
                         value: node,
                         merged: false,
                     });
+                    keys.pushed(entries);
                 }
             },
         }
@@ -854,6 +906,34 @@ mod tests {
         assert_eq!(text_at(text, y.get("a").unwrap().span), "1");
         assert_eq!(y.get("a").unwrap().span.start, 14);
         assert_eq!(root.get("z").unwrap().entries().len(), 2);
+    }
+
+    #[test]
+    fn duplicate_keys_are_found_in_large_mappings() {
+        // Past INDEX_FROM keys the mapping is indexed: the same answers.
+        let mut text: String = (0..40).map(|i| format!("k{i}: {i}\n")).collect();
+        text.push_str("k3: again\n");
+        let doc = parse(&text);
+        assert_eq!(doc.errors.len(), 1, "{:?}", doc.errors);
+        assert_eq!(
+            doc.errors[0].message,
+            "mapping key \"k3\" already defined at line 4"
+        );
+        let merged = format!(
+            "base: &b\n{}\nover:\n  <<: *b\n{}",
+            (0..30)
+                .map(|i| format!("  m{i}: base\n"))
+                .collect::<String>(),
+            (0..30)
+                .map(|i| format!("  m{}: own\n", i * 2))
+                .collect::<String>()
+        );
+        let doc = parse(&merged);
+        assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+        let over = doc.root.as_ref().unwrap().get("over").unwrap();
+        assert_eq!(over.entries().len(), 45);
+        assert_eq!(over.get("m4").and_then(Node::as_str), Some("own"));
+        assert_eq!(over.get("m5").and_then(Node::as_str), Some("base"));
     }
 
     #[test]

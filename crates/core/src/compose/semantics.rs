@@ -52,12 +52,17 @@ pub fn check_interpolated(text: &str, root: &Node, checks: &super::Checks) -> Ve
     };
     checker.project_name(root);
     let services = root.get("services");
-    let declared = |section: &str| -> Vec<&str> {
-        root.get(section)
+    let declared = |section: &str| -> Declared {
+        let names: Vec<&str> = root
+            .get(section)
             .map(|s| s.entries().iter().filter_map(|e| e.key.as_str()).collect())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        Declared {
+            set: names.iter().copied().collect(),
+            names,
+        }
     };
-    let names: Vec<&str> = declared("services");
+    let names = declared("services");
     let networks = declared("networks");
     let volumes = declared("volumes");
     let secrets = declared("secrets");
@@ -87,11 +92,33 @@ pub fn check_interpolated(text: &str, root: &Node, checks: &super::Checks) -> Ve
 
 struct Context<'a> {
     name: &'a str,
-    services: &'a [&'a str],
-    networks: &'a [&'a str],
-    volumes: &'a [&'a str],
-    secrets: &'a [&'a str],
-    configs: &'a [&'a str],
+    services: &'a Declared<'a>,
+    networks: &'a Declared<'a>,
+    volumes: &'a Declared<'a>,
+    secrets: &'a Declared<'a>,
+    configs: &'a Declared<'a>,
+}
+
+/// The names a top-level section declares: in order (for "did you mean"
+/// hints) and as a set, so that checking every reference of thousands of
+/// services stays linear.
+struct Declared<'a> {
+    names: Vec<&'a str>,
+    set: std::collections::HashSet<&'a str>,
+}
+
+impl<'a> Declared<'a> {
+    fn contains(&self, name: &&str) -> bool {
+        self.set.contains(name)
+    }
+}
+
+impl<'a> std::ops::Deref for Declared<'a> {
+    type Target = [&'a str];
+
+    fn deref(&self) -> &[&'a str] {
+        &self.names
+    }
 }
 
 fn string(node: &Node) -> Option<&str> {
@@ -623,6 +650,11 @@ impl Checker<'_> {
             .iter()
             .filter_map(|e| e.key.as_str())
             .collect();
+        let position: std::collections::HashMap<&str, usize> = names
+            .iter()
+            .enumerate()
+            .map(|(at, &name)| (name, at))
+            .collect();
         let edges: Vec<Vec<(usize, Span)>> = services
             .entries()
             .iter()
@@ -635,7 +667,7 @@ impl Checker<'_> {
                     .iter()
                     .chain(depends_on.entries().iter().map(|e| &e.key))
                     .filter_map(|n| {
-                        let target = names.iter().position(|&s| Some(s) == literal(n))?;
+                        let target = *position.get(literal(n)?)?;
                         Some((target, n.span))
                     })
                     .collect()

@@ -517,6 +517,7 @@ pub fn check_compose_in<'a>(
     let pragmas = compose_pragmas::ComposePragmas::read(text, !settings.disable_ignore_pragma);
     let mut out = Vec::new();
     let mut findings = Vec::new();
+    let mut reported = std::collections::HashSet::new();
     for rule in registry::COMPOSE_RULES {
         let named = |id: &str| rule.meta.is_named(id);
         let switched_on = !rule.meta.off_by_default
@@ -526,8 +527,8 @@ pub fn check_compose_in<'a>(
             continue;
         }
         findings.clear();
+        reported.clear();
         (rule.check)(&context, &mut findings);
-        let first = out.len();
         for finding in findings.drain(..) {
             let span = finding.span.clamp_to(text);
             if pragmas.suppresses(&rule.meta, span.start) {
@@ -535,7 +536,7 @@ pub fn check_compose_in<'a>(
             }
             // A value merged into several services (`<<: *defaults`) is
             // reported once, where it is written.
-            if out[first..].iter().any(|d: &Diagnostic| d.span == span) {
+            if !reported.insert(span) {
                 continue;
             }
             out.push(Diagnostic {

@@ -61,8 +61,7 @@ services:
 "#;
 
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
-    // (host ip, low, high, protocol, service)
-    let mut taken: Vec<(Option<String>, u32, u32, String, &str)> = Vec::new();
+    let mut taken = Taken::default();
     for (service, entry) in ctx.services().filter(|(_, e)| super::runs(ctx, &e.value)) {
         let mut written: Vec<String> = Vec::new();
         for port in super::ports::published(&entry.value)
@@ -78,26 +77,62 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
             let Some((low, high)) = port.published else {
                 continue;
             };
-            let clash = taken.iter().find(|(ip, l, h, protocol, _)| {
-                *protocol == port.protocol
-                    && low <= *h
-                    && *l <= high
-                    && (ip.is_none() || port.host_ip.is_none() || *ip == port.host_ip)
-            });
-            if let Some((_, _, _, _, other)) = clash {
+            let group = (port.protocol.clone(), port.host_ip.clone());
+            if let Some(other) = taken.first_clash(&group, low, high) {
                 out.push(Finding::new(
                     port.node.span,
                     format!("Service \"{service}\" is exporting port \"{}\" which is already used by service \"{other}\".", port.written),
                 ));
             } else {
-                taken.push((
-                    port.host_ip.clone(),
-                    low,
-                    high,
-                    port.protocol.clone(),
-                    service,
-                ));
+                taken.insert(group, low, high, service);
             }
         }
+    }
+}
+
+/// The host ports published so far, by protocol and host address (None:
+/// all interfaces). Ports in one group never overlap (a second one would
+/// have clashed), so each group is a map of disjoint ranges by their low
+/// end and a clash is found without comparing every earlier port.
+#[derive(Default)]
+struct Taken<'a> {
+    groups:
+        std::collections::HashMap<(String, Option<String>), BTreeMap<u32, (u32, usize, &'a str)>>,
+    count: usize,
+}
+
+use std::collections::BTreeMap;
+
+impl<'a> Taken<'a> {
+    fn insert(&mut self, group: (String, Option<String>), low: u32, high: u32, service: &'a str) {
+        self.groups
+            .entry(group)
+            .or_default()
+            .insert(low, (high, self.count, service));
+        self.count += 1;
+    }
+
+    /// The service of the earliest published range that clashes with
+    /// `low..=high`: same protocol, overlapping ports, and the same
+    /// address or either on all interfaces.
+    fn first_clash(
+        &self,
+        (protocol, ip): &(String, Option<String>),
+        low: u32,
+        high: u32,
+    ) -> Option<&'a str> {
+        self.groups
+            .iter()
+            .filter(|((p, other_ip), _)| {
+                p == protocol && (ip.is_none() || other_ip.is_none() || other_ip == ip)
+            })
+            .flat_map(|(_, ranges)| {
+                ranges
+                    .range(..=high)
+                    .rev()
+                    .take_while(move |(_, (h, _, _))| *h >= low)
+            })
+            .min_by_key(|(_, (_, order, _))| *order)
+            .map(|(_, (_, _, service))| *service)
     }
 }
