@@ -96,15 +96,20 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
 /// end and a clash is found without comparing every earlier port.
 #[derive(Default)]
 struct Taken<'a> {
-    groups:
-        std::collections::HashMap<(String, Option<String>), BTreeMap<u32, (u32, usize, &'a str)>>,
+    groups: HashMap<Group, BTreeMap<u32, Range<'a>>>,
     count: usize,
 }
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+/// Protocol and host address (None: all interfaces).
+type Group = (String, Option<String>);
+
+/// A published range by its low end: (high end, order published, service).
+type Range<'a> = (u32, usize, &'a str);
 
 impl<'a> Taken<'a> {
-    fn insert(&mut self, group: (String, Option<String>), low: u32, high: u32, service: &'a str) {
+    fn insert(&mut self, group: Group, low: u32, high: u32, service: &'a str) {
         self.groups
             .entry(group)
             .or_default()
@@ -115,12 +120,7 @@ impl<'a> Taken<'a> {
     /// The service of the earliest published range that clashes with
     /// `low..=high`: same protocol, overlapping ports, and the same
     /// address or either on all interfaces.
-    fn first_clash(
-        &self,
-        (protocol, ip): &(String, Option<String>),
-        low: u32,
-        high: u32,
-    ) -> Option<&'a str> {
+    fn first_clash(&self, (protocol, ip): &Group, low: u32, high: u32) -> Option<&'a str> {
         self.groups
             .iter()
             .filter(|((p, other_ip), _)| {
