@@ -48,7 +48,9 @@ test("the sample docs page shows an embedded editor and live, independent widget
   await page.keyboard.type("zzz");
   assert.doesNotMatch(await viewer.locator(".cm-content").innerText(), /zzz/);
 
-  // Widgets never write the visitor's saved playground work.
+  // Widgets never write the visitor's saved playground work (the page
+  // saves when typing pauses: wait past that).
+  await page.waitForTimeout(800);
   const saved = await page.evaluate(() => localStorage.getItem("dockwright.workspace.v1"));
   assert.equal(saved, null);
   await page.screenshot({ path: join(artifacts, "embed-demo.png"), fullPage: true });

@@ -17,7 +17,11 @@ after(async () => {
 
 const toCode = (state) => deflateRawSync(Buffer.from(JSON.stringify(state), "utf8")).toString("base64url");
 const fromCode = (code) => JSON.parse(inflateRawSync(Buffer.from(code, "base64url")).toString("utf8"));
-const saved = (page) => page.evaluate(() => JSON.parse(localStorage.getItem("dockwright.workspace.v1")));
+// The page saves when typing pauses (600 ms); a test waits as long.
+const saved = async (page) => {
+  await page.waitForTimeout(800);
+  return page.evaluate(() => JSON.parse(localStorage.getItem("dockwright.workspace.v1")));
+};
 const clipboard = { permissions: ["clipboard-read", "clipboard-write"] };
 
 test("Share copies a link that carries every file", async () => {

@@ -17,28 +17,10 @@ use crate::review_panel::ReviewPanel;
 use crate::rule_docs::{self, RuleDoc};
 use crate::share::{self, Hash};
 use crate::storage;
+use crate::use_findings::use_findings;
 use crate::workspace::{
     kind_label, language, markdown, FileFindings, Finding, QuickFix, RuleChoice, Workspace,
 };
-
-/// Runs `work` and records its duration as a User Timing measure `name`,
-/// which the browser benchmark (`./dev bench-web`) reads. Two clock reads:
-/// nothing on the keystroke path worth saving.
-fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
-    let performance = web_sys::window().and_then(|w| w.performance());
-    let start = performance.as_ref().map(|p| p.now());
-    let result = work();
-    if let (Some(performance), Some(start)) = (performance, start) {
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"start".into(), &start.into());
-        let _ = js_sys::Reflect::set(&options, &"end".into(), &performance.now().into());
-        if let Ok(measure) = js_sys::Reflect::get(&performance, &"measure".into()) {
-            let measure: js_sys::Function = measure.unchecked_into();
-            let _ = measure.call2(&performance, &name.into(), &options);
-        }
-    }
-    result
-}
 
 /// `?embed` (a docs page's widget): minimal chrome, nothing read from or
 /// written to the visitor's saved work; `&readonly` makes it a viewer.
@@ -360,7 +342,7 @@ fn push_diagnostics(editor: &Editor, id: u32, version: u32, findings: &[Finding]
             from: f.from16,
             to: f.to16,
             severity: f.severity.as_str(),
-            code: f.code,
+            code: &f.code,
             message: &f.message,
             fix: f.fix.as_ref(),
         })
@@ -383,6 +365,9 @@ fn show(editor: &Editor, workspace: &Workspace, all: &[FileFindings], id: u32) {
     push_diagnostics(editor, id, file.version, findings_of(all, id));
 }
 
+/// How long typing must pause before the files are saved.
+const AUTOSAVE_AFTER_MS: u32 = 600;
+
 #[function_component(App)]
 pub fn app() -> Html {
     let embed = use_memo((), |_| Embed::from_location());
@@ -397,7 +382,7 @@ pub fn app() -> Html {
         })
     });
     let workspace = &state.0;
-    let findings = use_memo(workspace.clone(), |w| timed("dockwright-lint", || w.lint()));
+    let findings = use_findings(workspace);
     let editor = use_mut_ref(|| None::<Editor>);
     // The file the editor shows, so that it is opened once per switch.
     let shown = use_mut_ref(|| None::<u32>);
@@ -532,11 +517,30 @@ pub fn app() -> Html {
             },
         );
     }
+    // Autosave when typing pauses (writing every file to localStorage on
+    // each keystroke would cost as much as linting), and when the page is
+    // hidden or closed, so nothing typed is lost.
+    let autosave = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
+    {
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let listener = (embed.is_none()).then(|| {
+                gloo_events::EventListener::new(&gloo_utils::window(), "pagehide", move |_| {
+                    storage::save(&latest.borrow())
+                })
+            });
+            move || drop(listener)
+        });
+    }
     {
         let workspace = workspace.clone();
         use_effect_with(workspace, move |workspace| {
             if embed.is_none() {
-                storage::save(workspace);
+                let workspace = workspace.clone();
+                *autosave.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+                    AUTOSAVE_AFTER_MS,
+                    move || storage::save(&workspace),
+                ));
             } else {
                 share::report_height();
             }
@@ -1214,10 +1218,10 @@ fn finding_item(
 ) -> Html {
     let range = (id, finding.from16, finding.to16);
     let onclick = jump_to.reform(move |_: MouseEvent| range);
-    let code = finding.code;
+    let code = finding.code.clone();
     // Syntax and schema errors are the engine's, not rules with pages.
     let has_page = !matches!(
-        code,
+        &*code,
         "syntax-error" | "build-error" | "invalid-schema" | "config-error"
     );
     html! {
@@ -1225,7 +1229,7 @@ fn finding_item(
             <button class={classes!("finding", finding.severity.as_str())} {onclick}>
                 <span class="where">
                     <span>{ format!("Line {}, column {}", finding.line, finding.column) }</span>
-                    <span class="code">{ code }</span>
+                    <span class="code">{ &*code }</span>
                     <span>{ finding.severity.as_str() }</span>
                 </span>
                 <span class="message">{ &finding.message }</span>

@@ -6,6 +6,7 @@ mod app;
 pub mod course;
 mod diff_view;
 pub mod editor;
+pub mod lint_worker;
 mod patterns_panel;
 pub mod positions;
 mod resolved_panel;
@@ -13,6 +14,7 @@ mod review_panel;
 mod rule_docs;
 mod share;
 mod storage;
+mod use_findings;
 pub mod workspace;
 
 pub use app::App;

@@ -1,3 +1,7 @@
 fn main() {
-    yew::Renderer::<dockwright_web::App>::new().render();
+    // The same module also starts in the engine's worker (lint_worker.rs),
+    // where there is no page to draw.
+    if web_sys::window().is_some() {
+        yew::Renderer::<dockwright_web::App>::new().render();
+    }
 }

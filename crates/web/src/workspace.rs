@@ -109,7 +109,7 @@ pub struct Finding {
     pub line: usize,
     pub column: usize,
     pub severity: Severity,
-    pub code: &'static str,
+    pub code: Rc<str>,
     pub message: String,
     pub from16: u32,
     pub to16: u32,
@@ -406,46 +406,51 @@ impl Workspace {
         self.settings_errors.clear();
     }
 
-    /// Every file's findings, the workspace linted as one project. A single
-    /// file is linted on its own, as the CLI lints a file named alone: a
-    /// lone Dockerfile says nothing of a build context.
+    /// Every file's findings, the workspace linted as one project.
     pub fn lint(&self) -> Vec<FileFindings> {
-        if let [file] = self.files.as_slice() {
-            let kind = FileKind::from_name(base_name(&file.name));
-            let diagnostics = kind.map_or_else(Vec::new, |kind| {
-                dockwright_core::lint_with(kind, &file.text, &self.settings)
-            });
-            return vec![FileFindings {
-                id: file.id,
-                findings: place(&file.text, diagnostics),
-            }];
-        }
-        let files: Vec<ProjectFile> = self
-            .files
-            .iter()
-            .map(|f| ProjectFile {
-                path: &f.name,
-                text: &f.text,
-            })
-            .collect();
-        // The page knows only its files, not the rest of a real project:
-        // no listing, so missing contexts are not reported.
-        // The page has no host environment: a workspace `.env` is all the
-        // variables interpolation knows.
-        let project = Project {
-            files: &files,
-            ..Project::default()
-        };
-        let reports = lint_project(&project, &self.settings);
-        self.files
-            .iter()
-            .zip(reports)
-            .map(|(file, report)| FileFindings {
-                id: file.id,
-                findings: place(&file.text, report.findings),
-            })
-            .collect()
+        lint_files(&self.files, &self.settings)
     }
+}
+
+/// Every file's findings, the files linted as one project. A single file
+/// is linted on its own, as the CLI lints a file named alone: a lone
+/// Dockerfile says nothing of a build context. The page's engine worker and
+/// the page itself (when no worker runs) both call this.
+pub fn lint_files(files: &[WorkFile], settings: &Settings) -> Vec<FileFindings> {
+    if let [file] = files {
+        let kind = FileKind::from_name(base_name(&file.name));
+        let diagnostics = kind.map_or_else(Vec::new, |kind| {
+            dockwright_core::lint_with(kind, &file.text, settings)
+        });
+        return vec![FileFindings {
+            id: file.id,
+            findings: place(&file.text, diagnostics),
+        }];
+    }
+    let project_files: Vec<ProjectFile> = files
+        .iter()
+        .map(|f| ProjectFile {
+            path: &f.name,
+            text: &f.text,
+        })
+        .collect();
+    // The page knows only its files, not the rest of a real project:
+    // no listing, so missing contexts are not reported.
+    // The page has no host environment: a workspace `.env` is all the
+    // variables interpolation knows.
+    let project = Project {
+        files: &project_files,
+        ..Project::default()
+    };
+    let reports = lint_project(&project, settings);
+    files
+        .iter()
+        .zip(reports)
+        .map(|(file, report)| FileFindings {
+            id: file.id,
+            findings: place(&file.text, report.findings),
+        })
+        .collect()
 }
 
 /// The files, their findings and the link, as Markdown for a bug report.
@@ -550,7 +555,7 @@ fn place(text: &str, diagnostics: Vec<dockwright_core::Diagnostic>) -> Vec<Findi
                 line: at.line,
                 column: at.column,
                 severity: d.severity,
-                code: d.code,
+                code: d.code.into(),
                 message: d.message,
                 from16: utf16[2 * i],
                 to16: utf16[2 * i + 1],
@@ -598,8 +603,12 @@ mod tests {
         let mut workspace = Workspace::example();
         let id = workspace.files[0].id;
         workspace.set_text(id, "FROM alpine:3.20\nMAINTAINER me\n".into(), 1);
-        let codes = |w: &Workspace| -> Vec<&'static str> {
-            w.lint()[0].findings.iter().map(|f| f.code).collect()
+        let codes = |w: &Workspace| -> Vec<String> {
+            w.lint()[0]
+                .findings
+                .iter()
+                .map(|f| f.code.to_string())
+                .collect()
         };
         assert_eq!(codes(&workspace), ["DL4000"]);
         workspace.set_rule("DL4000", &["MaintainerDeprecated"], RuleChoice::Off);
@@ -660,7 +669,7 @@ mod tests {
         assert!(findings[1]
             .findings
             .iter()
-            .any(|f| f.code == "build-target-not-found"));
+            .any(|f| &*f.code == "build-target-not-found"));
         assert!(findings[0].findings.is_empty());
     }
 

@@ -1,0 +1,23 @@
+// The engine's worker: the page's own module (the same wasm, already in
+// the browser's cache) started off the page's thread. The first message
+// names the module and its wasm (see crates/web/src/lint_worker.rs); each
+// later one is a version of the files, answered with their findings.
+let engine = null;
+self.onmessage = async ({ data }) => {
+  if (data.start) {
+    engine = import(data.start.module).then(async (module) => {
+      await module.default({ module_or_path: data.start.wasm });
+      return module;
+    });
+    return;
+  }
+  let module;
+  try {
+    module = await engine;
+  } catch (error) {
+    // No findings in the answer: the page lints by itself from now on.
+    self.postMessage({ generation: data.generation, error: String(error) });
+    return;
+  }
+  self.postMessage(module.lint_in_worker(data));
+};
