@@ -64,6 +64,10 @@ test("typing into a 5,000-line Dockerfile: findings arrive, and never for an old
       characterData: true,
     });
   });
+  // A slow machine: renders take long enough for the page's scheduler to
+  // yield to the browser mid-update, when a worker's answer can come in.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 4 });
   await page.locator(".cm-content").click();
   await page.keyboard.press("Control+End");
   const lines = 8;
@@ -84,8 +88,19 @@ test("typing into a 5,000-line Dockerfile: findings arrive, and never for an old
   for (const { status, typed } of shown) {
     assert.equal(errorsIn(status), base + typed, `drawn "${status}" while ${typed} lines were typed`);
   }
+  // The errors alone (the list draws the first rows of a long file until
+  // asked for all of them).
+  await page.getByRole("button", { name: /^Errors/ }).click();
   const messages = await page.locator(".finding .message").allInnerTexts();
   assert.equal(messages.filter((m) => m.includes("unknown instruction: FROB")).length, lines);
+
+  // A long list stops after the first rows, with a button for the rest.
+  await page.getByRole("button", { name: /^All/ }).click();
+  const all = Number((await page.getByRole("button", { name: /^All/ }).innerText()).match(/\d+/)[0]);
+  assert.ok(all > 100, `${all} findings`);
+  assert.equal(await page.locator(".finding").count(), 100);
+  await page.getByRole("button", { name: `Show all ${all} findings in Dockerfile` }).click();
+  assert.equal(await page.locator(".finding").count(), all);
   assert.deepEqual(problems, []);
   await context.close();
 });

@@ -2,18 +2,27 @@
 //! the editor is CodeMirror behind `editor`; positions become UTF-16 in
 //! `positions` and nowhere else.
 
+mod actions;
 mod app;
 pub mod course;
 mod diff_view;
 pub mod editor;
+mod exercises;
+mod findings_panel;
 pub mod lint_worker;
+mod notice;
 mod patterns_panel;
 pub mod positions;
 mod resolved_panel;
 mod review_panel;
 mod rule_docs;
+mod rules_panel;
+mod settings_panel;
 mod share;
+mod shared;
 mod storage;
+mod tabs;
+mod theme;
 mod use_findings;
 pub mod workspace;
 

@@ -4,7 +4,7 @@
 //! generation; findings are shown only for the current one, so an answer
 //! for text that has since changed is never drawn.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use dockwright_core::Settings;
@@ -74,8 +74,37 @@ fn lint_here(inputs: &Inputs) -> Vec<FileFindings> {
     findings
 }
 
+/// What is linted changed, or is about to: an answer asked for before now
+/// is not drawn. Told by the editor on every edit, before the page has
+/// rendered it (a render may yield to the browser, and the worker's answer
+/// for the text before the edit could otherwise be drawn in between).
+#[derive(Clone, Default)]
+pub struct Changes(Rc<Cell<u32>>);
+
+impl Changes {
+    /// Marks everything asked for so far as out of date.
+    pub fn edited(&self) {
+        self.0.set(self.0.get().wrapping_add(1));
+    }
+
+    fn now(&self) -> u32 {
+        self.0.get()
+    }
+}
+
+/// The inputs last rendered, the generation they are, and when they were
+/// first seen (for the measure of the time from a change to its findings).
+struct Latest {
+    inputs: Inputs,
+    generation: u32,
+    seen: f64,
+}
+
+/// The findings of `workspace` (`None` until the first ones arrive: a large
+/// shared file is checked in the worker while the page is already drawn)
+/// and the handle the editor tells its edits to (see [`Changes`]).
 #[hook]
-pub fn use_findings(workspace: &Workspace) -> Rc<Vec<FileFindings>> {
+pub fn use_findings(workspace: &Workspace) -> (Option<Rc<Vec<FileFindings>>>, Changes) {
     let inputs = Inputs {
         files: workspace.files.clone(),
         settings: workspace.settings.clone(),
@@ -83,67 +112,78 @@ pub fn use_findings(workspace: &Workspace) -> Rc<Vec<FileFindings>> {
     let small = inputs.files.iter().map(|f| f.text.len()).sum::<usize>() <= FIRST_LINT_ON_PAGE;
     let findings = {
         let inputs = inputs.clone();
-        use_state(move || {
-            Rc::new(if small {
-                lint_here(&inputs)
-            } else {
-                Vec::new()
-            })
+        use_state(move || small.then(|| Rc::new(lint_here(&inputs))))
+    };
+    let changes = use_memo((), |_| Changes::default());
+    let changes = (*changes).clone();
+    let latest = {
+        let inputs = inputs.clone();
+        use_mut_ref(move || Latest {
+            inputs,
+            generation: 0,
+            seen: now(),
         })
     };
-    // The current generation, and when it was asked for (for the measure
-    // of the time from a change to its findings).
-    let generation = use_mut_ref(|| (0u32, 0.0f64));
-    let latest = use_mut_ref(|| inputs.clone());
+    // A new generation as soon as a render sees new inputs, not only once
+    // its effect runs: between the two the browser may deliver an answer.
+    {
+        let mut latest = latest.borrow_mut();
+        if latest.inputs != inputs {
+            changes.edited();
+            *latest = Latest {
+                inputs: inputs.clone(),
+                generation: changes.now(),
+                seen: now(),
+            };
+        }
+    }
     let engine = use_mut_ref(|| Engine::Untried);
     let first = use_mut_ref(|| small);
     {
         let findings = findings.setter();
-        use_effect_with(inputs, move |inputs| {
-            *latest.borrow_mut() = inputs.clone();
+        let changes = changes.clone();
+        use_effect_with(inputs, move |_| {
             let mut engine_now = engine.borrow_mut();
             // Started at once, so that the worker is ready by the first edit.
             if matches!(*engine_now, Engine::Untried) {
-                *engine_now = start_worker(findings.clone(), generation.clone(), latest.clone());
+                *engine_now = start_worker(findings.clone(), changes, latest.clone());
             }
             if std::mem::take(&mut *first.borrow_mut()) {
                 return;
             }
-            let current = {
-                let mut generation = generation.borrow_mut();
-                *generation = (generation.0 + 1, now());
-                generation.0
-            };
+            let latest = latest.borrow();
             match &*engine_now {
-                Engine::Worker(worker) if !worker.failed() => {
-                    worker.lint(current, &inputs.files, &inputs.settings)
-                }
-                _ => findings.set(Rc::new(lint_here(inputs))),
+                Engine::Worker(worker) if !worker.failed() => worker.lint(
+                    latest.generation,
+                    &latest.inputs.files,
+                    &latest.inputs.settings,
+                ),
+                _ => findings.set(Some(Rc::new(lint_here(&latest.inputs)))),
             }
         });
     }
-    (*findings).clone()
+    ((*findings).clone(), changes)
 }
 
 fn start_worker(
-    findings: UseStateSetter<Rc<Vec<FileFindings>>>,
-    generation: Rc<RefCell<(u32, f64)>>,
-    latest: Rc<RefCell<Inputs>>,
+    findings: UseStateSetter<Option<Rc<Vec<FileFindings>>>>,
+    changes: Changes,
+    latest: Rc<RefCell<Latest>>,
 ) -> Engine {
     let on_answer = move |answer: Answer| match answer {
         Answer::Findings {
             generation: answered,
             findings: found,
         } => {
-            let (current, asked) = *generation.borrow();
-            if answered == current {
-                measure("dockwright-findings", asked);
-                findings.set(Rc::new(found));
+            // Drawn only when nothing changed since it was asked for.
+            if answered == changes.now() {
+                measure("dockwright-findings", latest.borrow().seen);
+                findings.set(Some(Rc::new(found)));
             }
         }
         // From now on the page lints by itself, starting with what is
         // there now.
-        Answer::Failed => findings.set(Rc::new(lint_here(&latest.borrow()))),
+        Answer::Failed => findings.set(Some(Rc::new(lint_here(&latest.borrow().inputs)))),
     };
     match LintWorker::start(on_answer) {
         Some(worker) => Engine::Worker(worker),

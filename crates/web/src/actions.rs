@@ -1,0 +1,127 @@
+//! What the page can do to its workspace, as reducer actions, and the
+//! editor cell those actions keep in step.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::editor::Editor;
+use crate::workspace::{RuleChoice, Workspace};
+
+pub(crate) type EditorCell = Rc<std::cell::RefCell<Option<Editor>>>;
+
+/// Closes every file of the editor before the workspace is replaced (ids
+/// start again from 1).
+pub(crate) fn forget_files(
+    editor: &EditorCell,
+    shown: &Rc<std::cell::RefCell<Option<u32>>>,
+    ids: &[u32],
+) {
+    if let Some(editor) = editor.borrow().as_ref() {
+        for id in ids {
+            editor.close(*id);
+        }
+    }
+    *shown.borrow_mut() = None;
+}
+
+pub(crate) enum Action {
+    Edit {
+        id: u32,
+        text: String,
+        version: u32,
+    },
+    Activate(u32),
+    Add(String),
+    Rename(u32, String),
+    Remove(u32),
+    Reset,
+    /// A whole workspace from a share link or a backup.
+    Replace(Workspace),
+    /// Files written by a pattern or a scorecard change: same-named files
+    /// replaced, others added.
+    Apply(Vec<(String, String)>),
+    /// A rule's example, opened as a new file.
+    Try {
+        name: String,
+        text: String,
+    },
+    Settings(String),
+    /// The active compose profiles (the Resolved panel's picker).
+    Profiles(Vec<String>),
+    CourseAdd {
+        title: String,
+        task: String,
+    },
+    CourseRemove(usize),
+    /// Opens an exercise: the open one's work is kept first.
+    CourseOpen(usize),
+    CourseEnd,
+    Rule {
+        code: &'static str,
+        aliases: &'static [&'static str],
+        choice: RuleChoice,
+    },
+}
+
+#[derive(Clone, PartialEq)]
+pub(crate) struct State(pub(crate) Workspace);
+
+impl Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut workspace = self.0.clone();
+        match action {
+            Action::Edit { id, text, version } => workspace.set_text(id, text, version),
+            Action::Activate(id) => {
+                if workspace.file(id).is_some() {
+                    workspace.active = id;
+                }
+            }
+            Action::Add(name) => {
+                let _ = workspace.add(&name);
+            }
+            Action::Rename(id, name) => {
+                let _ = workspace.rename(id, &name);
+            }
+            Action::Remove(id) => workspace.remove(id),
+            Action::Reset => workspace = Workspace::example(),
+            Action::Replace(other) => workspace = other,
+            Action::Apply(files) => workspace.apply_files(files),
+            Action::Try { name, text } => {
+                workspace.add_with_text(&name, &text);
+            }
+            Action::Settings(text) => workspace.set_settings(text),
+            Action::Profiles(profiles) => workspace.set_profiles(profiles),
+            Action::CourseAdd { title, task } => {
+                let mut course = workspace.course.take().unwrap_or_default();
+                let _ = course.add(&title, &task, &workspace);
+                workspace.course = Some(course);
+            }
+            Action::CourseRemove(index) => {
+                if let Some(course) = workspace.course.as_mut() {
+                    course.remove(index);
+                }
+            }
+            Action::CourseOpen(index) => {
+                let solved = workspace.lint().iter().all(|f| f.findings.is_empty());
+                if let Some(mut course) = workspace.course.take() {
+                    course.keep(&workspace, solved);
+                    if let Some(files) = course.files_for(index) {
+                        workspace.replace_files(files);
+                        course.current = Some(index);
+                    }
+                    workspace.course = Some(course);
+                }
+            }
+            Action::CourseEnd => workspace.course = None,
+            Action::Rule {
+                code,
+                aliases,
+                choice,
+            } => workspace.set_rule(code, aliases, choice),
+        }
+        Rc::new(State(workspace))
+    }
+}

@@ -1,0 +1,208 @@
+//! Exercises for training rooms: the banner of the open exercise and the
+//! panel where a trainer builds a course and a learner follows it.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::actions::{forget_files, Action, EditorCell, State};
+use crate::findings_panel::plural;
+use crate::notice::{copy_link, Notice};
+use crate::share;
+use crate::storage;
+
+/// The trainer's form for a new exercise.
+#[derive(Clone, Default, PartialEq)]
+pub(crate) struct CourseForm {
+    pub(crate) title: String,
+    pub(crate) task: String,
+    pub(crate) error: Option<String>,
+}
+
+/// The open exercise: its task, whether it is solved, previous and next.
+pub(crate) fn exercise_banner(
+    state: &UseReducerHandle<State>,
+    findings: usize,
+    editor: &EditorCell,
+    shown: &Rc<std::cell::RefCell<Option<u32>>>,
+) -> Html {
+    let workspace = &state.0;
+    let Some(course) = &workspace.course else {
+        return html! {};
+    };
+    let Some(index) = course.current else {
+        return html! {};
+    };
+    let Some(exercise) = course.exercises.get(index) else {
+        return html! {};
+    };
+    let count = course.exercises.len();
+    let go = |to: usize| {
+        let dispatch = state.dispatcher();
+        let editor = editor.clone();
+        let shown = shown.clone();
+        let ids: Vec<u32> = workspace.files.iter().map(|f| f.id).collect();
+        Callback::from(move |_: MouseEvent| {
+            forget_files(&editor, &shown, &ids);
+            dispatch.dispatch(Action::CourseOpen(to));
+        })
+    };
+    html! {
+        <section class="exercise-banner" aria-label="Exercise">
+            <div class="exercise-head">
+                <strong>{ format!("Exercise {} of {}: {}", index + 1, count, exercise.title) }</strong>
+                <span class={classes!("exercise-status", (findings == 0).then_some("solved"))} aria-live="polite" data-testid="exercise-status">
+                    if findings == 0 { { "✓ Solved: no findings left" } } else { { plural(findings, "finding") + " left" } }
+                </span>
+            </div>
+            if !exercise.task.is_empty() { <p>{ &exercise.task }</p> }
+            <div class="exercise-nav">
+                <button disabled={index == 0} onclick={go(index.saturating_sub(1))}>{ "← Previous" }</button>
+                <button disabled={index + 1 >= count} onclick={go(index + 1)}>{ "Next →" }</button>
+            </div>
+        </section>
+    }
+}
+
+pub(crate) fn exercises_panel(
+    state: &UseReducerHandle<State>,
+    form: &UseStateHandle<CourseForm>,
+    notice: &UseStateHandle<Option<Notice>>,
+    opener: &Callback<(String, &'static str)>,
+    editor: &EditorCell,
+    shown: &Rc<std::cell::RefCell<Option<u32>>>,
+) -> Html {
+    let workspace = &state.0;
+    let course = workspace.course.clone().unwrap_or_default();
+    let field = |update: fn(&mut CourseForm, String)| {
+        let form = form.clone();
+        Callback::from(move |event: InputEvent| {
+            let value = match event.target_dyn_into::<HtmlInputElement>() {
+                Some(input) => input.value(),
+                None => event.target_unchecked_into::<HtmlTextAreaElement>().value(),
+            };
+            let mut next = (*form).clone();
+            update(&mut next, value);
+            next.error = None;
+            form.set(next);
+        })
+    };
+    let add = {
+        let form = form.clone();
+        let dispatch = state.dispatcher();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            if form.title.trim().is_empty() {
+                form.set(CourseForm {
+                    error: Some("An exercise needs a title.".into()),
+                    ..(*form).clone()
+                });
+                return;
+            }
+            dispatch.dispatch(Action::CourseAdd {
+                title: form.title.clone(),
+                task: form.task.clone(),
+            });
+            form.set(CourseForm::default());
+        })
+    };
+    let handout = storage::course_json(&course, &workspace.settings_text);
+    let copy_course_link = {
+        let notice = notice.setter();
+        let handout = handout.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(json) = &handout {
+                copy_link(
+                    json,
+                    notice.clone(),
+                    "Course link copied: learners open it and work offline; their progress stays in their browser.",
+                );
+            }
+        })
+    };
+    let download = {
+        let handout = handout.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(json) = &handout {
+                share::download("course.dockwright.json", json);
+            }
+        })
+    };
+    let open_file = {
+        let opener = opener.clone();
+        let notice = notice.setter();
+        Callback::from(move |_: MouseEvent| {
+            let opener = opener.clone();
+            let notice = notice.clone();
+            share::pick(".json,application/json", move |text| match text {
+                Some(json) => opener.emit((json, "Opened the course.")),
+                None => notice.set(Some(Notice::say("That file could not be read."))),
+            });
+        })
+    };
+    let end = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |_: MouseEvent| {
+            let confirmed = web_sys::window()
+                .and_then(|w| w.confirm_with_message("End the course? The exercises are removed from this page; the files shown stay.").ok())
+                .unwrap_or(false);
+            if confirmed {
+                dispatch.dispatch(Action::CourseEnd);
+            }
+        })
+    };
+    html! {
+        <div class="exercises">
+            if course.exercises.is_empty() {
+                <p class="settings-intro">{ "Prepare exercises for a class: write files with problems to fix, describe the task, add them here, then hand out one link or one file. Learners work offline and see each exercise marked solved when its findings are gone." }</p>
+            } else {
+                <p class="exercise-progress">{ format!("{} of {} solved", course.solved_count(), course.exercises.len()) }</p>
+                <ol class="exercise-list">
+                    { for course.exercises.iter().enumerate().map(|(i, exercise)| {
+                        let open = {
+                            let dispatch = state.dispatcher();
+                            let editor = editor.clone();
+                            let shown = shown.clone();
+                            let ids: Vec<u32> = workspace.files.iter().map(|f| f.id).collect();
+                            Callback::from(move |_: MouseEvent| {
+                                forget_files(&editor, &shown, &ids);
+                                dispatch.dispatch(Action::CourseOpen(i));
+                            })
+                        };
+                        let remove = {
+                            let dispatch = state.dispatcher();
+                            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CourseRemove(i)))
+                        };
+                        let current = course.current == Some(i);
+                        html! {
+                            <li class={classes!(current.then_some("current"))}>
+                                <button class="exercise-open" aria-current={current.then_some("step")} onclick={open}>
+                                    { &exercise.title }
+                                    if exercise.solved && !current { <span class="solved-mark" aria-label="solved">{ " ✓" }</span> }
+                                </button>
+                                <button class="tab-action" aria-label={format!("Remove exercise {}", exercise.title)} onclick={remove}>{ "×" }</button>
+                            </li>
+                        }
+                    }) }
+                </ol>
+                <div class="settings-actions">
+                    <button onclick={copy_course_link}>{ "Copy course link" }</button>
+                    <button onclick={download}>{ "Download course file" }</button>
+                    <button onclick={end}>{ "End the course" }</button>
+                </div>
+            }
+            <form class="exercise-form" onsubmit={add} aria-label="New exercise">
+                <label><span>{ "Exercise title" }</span>
+                    <input type="text" value={form.title.clone()} oninput={field(|f, v| f.title = v)} /></label>
+                <label><span>{ "Task for the learner" }</span>
+                    <textarea rows="3" value={form.task.clone()} oninput={field(|f, v| f.task = v)} /></label>
+                if let Some(error) = &form.error { <p class="name-error" role="alert">{ error }</p> }
+                <button type="submit">{ "Add the current files as an exercise" }</button>
+            </form>
+            <div class="settings-actions">
+                <button onclick={open_file}>{ "Open a course file…" }</button>
+            </div>
+        </div>
+    }
+}
