@@ -5,13 +5,12 @@
 
 use std::rc::Rc;
 
-use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::actions::{forget_files, Action, State};
-use crate::editor::{Editor, EditorDiagnostic};
+use crate::editor_host::{use_editor_host, EditorHost, HostOptions};
 use crate::exercises::{exercise_banner, exercises_panel, CourseForm};
-use crate::findings_panel::{findings_of, plural, Counts, FindingsPanel, Place};
+use crate::findings_panel::{plural, Counts, FindingsPanel};
 use crate::notice::{copy_link, Notice};
 use crate::patterns_panel::PatternsPanel;
 use crate::resolved_panel::ResolvedPanel;
@@ -25,7 +24,7 @@ use crate::storage;
 use crate::tabs::{naming_form, tabs, Naming};
 use crate::theme::Theme;
 use crate::use_findings::use_findings;
-use crate::workspace::{language, markdown, FileFindings, Finding, QuickFix, Workspace};
+use crate::workspace::{markdown, Workspace};
 
 /// `?embed` (a docs page's widget): minimal chrome, nothing read from or
 /// written to the visitor's saved work; `&readonly` makes it a viewer.
@@ -61,41 +60,6 @@ enum Panel {
     Exercises,
 }
 
-/// A file's text compared by identity (same allocation), not content: a
-/// cheap way to notice that the text was replaced.
-#[derive(Clone)]
-struct TextIdentity(Rc<str>);
-
-impl PartialEq for TextIdentity {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-fn push_diagnostics(editor: &Editor, id: u32, version: u32, findings: &[Finding]) {
-    let list: Vec<EditorDiagnostic> = findings
-        .iter()
-        .map(|f| EditorDiagnostic {
-            from: f.from16,
-            to: f.to16,
-            severity: f.severity.as_str(),
-            code: &f.code,
-            message: &f.message,
-            fix: f.fix.as_ref(),
-        })
-        .collect();
-    editor.set_diagnostics(id, version, &list);
-}
-
-/// Shows `id` in the editor with its diagnostics.
-fn show(editor: &Editor, workspace: &Workspace, all: &[FileFindings], id: u32) {
-    let Some(file) = workspace.file(id) else {
-        return;
-    };
-    editor.open(id, &file.name, &file.text, language(&file.name));
-    push_diagnostics(editor, id, file.version, findings_of(all, id));
-}
-
 /// How long typing must pause before the files are saved.
 const AUTOSAVE_AFTER_MS: u32 = 600;
 
@@ -118,10 +82,6 @@ pub fn app() -> Html {
     let checking = findings.is_none();
     let none_yet = use_memo((), |_| Vec::new());
     let findings = findings.unwrap_or(none_yet);
-    let editor = use_mut_ref(|| None::<Editor>);
-    // The file the editor shows, so that it is opened once per switch.
-    let shown = use_mut_ref(|| None::<u32>);
-    let editor_missing = use_state(|| false);
     let naming = use_state(|| None::<Naming>);
     let notice = use_state(|| None::<Notice>);
     let panel = use_state(|| Panel::Findings);
@@ -135,45 +95,37 @@ pub fn app() -> Html {
     let rule_query = use_state(String::new);
     let settings_query = use_state(String::new);
     let course_form = use_state(CourseForm::default);
-    // The workspace and findings as of the last render, for callbacks
-    // made once (so that the components they are handed to see the same
-    // callback on every render and are not drawn again for it).
+    // The workspace as of the last render, for callbacks made once (so
+    // that the components they are handed to see the same callback on
+    // every render and are not drawn again for it).
     let latest = use_mut_ref(|| workspace.clone());
     *latest.borrow_mut() = workspace.clone();
-    let latest_findings = use_mut_ref(|| findings.clone());
-    *latest_findings.borrow_mut() = findings.clone();
-    let host = use_node_ref();
-    let fallback = use_node_ref();
-
-    {
-        let host = host.clone();
-        let editor = editor.clone();
-        let dispatch = state.dispatcher();
-        let editor_missing = editor_missing.setter();
+    let EditorHost {
+        editor,
+        shown,
+        host,
+        fallback,
+        missing: editor_missing,
+        jump_to,
+        apply_fix,
+        on_fallback_input,
+    } = {
         let rule_request = rule_request.setter();
-        let changes = changes.clone();
-        use_effect_with((), move |_| {
-            if let Some(parent) = host.cast::<web_sys::Element>() {
-                let on_change = move |id: u32, text: String, version: u32| {
-                    changes.edited();
-                    dispatch.dispatch(Action::Edit { id, text, version });
-                };
-                let on_rule: Option<Box<dyn FnMut(String)>> = match embed {
-                    Some(_) => None,
-                    None => Some(Box::new(move |code: String| rule_request.set(Some(code)))),
-                };
-                match Editor::create(
-                    &parent,
-                    embed.is_some_and(|e| e.read_only),
-                    on_change,
-                    on_rule,
-                ) {
-                    Some(created) => *editor.borrow_mut() = Some(created),
-                    None => editor_missing.set(true),
-                }
-            }
-        });
-    }
+        let phone_side = phone_side.setter();
+        use_editor_host(
+            &state,
+            &findings,
+            &changes,
+            HostOptions {
+                read_only: embed.is_some_and(|e| e.read_only),
+                on_rule: embed
+                    .is_none()
+                    .then(|| Callback::from(move |code| rule_request.set(Some(code)))),
+                on_reveal: Callback::from(move |()| phone_side.set(false)),
+            },
+        )
+    };
+
     // Opens a share link's (or a course file's) JSON in place of the
     // files; the work it replaces is kept aside and can be restored.
     let opener = {
@@ -227,41 +179,6 @@ pub fn app() -> Html {
             });
         });
     }
-    {
-        // Open the active file when it changes (or was forgotten because
-        // its text was replaced), and draw the findings of the file shown
-        // whenever they change. The text is compared by pointer: a new
-        // text from outside the editor is a new allocation.
-        let editor = editor.clone();
-        let shown = shown.clone();
-        let workspace = workspace.clone();
-        let active_text = workspace
-            .file(workspace.active)
-            .map(|f| TextIdentity(f.text.clone()));
-        // Diagnostics go to the editor when the findings change, not on
-        // each keystroke: the editor maps the ones it has through the edit.
-        let drawn = use_mut_ref(|| None::<Shared<Vec<FileFindings>>>);
-        use_effect_with(
-            (workspace.active, Shared(findings.clone()), active_text),
-            move |(active, findings, _)| {
-                if let Some(editor) = editor.borrow().as_ref() {
-                    let fresh = drawn.borrow().as_ref() != Some(findings);
-                    if *shown.borrow() != Some(*active) {
-                        *shown.borrow_mut() = Some(*active);
-                        show(editor, &workspace, findings, *active);
-                    } else if let (true, Some(file)) = (fresh, workspace.file(*active)) {
-                        push_diagnostics(
-                            editor,
-                            *active,
-                            file.version,
-                            findings_of(findings, *active),
-                        );
-                    }
-                    *drawn.borrow_mut() = Some(findings.clone());
-                }
-            },
-        );
-    }
     // Autosave when typing pauses (writing every file to localStorage on
     // each keystroke would cost as much as linting), and when the page is
     // hidden or closed, so nothing typed is lost.
@@ -295,50 +212,6 @@ pub fn app() -> Html {
     let activate = {
         let dispatch = state.dispatcher();
         Callback::from(move |id: u32| dispatch.dispatch(Action::Activate(id)))
-    };
-
-    let jump_to = {
-        let phone_side = phone_side.setter();
-        let dispatch = state.dispatcher();
-        let editor = editor.clone();
-        let shown = shown.clone();
-        let fallback = fallback.clone();
-        let latest = latest.clone();
-        let latest_findings = latest_findings.clone();
-        use_callback((), move |(id, from, to): Place, _| {
-            phone_side.set(false);
-            dispatch.dispatch(Action::Activate(id));
-            if let Some(editor) = editor.borrow().as_ref() {
-                if *shown.borrow() != Some(id) {
-                    *shown.borrow_mut() = Some(id);
-                    show(editor, &latest.borrow(), &latest_findings.borrow(), id);
-                }
-                editor.handle.select(from, to);
-            } else if let Some(area) = fallback.cast::<HtmlTextAreaElement>() {
-                let _ = area.focus();
-                let _ = area.set_selection_range(from, to);
-            }
-        })
-    };
-
-    // A finding's quick fix: its file is shown and the fix applied there as
-    // one undoable edit; the page re-lints through the editor's change.
-    let apply_fix = {
-        let dispatch = state.dispatcher();
-        let editor = editor.clone();
-        let shown = shown.clone();
-        let latest = latest.clone();
-        let latest_findings = latest_findings.clone();
-        use_callback((), move |(id, fix): (u32, QuickFix), _| {
-            dispatch.dispatch(Action::Activate(id));
-            if let Some(editor) = editor.borrow().as_ref() {
-                if *shown.borrow() != Some(id) {
-                    *shown.borrow_mut() = Some(id);
-                    show(editor, &latest.borrow(), &latest_findings.borrow(), id);
-                }
-                editor.apply_changes(id, &fix.changes);
-            }
-        })
     };
 
     // Patterns and scorecard changes: the current files are kept aside
@@ -394,19 +267,6 @@ pub fn app() -> Html {
         })
     };
     let apply_pattern = apply_files.reform(|files| ("Applied the pattern".to_string(), files));
-
-    let on_fallback_input = {
-        let dispatch = state.dispatcher();
-        let active = workspace.active_file().clone();
-        Callback::from(move |event: InputEvent| {
-            let area: HtmlTextAreaElement = event.target_unchecked_into();
-            dispatch.dispatch(Action::Edit {
-                id: active.id,
-                text: area.value(),
-                version: active.version + 1,
-            });
-        })
-    };
 
     let on_reset = {
         let dispatch = state.dispatcher();
@@ -567,11 +427,11 @@ pub fn app() -> Html {
             <div class={classes!("app", "embed", embed.read_only.then_some("read-only"))}>
                 <section class="editor-pane" aria-label="Editor">
                     if !single { { tabs(&state, &findings, &naming, &editor, &activate) } }
-                    if *editor_missing {
+                    if editor_missing {
                         <textarea ref={fallback} class="fallback-editor" aria-label={format!("{} editor", active.name)}
                             spellcheck="false" readonly={embed.read_only} value={active.text.to_string()} oninput={on_fallback_input} />
                     }
-                    <div ref={host} class="editor-host" hidden={*editor_missing}></div>
+                    <div ref={host} class="editor-host" hidden={editor_missing}></div>
                 </section>
                 <div class="embed-foot">
                     { status }
@@ -624,7 +484,7 @@ pub fn app() -> Html {
                             <button aria-label="Dismiss" onclick={dismiss}>{ "×" }</button>
                         </div>
                     }
-                    if *editor_missing {
+                    if editor_missing {
                         <div class="fallback-note">{ "The code editor could not load; editing in a plain text area." }</div>
                         <textarea
                             ref={fallback}
@@ -635,7 +495,7 @@ pub fn app() -> Html {
                             oninput={on_fallback_input}
                         />
                     }
-                    <div ref={host} class="editor-host" hidden={*editor_missing}></div>
+                    <div ref={host} class="editor-host" hidden={editor_missing}></div>
                 </section>
                 <aside class="side" aria-label="Findings and rules">
                     <div class="side-switch" role="tablist" aria-label="Panel">
@@ -656,7 +516,7 @@ pub fn app() -> Html {
                     </div>
                     if *panel == Panel::Findings {
                         <FindingsPanel files={names.clone()} findings={Shared(findings.clone())} {checking} on_jump={jump_to.clone()}
-                            on_rule={on_rule.clone()} on_fix={(!*editor_missing).then(|| apply_fix.clone())} />
+                            on_rule={on_rule.clone()} on_fix={(!editor_missing).then(|| apply_fix.clone())} />
                     } else if *panel == Panel::Rules {
                         { rules_panel(&rules, &selected_rule, &rule_query, &try_rule) }
                     } else if *panel == Panel::Patterns {

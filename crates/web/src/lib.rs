@@ -7,6 +7,7 @@ mod app;
 pub mod course;
 mod diff_view;
 pub mod editor;
+mod editor_host;
 mod exercises;
 mod findings_panel;
 pub mod lint_worker;
