@@ -19,5 +19,7 @@ self.onmessage = async ({ data }) => {
     self.postMessage({ generation: data.generation, error: String(error) });
     return;
   }
-  self.postMessage(module.lint_in_worker(data));
+  const answer = module.lint_in_worker(data);
+  // The findings' bytes are moved to the page, not copied.
+  self.postMessage(answer, answer.findings ? [answer.findings.buffer] : []);
 };

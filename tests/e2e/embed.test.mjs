@@ -50,7 +50,7 @@ test("the sample docs page shows an embedded editor and live, independent widget
 
   // Widgets never write the visitor's saved playground work (the page
   // saves when typing pauses: wait past that).
-  await page.waitForTimeout(800);
+  await page.waitForTimeout(1200);
   const saved = await page.evaluate(() => localStorage.getItem("dockwright.workspace.v1"));
   assert.equal(saved, null);
   await page.screenshot({ path: join(artifacts, "embed-demo.png"), fullPage: true });

@@ -63,7 +63,7 @@ test("the page and the CLI give the same findings for the same files and setting
   await page.locator("section.file-findings").first().waitFor();
 
   // Saved when typing pauses (600 ms).
-  await page.waitForTimeout(800);
+  await page.waitForTimeout(1200);
   const state = await page.evaluate(() => JSON.parse(localStorage.getItem("dockwright.workspace.v1")));
   const inPage = await page.evaluate(() =>
     [...document.querySelectorAll("section.file-findings")].flatMap((section) => {

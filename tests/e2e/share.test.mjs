@@ -17,9 +17,10 @@ after(async () => {
 
 const toCode = (state) => deflateRawSync(Buffer.from(JSON.stringify(state), "utf8")).toString("base64url");
 const fromCode = (code) => JSON.parse(inflateRawSync(Buffer.from(code, "base64url")).toString("utf8"));
-// The page saves when typing pauses (600 ms); a test waits as long.
+// The page hears a text once typing pauses (100 ms) and saves 600 ms
+// later; a test waits longer.
 const saved = async (page) => {
-  await page.waitForTimeout(800);
+  await page.waitForTimeout(1200);
   return page.evaluate(() => JSON.parse(localStorage.getItem("dockwright.workspace.v1")));
 };
 const clipboard = { permissions: ["clipboard-read", "clipboard-write"] };

@@ -2,8 +2,10 @@
 // The page's wasm module creates one editor through `window.DockwrightEditor`
 // and shows one file of the workspace at a time in it; each file keeps its
 // own editor state (undo history, selection, scroll) while another is shown.
-// Every change is reported with the file's id and a version number, and
-// diagnostics come back in UTF-16 offsets for a given version.
+// Every change is reported as onChange(id, edits, length, version): the
+// edits in editor offsets, the new length to check them by; the whole text
+// is read with text(id) when the page needs it. Diagnostics come back in
+// editor offsets for a given version.
 
 import { EditorState, Compartment } from "@codemirror/state";
 import {
@@ -50,6 +52,17 @@ function clampChanges(viewOrState, changes) {
 
 // onRule(code) opens a rule's page (the hover card's "About" action);
 // diagnostics of the engine's own errors (no page) get no action.
+// A change set as a flat list [from, to, inserted, …]: ranges of the old
+// text, in order, each inserted text with the file's own line break. Only
+// the edit crosses to the page, not the whole text on every keystroke.
+function editsOf(changes, lineBreak) {
+  const edits = [];
+  changes.iterChanges((fromA, toA, _fromB, _toB, inserted) => {
+    edits.push(fromA, toA, inserted.sliceString(0, inserted.length, lineBreak));
+  });
+  return edits;
+}
+
 function create(parent, onChange, readOnly = false, onRule = null) {
   const cursors = readOnly ? {} : savedCursors();
   let saveCursors = null;
@@ -83,8 +96,7 @@ function create(parent, onChange, readOnly = false, onRule = null) {
       if (update.docChanged && current !== null) {
         const file = files.get(current);
         file.version += 1;
-        // sliceDoc joins lines with the file's own line break (CRLF stays).
-        onChange(current, update.state.sliceDoc(), file.version);
+        onChange(current, editsOf(update.changes, update.state.lineBreak), update.state.doc.length, file.version);
       }
       if (update.selectionSet && current !== null && !readOnly) {
         cursors[files.get(current).name] = update.state.selection.main.head;
@@ -126,6 +138,12 @@ function create(parent, onChange, readOnly = false, onRule = null) {
       if (id === current) view.dispatch({ effects });
       else file.state = file.state.update({ effects }).state;
     },
+    // The whole text of file `id` (its own line breaks), or null.
+    text(id) {
+      const file = files.get(id);
+      if (!file) return null;
+      return (id === current ? view.state : file.state).sliceDoc();
+    },
     close(id) {
       files.delete(id);
       if (id === current) current = null;
@@ -161,9 +179,10 @@ function create(parent, onChange, readOnly = false, onRule = null) {
         view.dispatch({ changes: clampChanges(view, changes), userEvent: "input.fix" });
         return true;
       }
-      file.state = file.state.update({ changes: clampChanges(file.state, changes), userEvent: "input.fix" }).state;
+      const transaction = file.state.update({ changes: clampChanges(file.state, changes), userEvent: "input.fix" });
+      file.state = transaction.state;
       file.version += 1;
-      onChange(id, file.state.sliceDoc(), file.version);
+      onChange(id, editsOf(transaction.changes, file.state.lineBreak), file.state.doc.length, file.version);
       return true;
     },
     select(from, to) {

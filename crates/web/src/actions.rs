@@ -28,7 +28,7 @@ pub(crate) fn forget_files(
 pub(crate) enum Action {
     Edit {
         id: u32,
-        text: String,
+        text: Rc<str>,
         version: u32,
     },
     Activate(u32),

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::actions::{forget_files, Action, State};
-use crate::editor_host::{use_editor_host, EditorHost, HostOptions};
+use crate::editor_host::{settle, use_editor_host, EditorHost, HostOptions};
 use crate::exercises::{exercise_banner, exercises_panel, CourseForm};
 use crate::findings_panel::{plural, Counts, FindingsPanel};
 use crate::notice::{copy_link, Notice};
@@ -122,6 +122,7 @@ pub fn app() -> Html {
                     .is_none()
                     .then(|| Callback::from(move |code| rule_request.set(Some(code)))),
                 on_reveal: Callback::from(move |()| phone_side.set(false)),
+                latest: latest.clone(),
             },
         )
     };
@@ -141,6 +142,7 @@ pub fn app() -> Html {
                 )));
                 return;
             };
+            settle(&editor);
             let before = latest.borrow().clone();
             let kept = embed.is_none()
                 && before != Workspace::example()
@@ -185,9 +187,11 @@ pub fn app() -> Html {
     let autosave = use_mut_ref(|| None::<gloo_timers::callback::Timeout>);
     {
         let latest = latest.clone();
+        let editor = editor.clone();
         use_effect_with((), move |_| {
             let listener = (embed.is_none()).then(|| {
                 gloo_events::EventListener::new(&gloo_utils::window(), "pagehide", move |_| {
+                    settle(&editor);
                     storage::save(&latest.borrow())
                 })
             });
@@ -223,6 +227,7 @@ pub fn app() -> Html {
         let shown = shown.clone();
         let latest = latest.clone();
         Callback::from(move |(title, files): (String, Vec<(String, String)>)| {
+            settle(&editor);
             let before = latest.borrow().clone();
             storage::save_backup(&before);
             let touched: Vec<u32> = before
@@ -251,6 +256,7 @@ pub fn app() -> Html {
         let shown = shown.clone();
         let latest = latest.clone();
         Callback::from(move |files: Vec<(String, String)>| {
+            settle(&editor);
             let before = latest.borrow().clone();
             storage::save_backup(&before);
             let ids: Vec<u32> = before.files.iter().map(|f| f.id).collect();
@@ -292,26 +298,31 @@ pub fn app() -> Html {
 
     // The share JSON is made on click, not on every render (keystroke).
     let on_share = {
-        let workspace = workspace.clone();
+        let latest = latest.clone();
+        let editor = editor.clone();
         let notice = notice.setter();
         Callback::from(move |_: MouseEvent| {
+            settle(&editor);
             copy_link(
-                &storage::to_json(&workspace),
+                &storage::to_json(&latest.borrow()),
                 notice.clone(),
                 "Link copied. Anyone who opens it sees these files; nothing is stored on a server.",
             )
         })
     };
 
+    // The Markdown holds the findings of the files as they are now (the
+    // ones drawn may be a keystroke behind): linted here, once per click.
     let on_copy_markdown = {
-        let workspace = workspace.clone();
-        let findings = findings.clone();
+        let latest = latest.clone();
+        let editor = editor.clone();
         let notice = notice.setter();
         Callback::from(move |_: MouseEvent| {
+            settle(&editor);
+            let workspace = latest.borrow().clone();
             let json = storage::to_json(&workspace);
             let notice = notice.clone();
-            let workspace = workspace.clone();
-            let findings = findings.clone();
+            let findings = workspace.lint();
             share::link(&json, move |url| {
                 let text = markdown(&workspace, &findings, url.as_deref());
                 share::copy(&text, move |copied| {

@@ -120,7 +120,7 @@ mod tests {
         course.current = Some(0);
         let mut edited = workspace.clone();
         let id = edited.files[0].id;
-        edited.set_text(id, "FROM alpine:3.20\n".into(), 1);
+        edited.set_text(id, "FROM alpine:3.20\n", 1);
         course.keep(&edited, true);
         assert_eq!(course.files_for(0).unwrap()[0].1, "FROM alpine:3.20\n");
         assert_eq!(

@@ -1,7 +1,13 @@
 //! Bindings to the CodeMirror view in `web/editor/main.js`: one editor that
 //! shows one file of the workspace at a time.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use wasm_bindgen::prelude::*;
+
+use crate::positions::{Edit, Tracked};
 
 #[wasm_bindgen]
 extern "C" {
@@ -11,7 +17,7 @@ extern "C" {
     #[wasm_bindgen(catch, js_namespace = DockwrightEditor, js_name = create)]
     fn create_editor(
         parent: &web_sys::Element,
-        on_change: &Closure<dyn FnMut(u32, String, u32)>,
+        on_change: &Closure<dyn FnMut(u32, js_sys::Array, u32, u32)>,
         read_only: bool,
         on_rule: &JsValue,
     ) -> Result<EditorHandle, JsValue>;
@@ -24,6 +30,9 @@ extern "C" {
 
     #[wasm_bindgen(method)]
     fn close(this: &EditorHandle, id: u32);
+
+    #[wasm_bindgen(method)]
+    fn text(this: &EditorHandle, id: u32) -> Option<String>;
 
     #[wasm_bindgen(method, js_name = setDiagnostics)]
     fn set_diagnostics_js(this: &EditorHandle, id: u32, version: u32, list: &js_sys::Array);
@@ -58,41 +67,189 @@ pub struct EditorDiagnostic<'a> {
     pub fix: Option<&'a crate::workspace::QuickFix>,
 }
 
-/// The editor and the change callback it holds; dropping it would leave the
-/// editor calling a freed closure, so the page keeps it for its lifetime.
+/// While the user types, the page hears the new texts once typing pauses
+/// this long (ms): a keystroke then costs the page nothing but the edit
+/// itself (no render, no lint request), and the findings come once for the
+/// text the user stopped at. CodeMirror's own lint waits 750 ms.
+pub const SETTLE_MS: f64 = 100.0;
+
+/// …and at least this often (ms) while typing goes on, so that findings
+/// keep coming during a long stretch of typing.
+pub const AT_LEAST_EVERY_MS: f64 = 1000.0;
+
+/// What the page hears from its editor.
+pub struct EditorEvents {
+    /// On every edit, at once: the texts the page holds are out of date.
+    pub on_typing: Box<dyn FnMut()>,
+    /// (file id, text, version) once typing pauses, or on [`Editor::flush`].
+    pub on_change: OnChange,
+    /// The code of a rule whose page the hover card's "About" asks for.
+    pub on_rule: Option<Box<dyn FnMut(String)>>,
+}
+
+/// The editor and the callbacks it holds; dropping it would leave the
+/// editor calling freed closures, so the page keeps it for its lifetime.
 pub struct Editor {
     pub handle: EditorHandle,
-    _on_change: Closure<dyn FnMut(u32, String, u32)>,
+    /// The text of each file the editor holds, as far as the edits go:
+    /// an edit is applied to it, so only the edit crosses from the editor.
+    texts: Texts,
+    pending: Rc<Pending>,
+    _on_change: Closure<dyn FnMut(u32, js_sys::Array, u32, u32)>,
     _on_rule: Option<Closure<dyn FnMut(String)>>,
+}
+
+type Texts = Rc<RefCell<HashMap<u32, Tracked>>>;
+
+/// Edited texts the page has not heard yet.
+struct Pending {
+    files: RefCell<Vec<(u32, Rc<str>, u32)>>,
+    /// When the oldest of them was typed.
+    since: std::cell::Cell<f64>,
+    timer: RefCell<Option<gloo_timers::callback::Timeout>>,
+    on_change: RefCell<OnChange>,
+}
+
+type OnChange = Box<dyn FnMut(u32, Rc<str>, u32)>;
+
+impl Pending {
+    fn add(this: &Rc<Pending>, id: u32, text: Rc<str>, version: u32) {
+        let now = now();
+        let mut files = this.files.borrow_mut();
+        if files.is_empty() {
+            this.since.set(now);
+        }
+        files.retain(|(held, _, _)| *held != id);
+        files.push((id, text, version));
+        drop(files);
+        let wait = SETTLE_MS.min(AT_LEAST_EVERY_MS - (now - this.since.get()));
+        let weak = Rc::downgrade(this);
+        *this.timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
+            wait.max(0.0).ceil() as u32,
+            move || {
+                if let Some(this) = weak.upgrade() {
+                    // This very timer: let go of it without cancelling it
+                    // (it is running).
+                    if let Some(running) = this.timer.borrow_mut().take() {
+                        running.forget();
+                    }
+                    this.flush(None);
+                }
+            },
+        ));
+    }
+
+    /// Tells the page the pending texts (of file `only`, or all).
+    fn flush(&self, only: Option<u32>) {
+        let due: Vec<(u32, Rc<str>, u32)> = {
+            let mut files = self.files.borrow_mut();
+            let (due, kept) = files
+                .drain(..)
+                .partition(|(id, _, _)| only.is_none_or(|only| only == *id));
+            *files = kept;
+            due
+        };
+        if self.files.borrow().is_empty() {
+            self.timer.borrow_mut().take();
+        }
+        for (id, text, version) in due {
+            (self.on_change.borrow_mut())(id, text, version);
+        }
+    }
+}
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// The editor's flat edit list `[from, to, inserted, …]`.
+fn read_edits(list: &js_sys::Array) -> Option<Vec<Edit>> {
+    let items: Vec<JsValue> = list.iter().collect();
+    items
+        .chunks(3)
+        .map(|edit| match edit {
+            [from, to, insert] => Some(Edit {
+                from: from.as_f64()? as u32,
+                to: to.as_f64()? as u32,
+                insert: insert.as_string()?,
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 impl Editor {
     /// Creates the CodeMirror editor in `parent`, or `None` when the editor
     /// script did not load (the page then offers a plain text area).
-    /// `on_change` hears (file id, text, version) on every edit.
-    /// `on_rule` hears the code of a rule whose page the hover card's
-    /// "About" action asks for.
     pub fn create(
         parent: &web_sys::Element,
         read_only: bool,
-        on_change: impl FnMut(u32, String, u32) + 'static,
-        on_rule: Option<Box<dyn FnMut(String)>>,
+        events: EditorEvents,
     ) -> Option<Editor> {
-        let on_change = Closure::new(on_change);
+        let EditorEvents {
+            mut on_typing,
+            on_change,
+            on_rule,
+        } = events;
+        let texts: Texts = Rc::default();
+        let handle_cell: Rc<RefCell<Option<EditorHandle>>> = Rc::default();
+        let pending = Rc::new(Pending {
+            files: RefCell::default(),
+            since: std::cell::Cell::new(0.0),
+            timer: RefCell::default(),
+            on_change: RefCell::new(on_change),
+        });
+        let on_change = {
+            let texts = texts.clone();
+            let handle_cell = handle_cell.clone();
+            let pending = pending.clone();
+            Closure::new(
+                move |id: u32, edits: js_sys::Array, length: u32, version: u32| {
+                    let edited = texts
+                        .borrow()
+                        .get(&id)
+                        .and_then(|held| held.edit(&read_edits(&edits)?, length));
+                    // Edits that do not fit what the page holds (never expected):
+                    // the whole text, read from the editor.
+                    let held = match edited {
+                        Some(held) => held,
+                        None => match handle_cell.borrow().as_ref().and_then(|h| h.text(id)) {
+                            Some(text) => Tracked::new(Rc::from(text)),
+                            None => return,
+                        },
+                    };
+                    let text = held.text.clone();
+                    texts.borrow_mut().insert(id, held);
+                    on_typing();
+                    Pending::add(&pending, id, text, version);
+                },
+            )
+        };
         let on_rule = on_rule.map(Closure::wrap);
         let rule_js = on_rule
             .as_ref()
             .map_or(JsValue::NULL, |c| c.as_ref().clone());
         let handle = create_editor(parent, &on_change, read_only, &rule_js).ok()?;
+        *handle_cell.borrow_mut() = Some(handle.clone().unchecked_into());
         Some(Editor {
             handle,
+            texts,
+            pending,
             _on_change: on_change,
             _on_rule: on_rule,
         })
     }
 
     /// Shows a file; `language` is `dockerfile`, `yaml` or `plain`.
-    pub fn open(&self, id: u32, name: &str, text: &str, language: &str) {
+    pub fn open(&self, id: u32, name: &str, text: &Rc<str>, language: &str) {
+        // The editor keeps the state of a file it already holds; what the
+        // page holds of it is then the same text.
+        self.texts
+            .borrow_mut()
+            .entry(id)
+            .or_insert_with(|| Tracked::new(text.clone()));
         self.handle.open(id, name, text, language);
     }
 
@@ -100,8 +257,18 @@ impl Editor {
         self.handle.rename(id, name, language);
     }
 
+    /// Forgets file `id` (its text is about to be replaced); what was typed
+    /// into it is told to the page first.
     pub fn close(&self, id: u32) {
+        self.pending.flush(Some(id));
+        self.texts.borrow_mut().remove(&id);
         self.handle.close(id);
+    }
+
+    /// Tells the page every text typed and not yet told, now: before the
+    /// page reads its texts (to share, save or replace them).
+    pub fn flush(&self) {
+        self.pending.flush(None);
     }
 
     /// Applies a quick fix's changes to file `id` as an edit of its own

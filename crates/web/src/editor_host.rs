@@ -10,7 +10,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::actions::{Action, EditorCell, State};
-use crate::editor::{Editor, EditorDiagnostic};
+use crate::editor::{Editor, EditorDiagnostic, EditorEvents};
 use crate::findings_panel::{findings_of, Place};
 use crate::shared::Shared;
 use crate::use_findings::Changes;
@@ -42,6 +42,18 @@ pub struct HostOptions {
     pub on_rule: Option<Callback<String>>,
     /// Called before a finding's span is opened (a phone shows the editor).
     pub on_reveal: Callback<()>,
+    /// The workspace as of the last render, for callbacks made once; the
+    /// texts the editor tells are written to it at once, so that it is
+    /// current after [`settle`].
+    pub latest: Rc<RefCell<Workspace>>,
+}
+
+/// Tells the page every text typed and not yet told: call it before
+/// reading the workspace's texts in a callback.
+pub fn settle(editor: &EditorCell) {
+    if let Some(editor) = editor.borrow().as_ref() {
+        editor.flush();
+    }
 }
 
 fn push_diagnostics(editor: &Editor, id: u32, version: u32, findings: &[Finding]) {
@@ -115,8 +127,7 @@ pub fn use_editor_host(
     let fallback = use_node_ref();
     let shown_file = {
         let shown = use_mut_ref(|| None::<u32>);
-        let latest = use_mut_ref(|| workspace.clone());
-        *latest.borrow_mut() = workspace.clone();
+        let latest = options.latest.clone();
         let latest_findings = use_mut_ref(|| findings.clone());
         *latest_findings.borrow_mut() = findings.clone();
         ShownFile {
@@ -132,17 +143,24 @@ pub fn use_editor_host(
         let missing = missing.setter();
         let changes = changes.clone();
         let HostOptions {
-            read_only, on_rule, ..
+            read_only,
+            on_rule,
+            latest,
+            ..
         } = options;
         use_effect_with((), move |_| {
             if let Some(parent) = host.cast::<web_sys::Element>() {
-                let on_change = move |id: u32, text: String, version: u32| {
-                    changes.edited();
-                    dispatch.dispatch(Action::Edit { id, text, version });
+                let events = EditorEvents {
+                    on_typing: Box::new(move || changes.edited()),
+                    on_change: Box::new(move |id: u32, text: Rc<str>, version: u32| {
+                        latest.borrow_mut().set_text(id, text.clone(), version);
+                        dispatch.dispatch(Action::Edit { id, text, version });
+                    }),
+                    on_rule: on_rule.map(|callback| {
+                        Box::new(move |code: String| callback.emit(code)) as Box<_>
+                    }),
                 };
-                let on_rule = on_rule
-                    .map(|callback| Box::new(move |code: String| callback.emit(code)) as Box<_>);
-                match Editor::create(&parent, read_only, on_change, on_rule) {
+                match Editor::create(&parent, read_only, events) {
                     Some(created) => *editor.borrow_mut() = Some(created),
                     None => missing.set(true),
                 }
@@ -224,7 +242,7 @@ pub fn use_editor_host(
             changes.edited();
             dispatch.dispatch(Action::Edit {
                 id: active.id,
-                text: area.value(),
+                text: Rc::from(area.value()),
                 version: active.version + 1,
             });
         })

@@ -7,6 +7,7 @@ use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::actions::{forget_files, Action, EditorCell, State};
+use crate::editor_host::settle;
 use crate::findings_panel::plural;
 use crate::notice::{copy_link, Notice};
 use crate::share;
@@ -91,8 +92,11 @@ pub(crate) fn exercises_panel(
     let add = {
         let form = form.clone();
         let dispatch = state.dispatcher();
+        let editor = editor.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
+            // The exercise keeps the files as typed up to now.
+            settle(&editor);
             if form.title.trim().is_empty() {
                 form.set(CourseForm {
                     error: Some("An exercise needs a title.".into()),

@@ -21,13 +21,29 @@ use crate::workspace::{lint_files, FileFindings, Finding, QuickFix, WorkFile};
 
 /// What the worker answers.
 pub enum Answer {
-    /// The findings of the files as they were at `generation`.
-    Findings {
-        generation: u32,
-        findings: Vec<FileFindings>,
-    },
+    /// The findings of the files as they were at `generation`, still
+    /// encoded: an answer the page will not draw is never decoded.
+    Findings { generation: u32, findings: Encoded },
     /// The worker could not start or lint: the page lints by itself.
     Failed,
+}
+
+/// Findings as the worker encoded them ([`encode`]), in a buffer of the
+/// page's that is not yet in its wasm memory.
+pub struct Encoded(js_sys::Uint8Array);
+
+impl Encoded {
+    /// The findings, or `None` when the bytes are not an answer.
+    pub fn decode(&self) -> Option<Vec<FileFindings>> {
+        let bytes = self.0.to_vec();
+        decode(std::str::from_utf8(&bytes).ok()?)
+    }
+}
+
+/// A text as UTF-8 bytes in a buffer of its own, to be transferred (moved,
+/// not copied) to the other side.
+fn bytes_of(text: &str) -> js_sys::Uint8Array {
+    js_sys::Uint8Array::from(text.as_bytes())
 }
 
 /// One version of what is linted, kept until it is posted.
@@ -188,6 +204,7 @@ fn post(worker: &web_sys::Worker, queue: &RefCell<Queue>, request: Request) {
         .collect();
     set(&message, "profiles", &profiles);
     let files = js_sys::Array::new();
+    let transfer = js_sys::Array::new();
     for file in &request.files {
         let item = js_sys::Object::new();
         set(&item, "id", &file.id.into());
@@ -198,7 +215,10 @@ fn post(worker: &web_sys::Worker, queue: &RefCell<Queue>, request: Request) {
             .get(&file.id)
             .is_some_and(|text| Rc::ptr_eq(text, &file.text));
         if !known {
-            set(&item, "text", &(*file.text).into());
+            // Bytes, moved: no UTF-16 copy of the text, no clone of it.
+            let text = bytes_of(&file.text);
+            transfer.push(&text.buffer());
+            set(&item, "text", &text);
             queue.sent.insert(file.id, file.text.clone());
         }
         files.push(&item);
@@ -207,7 +227,9 @@ fn post(worker: &web_sys::Worker, queue: &RefCell<Queue>, request: Request) {
         .sent
         .retain(|id, _| request.files.iter().any(|f| f.id == *id));
     set(&message, "files", &files);
-    queue.in_flight = worker.post_message(&message).is_ok();
+    queue.in_flight = worker
+        .post_message_with_transfer(&message, &transfer)
+        .is_ok();
     if !queue.in_flight {
         queue.failed = true;
     }
@@ -215,11 +237,11 @@ fn post(worker: &web_sys::Worker, queue: &RefCell<Queue>, request: Request) {
 
 fn read_answer(data: &JsValue) -> Answer {
     let generation = get(data, "generation").as_f64();
-    let findings = get(data, "findings").as_string();
-    match (generation, findings.as_deref().and_then(decode)) {
-        (Some(generation), Some(findings)) => Answer::Findings {
+    let findings = get(data, "findings").dyn_into::<js_sys::Uint8Array>();
+    match (generation, findings) {
+        (Some(generation), Ok(findings)) => Answer::Findings {
             generation: generation as u32,
-            findings,
+            findings: Encoded(findings),
         },
         _ => Answer::Failed,
     }
@@ -265,9 +287,9 @@ pub fn lint_in_worker(request: &JsValue) -> JsValue {
             let id = get(&item, "id").as_f64()? as u32;
             let name = get(&item, "name").as_string()?;
             let version = get(&item, "version").as_f64()? as u32;
-            let text: Rc<str> = match get(&item, "text").as_string() {
-                Some(text) => Rc::from(text),
-                None => held.get(&id)?.text.clone(),
+            let text: Rc<str> = match get(&item, "text").dyn_into::<js_sys::Uint8Array>() {
+                Ok(bytes) => Rc::from(String::from_utf8(bytes.to_vec()).ok()?),
+                Err(_) => held.get(&id)?.text.clone(),
             };
             files.push(WorkFile {
                 id,
@@ -282,7 +304,7 @@ pub fn lint_in_worker(request: &JsValue) -> JsValue {
     });
     if let Some(files) = files {
         let findings = lint_files(&files, &settings);
-        set(&answer, "findings", &encode(&findings).into());
+        set(&answer, "findings", &bytes_of(&encode(&findings)));
     }
     answer.into()
 }
@@ -423,7 +445,7 @@ mod tests {
         // Text with multi-byte characters, a `;` and digits in messages.
         workspace.set_text(
             id,
-            "FROM ubuntu\nRUN apt-get install curl; echo \"é😀 12;3\"\nmaintainer me\n".into(),
+            "FROM ubuntu\nRUN apt-get install curl; echo \"é😀 12;3\"\nmaintainer me\n",
             3,
         );
         let findings = workspace.lint();

@@ -75,14 +75,15 @@ fn lint_here(inputs: &Inputs) -> Vec<FileFindings> {
 }
 
 /// What is linted changed, or is about to: an answer asked for before now
-/// is not drawn. Told by the editor on every edit, before the page has
-/// rendered it (a render may yield to the browser, and the worker's answer
-/// for the text before the edit could otherwise be drawn in between).
+/// is not drawn. Told by the editor on every keystroke, before the page
+/// hears the new text (which waits for typing to pause), and by a render
+/// that sees new inputs (a render may yield to the browser before its
+/// effects run, and an answer for the text before could come in between).
 #[derive(Clone, Default)]
 pub struct Changes(Rc<Cell<u32>>);
 
 impl Changes {
-    /// Marks everything asked for so far as out of date.
+    /// Everything asked for so far is out of date.
     pub fn edited(&self) {
         self.0.set(self.0.get().wrapping_add(1));
     }
@@ -176,10 +177,16 @@ fn start_worker(
             findings: found,
         } => {
             // Drawn only when nothing changed since it was asked for.
-            if answered == changes.now() {
-                measure("dockwright-findings", latest.borrow().seen);
-                findings.set(Some(Rc::new(found)));
+            if answered != changes.now() {
+                return;
             }
+            // Bytes that are not an answer: the page lints this version
+            // by itself.
+            let found = found
+                .decode()
+                .unwrap_or_else(|| lint_here(&latest.borrow().inputs));
+            measure("dockwright-findings", latest.borrow().seen);
+            findings.set(Some(Rc::new(found)));
         }
         // From now on the page lints by itself, starting with what is
         // there now.

@@ -313,9 +313,9 @@ impl Workspace {
         }
     }
 
-    pub fn set_text(&mut self, id: u32, text: String, version: u32) {
+    pub fn set_text(&mut self, id: u32, text: impl Into<Rc<str>>, version: u32) {
         if let Some(file) = self.files.iter_mut().find(|f| f.id == id) {
-            file.text = Rc::from(text);
+            file.text = text.into();
             file.version = version;
         }
     }
@@ -602,7 +602,7 @@ mod tests {
     fn settings_switch_rules_and_bad_settings_keep_the_last_good_ones() {
         let mut workspace = Workspace::example();
         let id = workspace.files[0].id;
-        workspace.set_text(id, "FROM alpine:3.20\nMAINTAINER me\n".into(), 1);
+        workspace.set_text(id, "FROM alpine:3.20\nMAINTAINER me\n", 1);
         let codes = |w: &Workspace| -> Vec<String> {
             w.lint()[0]
                 .findings
@@ -632,7 +632,7 @@ mod tests {
     fn markdown_fences_survive_backticks() {
         let mut workspace = Workspace::example();
         let id = workspace.files[0].id;
-        workspace.set_text(id, "FROM alpine:3.20\nRUN echo ```\nFROB x".into(), 1);
+        workspace.set_text(id, "FROM alpine:3.20\nRUN echo ```\nFROB x", 1);
         let text = markdown(&workspace, &workspace.lint(), Some("https://x/#v1=abc"));
         assert!(text.contains("````dockerfile\nFROM alpine:3.20"), "{text}");
         assert!(
