@@ -6,9 +6,9 @@ const context = await env.browser.newContext();
 const page = await context.newPage();
 const which = process.argv[2] ?? "example";
 let url = env.site.url;
-if (which === "big") {
+if (which === "big" || which === "mb") {
   const typical = readFileSync("crates/core/benches/typical.Dockerfile", "utf8");
-  let text = ""; for (let i = 0; text.split("\n").length < 5000; i += 1) text += typical.replace("AS build", `AS build${i}`).replace("AS runtime", `AS runtime${i}`);
+  let text = ""; for (let i = 0; which === "mb" ? text.length < 1e6 : text.split("\n").length < 5000; i += 1) text += typical.replace("AS build", `AS build${i}`).replace("AS runtime", `AS runtime${i}`);
   const code = deflateRawSync(Buffer.from(JSON.stringify({ files: [{ name: "Dockerfile", text }], active: "Dockerfile" }))).toString("base64url");
   url += `#v1=${code}`;
 }
@@ -21,7 +21,8 @@ await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
 await page.locator(".cm-content").click();
 await page.keyboard.press("Control+End");
 await cdp.send("Profiler.start");
-for (let i = 0; i < 60; i += 1) { await page.keyboard.type(i % 20 === 19 ? "\n" : "x"); await page.waitForTimeout(40); }
+const delay = which === "mb" ? 120 : 40;
+for (let i = 0; i < 60; i += 1) { await page.keyboard.type(i % 20 === 19 ? "\n" : "x"); await page.waitForTimeout(delay); }
 await page.waitForTimeout(600);
 const { profile } = await cdp.send("Profiler.stop");
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));

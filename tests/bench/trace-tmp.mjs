@@ -12,6 +12,8 @@ writeFileSync(join(baselineDir, "index.html"), `<!DOCTYPE html><html lang="en"><
 const base = await serve(baselineDir);
 const typical = readFileSync("crates/core/benches/typical.Dockerfile", "utf8");
 let text = ""; for (let i = 0; text.split("\n").length < 5000; i += 1) text += typical.replace("AS build", `AS build${i}`).replace("AS runtime", `AS runtime${i}`);
+if (process.argv[2] === "mb") { text = ""; for (let i = 0; text.length < 1e6; i += 1) text += typical.replace("AS build", `AS build${i}`).replace("AS runtime", `AS runtime${i}`); }
+const delay = process.argv[2] === "mb" ? 120 : 40;
 if (process.argv[2] === "example") text = readFileSync(join(root, "crates/web/src/workspace.rs"), "utf8").match(/EXAMPLE_DOCKERFILE: &str = r#"([\s\S]*?)"#;/)[1];
 const code = deflateRawSync(Buffer.from(JSON.stringify({ files: [{ name: "Dockerfile", text }], active: "Dockerfile" }))).toString("base64url");
 async function run(url, open) {
@@ -30,7 +32,7 @@ async function run(url, open) {
   cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
   const done = new Promise((r) => cdp.once("Tracing.tracingComplete", r));
   await cdp.send("Tracing.start", { categories: "devtools.timeline,v8,disabled-by-default-devtools.timeline", transferMode: "ReportEvents" });
-  for (let i = 0; i < 60; i += 1) { await page.keyboard.type(i % 20 === 19 ? "\n" : "x"); await page.waitForTimeout(40); }
+  for (let i = 0; i < 60; i += 1) { await page.keyboard.type(i % 20 === 19 ? "\n" : "x"); await page.waitForTimeout(delay); }
   await page.waitForTimeout(600);
   await cdp.send("Tracing.end");
   await done;

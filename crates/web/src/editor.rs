@@ -103,7 +103,9 @@ type Texts = Rc<RefCell<HashMap<u32, Tracked>>>;
 
 /// Edited texts the page has not heard yet.
 struct Pending {
-    files: RefCell<Vec<(u32, Rc<str>, u32)>>,
+    /// File ids and the editor's versions.
+    files: RefCell<Vec<(u32, u32)>>,
+    texts: Texts,
     /// When the oldest of them was typed.
     since: std::cell::Cell<f64>,
     timer: RefCell<Option<gloo_timers::callback::Timeout>>,
@@ -113,14 +115,14 @@ struct Pending {
 type OnChange = Box<dyn FnMut(u32, Rc<str>, u32)>;
 
 impl Pending {
-    fn add(this: &Rc<Pending>, id: u32, text: Rc<str>, version: u32) {
+    fn add(this: &Rc<Pending>, id: u32, version: u32) {
         let now = now();
         let mut files = this.files.borrow_mut();
         if files.is_empty() {
             this.since.set(now);
         }
-        files.retain(|(held, _, _)| *held != id);
-        files.push((id, text, version));
+        files.retain(|(held, _)| *held != id);
+        files.push((id, version));
         drop(files);
         let wait = SETTLE_MS.min(AT_LEAST_EVERY_MS - (now - this.since.get()));
         let weak = Rc::downgrade(this);
@@ -141,19 +143,22 @@ impl Pending {
 
     /// Tells the page the pending texts (of file `only`, or all).
     fn flush(&self, only: Option<u32>) {
-        let due: Vec<(u32, Rc<str>, u32)> = {
+        let due: Vec<(u32, u32)> = {
             let mut files = self.files.borrow_mut();
             let (due, kept) = files
                 .drain(..)
-                .partition(|(id, _, _)| only.is_none_or(|only| only == *id));
+                .partition(|(id, _)| only.is_none_or(|only| only == *id));
             *files = kept;
             due
         };
         if self.files.borrow().is_empty() {
             self.timer.borrow_mut().take();
         }
-        for (id, text, version) in due {
-            (self.on_change.borrow_mut())(id, text, version);
+        for (id, version) in due {
+            let text: Option<Rc<str>> = self.texts.borrow().get(&id).map(|t| Rc::from(t.text()));
+            if let Some(text) = text {
+                (self.on_change.borrow_mut())(id, text, version);
+            }
         }
     }
 }
@@ -197,6 +202,7 @@ impl Editor {
         let handle_cell: Rc<RefCell<Option<EditorHandle>>> = Rc::default();
         let pending = Rc::new(Pending {
             files: RefCell::default(),
+            texts: texts.clone(),
             since: std::cell::Cell::new(0.0),
             timer: RefCell::default(),
             on_change: RefCell::new(on_change),
@@ -207,23 +213,23 @@ impl Editor {
             let pending = pending.clone();
             Closure::new(
                 move |id: u32, edits: js_sys::Array, length: u32, version: u32| {
-                    let edited = texts
-                        .borrow()
-                        .get(&id)
-                        .and_then(|held| held.edit(&read_edits(&edits)?, length));
-                    // Edits that do not fit what the page holds (never expected):
-                    // the whole text, read from the editor.
-                    let held = match edited {
-                        Some(held) => held,
-                        None => match handle_cell.borrow().as_ref().and_then(|h| h.text(id)) {
-                            Some(text) => Tracked::new(Rc::from(text)),
-                            None => return,
-                        },
+                    let fits = {
+                        let mut texts = texts.borrow_mut();
+                        match (texts.get_mut(&id), read_edits(&edits)) {
+                            (Some(held), Some(edits)) => held.edit(&edits, length),
+                            _ => false,
+                        }
                     };
-                    let text = held.text.clone();
-                    texts.borrow_mut().insert(id, held);
+                    // Edits that do not fit what the page holds (never
+                    // expected): the whole text, read from the editor.
+                    if !fits {
+                        match handle_cell.borrow().as_ref().and_then(|h| h.text(id)) {
+                            Some(text) => texts.borrow_mut().insert(id, Tracked::new(&text)),
+                            None => return,
+                        };
+                    }
                     on_typing();
-                    Pending::add(&pending, id, text, version);
+                    Pending::add(&pending, id, version);
                 },
             )
         };
@@ -249,7 +255,7 @@ impl Editor {
         self.texts
             .borrow_mut()
             .entry(id)
-            .or_insert_with(|| Tracked::new(text.clone()));
+            .or_insert_with(|| Tracked::new(text));
         self.handle.open(id, name, text, language);
     }
 

@@ -2,8 +2,6 @@
 //! with a `\r\n` line break counted once, as CodeMirror counts every line
 //! break as one position — and back, to apply the editor's edits to a text.
 
-use std::rc::Rc;
-
 /// Editor offsets of the given byte offsets in `text`, in the same order.
 /// One pass over the text, whatever the number of offsets. Offsets past the
 /// end or inside a char are clamped back to a char boundary first.
@@ -102,66 +100,6 @@ fn is_plain(text: &str) -> bool {
     text.is_ascii() && !text.contains('\r')
 }
 
-/// A text kept in step with the editor's copy of it by the editor's edits,
-/// with what makes an edit cheap to apply: its length in editor offsets,
-/// and whether it is plain (then offsets need no walk over the text).
-#[derive(Clone, Debug)]
-pub struct Tracked {
-    pub text: Rc<str>,
-    pub length: u32,
-    plain: bool,
-}
-
-impl Tracked {
-    pub fn new(text: Rc<str>) -> Tracked {
-        Tracked {
-            length: editor_length(&text),
-            plain: is_plain(&text),
-            text,
-        }
-    }
-
-    /// The text after `edits`, or `None` when they do not fit it or the
-    /// editor's `length` after them is not this text's (then the caller
-    /// reads the whole text instead).
-    pub fn edit(&self, edits: &[Edit], length: u32) -> Option<Tracked> {
-        let plain = self.plain && edits.iter().all(|e| is_plain(&e.insert));
-        let text = if plain {
-            apply_plain(&self.text, edits)?
-        } else {
-            apply_edits(&self.text, edits)?
-        };
-        let edited = Tracked {
-            length: if plain {
-                text.len() as u32
-            } else {
-                editor_length(&text)
-            },
-            plain,
-            text: Rc::from(text),
-        };
-        (edited.length == length).then_some(edited)
-    }
-}
-
-/// [`apply_edits`] on a plain text, where offsets need no walk.
-fn apply_plain(text: &str, edits: &[Edit]) -> Option<String> {
-    let inserted: usize = edits.iter().map(|e| e.insert.len()).sum();
-    let mut out = String::with_capacity(text.len() + inserted);
-    let mut at = 0usize;
-    for edit in edits {
-        let (from, to) = (edit.from as usize, edit.to as usize);
-        if from < at || to < from || to > text.len() {
-            return None;
-        }
-        out.push_str(&text[at..from]);
-        out.push_str(&edit.insert);
-        at = to;
-    }
-    out.push_str(&text[at..]);
-    Some(out)
-}
-
 /// One edit as the editor reports it: the range `from..to` of the old text,
 /// in editor offsets, replaced by `insert`.
 #[derive(Clone, Debug, PartialEq)]
@@ -171,26 +109,81 @@ pub struct Edit {
     pub insert: String,
 }
 
-/// `text` with `edits` applied (ranges of the old text, in order, not
-/// overlapping, as CodeMirror lists a change set); `None` when they are
-/// not that (out of order, or past the end), so that the caller asks the
-/// editor for the whole text instead.
-pub fn apply_edits(text: &str, edits: &[Edit]) -> Option<String> {
-    let inserted: usize = edits.iter().map(|e| e.insert.len()).sum();
-    let mut out = String::with_capacity(text.len() + inserted);
-    let mut walk = Walk::new(text);
-    for edit in edits {
-        if edit.to < edit.from {
-            return None;
+/// A text kept in step with the editor's copy of it by the editor's edits,
+/// edited in place (typing at the end of a large file moves nothing), with
+/// what makes an edit cheap: its length in editor offsets, and whether it
+/// is plain (then offsets are byte offsets and need no walk).
+#[derive(Clone, Debug)]
+pub struct Tracked {
+    text: String,
+    pub length: u32,
+    plain: bool,
+    /// The text holds a `\r`: its length is counted again after each edit,
+    /// as `\r` and `\n` may join into one position or part.
+    has_cr: bool,
+}
+
+impl Tracked {
+    pub fn new(text: &str) -> Tracked {
+        Tracked {
+            length: editor_length(text),
+            plain: is_plain(text),
+            has_cr: text.contains('\r'),
+            text: text.to_string(),
         }
-        let start = walk.at;
-        walk.advance_to(edit.from)?;
-        out.push_str(&text[start..walk.at]);
-        walk.advance_to(edit.to)?;
-        out.push_str(&edit.insert);
     }
-    out.push_str(&text[walk.at..]);
-    Some(out)
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Applies `edits` (ranges of the text before them, in order, not
+    /// overlapping, as CodeMirror lists a change set). False when they do
+    /// not fit the text (out of order, past the end, inside a char), or
+    /// when the editor's `length` after them is not this text's: then the
+    /// text is no longer to be trusted and the caller reads the whole one.
+    pub fn edit(&mut self, edits: &[Edit], length: u32) -> bool {
+        let Some(ranges) = self.byte_ranges(edits) else {
+            return false;
+        };
+        let mut length_now = i64::from(self.length);
+        for (edit, range) in edits.iter().zip(&ranges).rev() {
+            length_now += i64::from(editor_length(&edit.insert)) - i64::from(edit.to - edit.from);
+            self.text.replace_range(range.clone(), &edit.insert);
+        }
+        self.plain = self.plain && edits.iter().all(|e| is_plain(&e.insert));
+        self.has_cr = self.has_cr || edits.iter().any(|e| e.insert.contains('\r'));
+        self.length = if self.has_cr {
+            editor_length(&self.text)
+        } else {
+            u32::try_from(length_now).unwrap_or(u32::MAX)
+        };
+        self.length == length
+    }
+
+    /// The byte range of each edit, or `None` when one does not fit.
+    fn byte_ranges(&self, edits: &[Edit]) -> Option<Vec<std::ops::Range<usize>>> {
+        let mut ranges = Vec::with_capacity(edits.len());
+        let mut walk = Walk::new(&self.text);
+        let mut last = 0u32;
+        for edit in edits {
+            if edit.to < edit.from || edit.from < last {
+                return None;
+            }
+            last = edit.to;
+            let range = if self.plain {
+                let (from, to) = (edit.from as usize, edit.to as usize);
+                (to <= self.text.len()).then_some(from..to)?
+            } else {
+                walk.advance_to(edit.from)?;
+                let from = walk.at;
+                walk.advance_to(edit.to)?;
+                from..walk.at
+            };
+            ranges.push(range);
+        }
+        Some(ranges)
+    }
 }
 
 #[cfg(test)]
@@ -224,34 +217,45 @@ mod tests {
         }
     }
 
+    /// The text after `edits`, or `None` when the tracked text refuses
+    /// them or disagrees with the editor's length.
+    fn edited(text: &str, edits: &[Edit], length: u32) -> Option<String> {
+        let mut tracked = Tracked::new(text);
+        tracked
+            .edit(edits, length)
+            .then(|| tracked.text().to_string())
+    }
+
     #[test]
     fn edits_apply_in_editor_offsets() {
         let text = "aé😀b\r\nc";
         // Editor offsets: a 0, é 1, 😀 2..4, b 4, \r\n 5, c 6, end 7.
         assert_eq!(editor_length(text), 7);
-        assert_eq!(apply_edits(text, &[edit(4, 5, "B")]).unwrap(), "aé😀B\r\nc");
-        assert_eq!(apply_edits(text, &[edit(5, 6, "")]).unwrap(), "aé😀bc");
+        assert_eq!(edited(text, &[edit(4, 5, "B")], 7).unwrap(), "aé😀B\r\nc");
+        assert_eq!(edited(text, &[edit(5, 6, "")], 6).unwrap(), "aé😀bc");
         assert_eq!(
-            apply_edits(text, &[edit(0, 1, "x"), edit(2, 4, ""), edit(7, 7, "!")]).unwrap(),
-            "xébc!".replace("bc", "b\r\nc")
+            edited(text, &[edit(0, 1, "x"), edit(2, 4, ""), edit(7, 7, "!")], 6).unwrap(),
+            "xéb\r\nc!"
         );
-        assert_eq!(apply_edits(text, &[]).unwrap(), text);
-        assert_eq!(apply_edits("", &[edit(0, 0, "FROM x")]).unwrap(), "FROM x");
+        assert_eq!(edited(text, &[], 7).unwrap(), text);
+        assert_eq!(edited("", &[edit(0, 0, "FROM x")], 6).unwrap(), "FROM x");
     }
 
     #[test]
     fn edits_that_do_not_fit_the_text_are_refused() {
         // Past the end, out of order, reversed, or inside a surrogate pair.
-        assert_eq!(apply_edits("abc", &[edit(2, 9, "")]), None);
-        assert_eq!(apply_edits("abc", &[edit(2, 3, ""), edit(0, 1, "")]), None);
-        assert_eq!(apply_edits("abc", &[edit(2, 1, "")]), None);
-        assert_eq!(apply_edits("😀", &[edit(1, 1, "x")]), None);
+        assert_eq!(edited("abc", &[edit(2, 9, "")], 2), None);
+        assert_eq!(edited("abc", &[edit(2, 3, ""), edit(0, 1, "")], 1), None);
+        assert_eq!(edited("abc", &[edit(2, 1, "")], 3), None);
+        assert_eq!(edited("😀", &[edit(1, 1, "x")], 3), None);
+        // A length the editor does not have.
+        assert_eq!(edited("abc", &[edit(3, 3, "d")], 5), None);
     }
 
     #[test]
     fn the_edited_text_is_what_the_editor_holds() {
-        // Typing, deleting and pasting at every offset of a mixed text
-        // gives the same text as editing its chars directly.
+        // Typing and deleting at every offset of a mixed text gives the
+        // same text as editing its chars directly.
         let text = "FROM a\r\n\nRUN é 😀\nb\r\r\n";
         let units: Vec<(usize, u32)> = {
             let mut all: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
@@ -262,36 +266,37 @@ mod tests {
             let offsets = utf16_offsets(text, &all);
             all.into_iter().zip(offsets).collect()
         };
+        let length = editor_length(text);
         for &(byte, unit) in &units {
-            let typed = apply_edits(text, &[edit(unit, unit, "x")]).unwrap();
+            let typed = edited(text, &[edit(unit, unit, "x")], length + 1).unwrap();
             assert_eq!(typed, format!("{}x{}", &text[..byte], &text[byte..]));
-            assert_eq!(editor_length(&typed), editor_length(text) + 1);
         }
         for pair in units.windows(2) {
             let ((a, ua), (b, ub)) = (pair[0], pair[1]);
-            let deleted = apply_edits(text, &[edit(ua, ub, "")]).unwrap();
-            assert_eq!(deleted, format!("{}{}", &text[..a], &text[b..]));
+            let deleted = format!("{}{}", &text[..a], &text[b..]);
+            let length = editor_length(&deleted);
+            assert_eq!(edited(text, &[edit(ua, ub, "")], length).unwrap(), deleted);
         }
     }
 
     #[test]
     fn a_tracked_text_follows_the_edits_and_checks_the_length() {
-        let plain = Tracked::new(Rc::from("FROM a\nRUN b\n"));
-        let typed = plain.edit(&[edit(13, 13, "x")], 14).unwrap();
-        assert_eq!(&*typed.text, "FROM a\nRUN b\nx");
+        let mut tracked = Tracked::new("FROM a\nRUN b\n");
+        assert!(tracked.edit(&[edit(13, 13, "x")], 14));
+        assert_eq!(tracked.text(), "FROM a\nRUN b\nx");
         // Not plain any more: offsets are walked from then on.
-        let accented = typed.edit(&[edit(0, 0, "é")], 15).unwrap();
-        assert_eq!(&*accented.text, "éFROM a\nRUN b\nx");
-        let after = accented.edit(&[edit(1, 5, "COPY")], 15).unwrap();
-        assert_eq!(&*after.text, "éCOPY a\nRUN b\nx");
-        // A length that disagrees with the editor's, or an edit past the end.
-        assert!(plain.edit(&[edit(13, 13, "x")], 15).is_none());
-        assert!(plain.edit(&[edit(13, 20, "")], 13).is_none());
-        let crlf = Tracked::new(Rc::from("a\r\nb"));
+        assert!(tracked.edit(&[edit(0, 0, "é")], 15));
+        assert!(tracked.edit(&[edit(1, 5, "COPY")], 15));
+        assert_eq!(tracked.text(), "éCOPY a\nRUN b\nx");
+        // Deleting between a lone \r and a \n joins two line breaks into
+        // one position: the editor, which split them, disagrees, and the
+        // caller reads the whole text.
+        let mut joined = Tracked::new("a\rX\nb");
+        assert_eq!(joined.length, 5);
+        assert!(!joined.edit(&[edit(2, 3, "")], 4));
+        let mut crlf = Tracked::new("a\r\nb");
         assert_eq!(crlf.length, 3);
-        assert_eq!(
-            &*crlf.edit(&[edit(2, 2, "\r\n")], 4).unwrap().text,
-            "a\r\n\r\nb"
-        );
+        assert!(crlf.edit(&[edit(2, 2, "\r\n")], 4));
+        assert_eq!(crlf.text(), "a\r\n\r\nb");
     }
 }
