@@ -73,6 +73,12 @@ pub struct EditorDiagnostic<'a> {
 /// text the user stopped at. CodeMirror's own lint waits 750 ms.
 pub const SETTLE_MS: f64 = 100.0;
 
+/// …plus this long per byte of the file typed into: a large file takes the
+/// engine longer to check (about 0.1 s a megabyte), and its findings would
+/// otherwise be redrawn at every short pause, each time for a text already
+/// typed past (+100 ms a megabyte).
+pub const SETTLE_MS_PER_BYTE: f64 = 100.0 / 1_000_000.0;
+
 /// …and at least this often (ms) while typing goes on, so that findings
 /// keep coming during a long stretch of typing.
 pub const AT_LEAST_EVERY_MS: f64 = 1000.0;
@@ -124,7 +130,9 @@ impl Pending {
         files.retain(|(held, _)| *held != id);
         files.push((id, version));
         drop(files);
-        let wait = SETTLE_MS.min(AT_LEAST_EVERY_MS - (now - this.since.get()));
+        let size = this.texts.borrow().get(&id).map_or(0, |t| t.text().len());
+        let settle = SETTLE_MS + size as f64 * SETTLE_MS_PER_BYTE;
+        let wait = settle.min(AT_LEAST_EVERY_MS - (now - this.since.get()));
         let weak = Rc::downgrade(this);
         *this.timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
             wait.max(0.0).ceil() as u32,

@@ -80,21 +80,36 @@ fn lint_here(inputs: &Inputs) -> Vec<FileFindings> {
 /// that sees new inputs (a render may yield to the browser before its
 /// effects run, and an answer for the text before could come in between).
 #[derive(Clone, Default)]
-pub struct Changes(Rc<Cell<u32>>);
+pub struct Changes(Rc<Clock>);
+
+#[derive(Default)]
+pub struct Clock {
+    generation: Cell<u32>,
+    /// When the user last typed (`performance.now()`): where the measure
+    /// of the time to findings starts.
+    typed_at: Cell<f64>,
+}
 
 impl Changes {
-    /// Everything asked for so far is out of date.
+    /// The user typed: everything asked for so far is out of date.
     pub fn edited(&self) {
-        self.0.set(self.0.get().wrapping_add(1));
+        self.bump();
+        self.0.typed_at.set(now());
+    }
+
+    /// What is linted changed: everything asked for so far is out of date.
+    fn bump(&self) {
+        let generation = &self.0.generation;
+        generation.set(generation.get().wrapping_add(1));
     }
 
     fn now(&self) -> u32 {
-        self.0.get()
+        self.0.generation.get()
     }
 }
 
-/// The inputs last rendered, the generation they are, and when they were
-/// first seen (for the measure of the time from a change to its findings).
+/// The inputs last rendered, the generation they are, and when they
+/// changed (for the measure of the time from a change to its findings).
 struct Latest {
     inputs: Inputs,
     generation: u32,
@@ -130,11 +145,18 @@ pub fn use_findings(workspace: &Workspace) -> (Option<Rc<Vec<FileFindings>>>, Ch
     {
         let mut latest = latest.borrow_mut();
         if latest.inputs != inputs {
-            changes.edited();
+            changes.bump();
+            // Typed since the last change: the findings are measured from
+            // the last keystroke (the page hears it once typing pauses).
+            let typed_at = changes.0.typed_at.get();
             *latest = Latest {
                 inputs: inputs.clone(),
                 generation: changes.now(),
-                seen: now(),
+                seen: if typed_at > latest.seen {
+                    typed_at
+                } else {
+                    now()
+                },
             };
         }
     }
