@@ -1,7 +1,8 @@
-// The engine's worker: the page's own module (the same wasm, already in
-// the browser's cache) started off the page's thread. The first message
-// names the module and its wasm (see crates/web/src/lint_worker.rs); each
-// later one is a version of the files, answered with their findings.
+// The engine's worker: the page's own module started off the page's
+// thread. The first message names the module's script and hands over the
+// page's compiled wasm (see crates/web/src/lint_worker.rs), so nothing is
+// fetched or compiled twice; each later one is a version of the files,
+// answered with their findings.
 let engine = null;
 self.onmessage = async ({ data }) => {
   if (data.start) {

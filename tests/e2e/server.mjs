@@ -1,6 +1,9 @@
 // A minimal static file server for the built site, on 127.0.0.1 only.
-// `prefix` serves the site under a sub-path, as a static host would.
+// `prefix` serves the site under a sub-path, as a static host would;
+// `compress` sends brotli to a browser that accepts it, as a static host
+// does (for load measurements).
 import { createServer } from "node:http";
+import { brotliCompressSync } from "node:zlib";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
 
@@ -16,7 +19,8 @@ const TYPES = {
   ".png": "image/png",
 };
 
-export async function serve(root, { prefix = "/" } = {}) {
+export async function serve(root, { prefix = "/", compress = false } = {}) {
+  const compressed = new Map();
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, "http://127.0.0.1");
     if (!url.pathname.startsWith(prefix)) {
@@ -28,8 +32,14 @@ export async function serve(root, { prefix = "/" } = {}) {
     const file = join(root, path);
     try {
       if (!(await stat(file)).isFile()) throw new Error("not a file");
-      const body = await readFile(file);
-      response.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" });
+      let body = await readFile(file);
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream", "cache-control": "no-cache" };
+      if (compress && /\bbr\b/.test(request.headers["accept-encoding"] ?? "") && extname(file) !== ".png") {
+        if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body));
+        body = compressed.get(file);
+        headers["content-encoding"] = "br";
+      }
+      response.writeHead(200, headers);
       response.end(body);
     } catch {
       response.writeHead(404).end("not found");

@@ -1,5 +1,5 @@
-//! The engine off the page's thread. The page's own module (the same wasm,
-//! fetched once and cached) is started a second time in a module worker,
+//! The engine off the page's thread. The page's own module (its compiled
+//! wasm handed over, not fetched again) is started a second time in a module worker,
 //! `web/lint-worker.js`, where [`lint_in_worker`] lints; the page sends
 //! each new version of its files and draws the findings of the latest one,
 //! so the editor never waits for the engine.
@@ -70,29 +70,23 @@ pub struct LintWorker {
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
-/// The page module's URL and its wasm's, from the preload links trunk
-/// writes into `index.html`; `None` when the page was not built by trunk
-/// (a test harness), and the page then lints by itself.
-fn module_urls() -> Option<(String, String)> {
-    let document = web_sys::window()?.document()?;
-    let href = |selector: &str| {
-        document
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|link| link.get_attribute("href"))
-    };
-    let module = href("link[rel=modulepreload][href$='.js']")?;
-    let wasm = href("link[rel=preload][href$='.wasm']")
-        .unwrap_or_else(|| module.trim_end_matches(".js").to_string() + "_bg.wasm");
-    Some((module, wasm))
+/// The page module's URL, from the preload link trunk writes into
+/// `index.html`; `None` when the page was not built by trunk (a test
+/// harness), and the page then lints by itself.
+fn module_url() -> Option<String> {
+    web_sys::window()?
+        .document()?
+        .query_selector("link[rel=modulepreload][href$='.js']")
+        .ok()
+        .flatten()?
+        .get_attribute("href")
 }
 
 impl LintWorker {
     /// Starts the worker; `on_answer` hears each answer. `None` when no
     /// worker can run here.
     pub fn start(on_answer: impl FnMut(Answer) + 'static) -> Option<LintWorker> {
-        let (module, wasm) = module_urls()?;
+        let module = module_url()?;
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
         // The worker's URL carries no query: served from the offline cache,
@@ -100,10 +94,12 @@ impl LintWorker {
         // message names the module instead.
         let worker = web_sys::Worker::new_with_options("lint-worker.js", &options).ok()?;
         let start = js_sys::Object::new();
-        let urls = js_sys::Object::new();
-        set(&urls, "module", &module.as_str().into());
-        set(&urls, "wasm", &wasm.as_str().into());
-        set(&start, "start", &urls);
+        let page_module = js_sys::Object::new();
+        set(&page_module, "module", &module.as_str().into());
+        // The page's own compiled wasm: the worker neither fetches nor
+        // compiles it again.
+        set(&page_module, "wasm", &wasm_bindgen::module());
+        set(&start, "start", &page_module);
         worker.post_message(&start).ok()?;
         let queue = Rc::new(RefCell::new(Queue::default()));
         let answers: Rc<RefCell<dyn FnMut(Answer)>> = Rc::new(RefCell::new(on_answer));

@@ -14,11 +14,6 @@ use yew::prelude::*;
 use crate::lint_worker::{Answer, LintWorker};
 use crate::workspace::{lint_files, FileFindings, WorkFile, Workspace};
 
-/// Up to this many bytes, the first findings are computed while the page
-/// first renders (the example project takes a millisecond or two); a
-/// larger shared file waits for the worker instead of holding up the page.
-const FIRST_LINT_ON_PAGE: usize = 64 * 1024;
-
 /// What the findings depend on: files (texts compared by identity) and
 /// settings. Switching the file shown is not a change.
 #[derive(Clone)]
@@ -116,8 +111,8 @@ struct Latest {
     seen: f64,
 }
 
-/// The findings of `workspace` (`None` until the first ones arrive: a large
-/// shared file is checked in the worker while the page is already drawn)
+/// The findings of `workspace` (`None` until the first ones arrive: the
+/// files are checked in the worker while the page is already drawn)
 /// and the handle the editor tells its edits to (see [`Changes`]).
 #[hook]
 pub fn use_findings(workspace: &Workspace) -> (Option<Rc<Vec<FileFindings>>>, Changes) {
@@ -125,11 +120,10 @@ pub fn use_findings(workspace: &Workspace) -> (Option<Rc<Vec<FileFindings>>>, Ch
         files: workspace.files.clone(),
         settings: workspace.settings.clone(),
     };
-    let small = inputs.files.iter().map(|f| f.text.len()).sum::<usize>() <= FIRST_LINT_ON_PAGE;
-    let findings = {
-        let inputs = inputs.clone();
-        use_state(move || small.then(|| Rc::new(lint_here(&inputs))))
-    };
+    // Even the first findings come from the worker: the engine's first run
+    // (its tables built, its code warmed) would hold up the page's first
+    // render, on a phone for a fifth of a second.
+    let findings = use_state(|| None);
     let changes = use_memo((), |_| Changes::default());
     let changes = (*changes).clone();
     let latest = {
@@ -161,7 +155,6 @@ pub fn use_findings(workspace: &Workspace) -> (Option<Rc<Vec<FileFindings>>>, Ch
         }
     }
     let engine = use_mut_ref(|| Engine::Untried);
-    let first = use_mut_ref(|| small);
     {
         let findings = findings.setter();
         let changes = changes.clone();
@@ -170,9 +163,6 @@ pub fn use_findings(workspace: &Workspace) -> (Option<Rc<Vec<FileFindings>>>, Ch
             // Started at once, so that the worker is ready by the first edit.
             if matches!(*engine_now, Engine::Untried) {
                 *engine_now = start_worker(findings.clone(), changes, latest.clone());
-            }
-            if std::mem::take(&mut *first.borrow_mut()) {
-                return;
             }
             let latest = latest.borrow();
             match &*engine_now {
