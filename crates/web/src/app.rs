@@ -482,7 +482,7 @@ pub fn app() -> Html {
                 <section class="editor-pane" aria-label="Editor">
                     { tabs(&state, &findings, &naming, &editor, &activate) }
                     { naming_form(&state, &naming, &editor) }
-                    { exercise_banner(&state, total, &editor, &shown) }
+                    { exercise_banner(&state, (!checking).then_some(total), &editor, &shown) }
                     if let Some(current) = &*notice {
                         <div class="notice" role="status" data-testid="notice">
                             <span>{ &current.text }</span>

@@ -24,7 +24,8 @@ pub(crate) struct CourseForm {
 /// The open exercise: its task, whether it is solved, previous and next.
 pub(crate) fn exercise_banner(
     state: &UseReducerHandle<State>,
-    findings: usize,
+    // None while the files are being checked.
+    findings: Option<usize>,
     editor: &EditorCell,
     shown: &Rc<std::cell::RefCell<Option<u32>>>,
 ) -> Html {
@@ -53,8 +54,12 @@ pub(crate) fn exercise_banner(
         <section class="exercise-banner" aria-label="Exercise">
             <div class="exercise-head">
                 <strong>{ format!("Exercise {} of {}: {}", index + 1, count, exercise.title) }</strong>
-                <span class={classes!("exercise-status", (findings == 0).then_some("solved"))} aria-live="polite" data-testid="exercise-status">
-                    if findings == 0 { { "✓ Solved: no findings left" } } else { { plural(findings, "finding") + " left" } }
+                <span class={classes!("exercise-status", (findings == Some(0)).then_some("solved"))} aria-live="polite" data-testid="exercise-status">
+                    { match findings {
+                        None => "Checking…".to_string(),
+                        Some(0) => "✓ Solved: no findings left".to_string(),
+                        Some(count) => plural(count, "finding") + " left",
+                    } }
                 </span>
             </div>
             if !exercise.task.is_empty() { <p>{ &exercise.task }</p> }
