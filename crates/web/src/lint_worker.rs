@@ -82,25 +82,62 @@ fn module_url() -> Option<String> {
         .get_attribute("href")
 }
 
+thread_local! {
+    /// A worker started before the page's first render ([`prestart`]).
+    static SPARE: RefCell<Option<web_sys::Worker>> = const { RefCell::new(None) };
+    /// The spare worker failed to load before anyone listened to it.
+    static SPARE_FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Starts the engine's worker now, before the page first renders, so that
+/// it is loading while the page draws; [`LintWorker::start`] takes it.
+pub fn prestart() {
+    if let Some(worker) = spawn() {
+        let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(|_event: web_sys::Event| {
+            SPARE_FAILED.with(|failed| failed.set(true))
+        });
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // Replaced by the page's own handler when the worker is taken.
+        on_error.forget();
+        SPARE.with(|spare| *spare.borrow_mut() = Some(worker));
+    }
+}
+
+/// The spare worker, unless it failed to load.
+fn take_spare() -> Option<web_sys::Worker> {
+    let worker = SPARE.with(|spare| spare.borrow_mut().take())?;
+    if SPARE_FAILED.with(|failed| failed.get()) {
+        worker.terminate();
+        return None;
+    }
+    Some(worker)
+}
+
+/// A new worker, told which module to load.
+fn spawn() -> Option<web_sys::Worker> {
+    let module = module_url()?;
+    let options = web_sys::WorkerOptions::new();
+    options.set_type(web_sys::WorkerType::Module);
+    // The worker's URL carries no query: served from the offline cache,
+    // a worker's location is the cached script's, without it. Its first
+    // message names the module instead.
+    let worker = web_sys::Worker::new_with_options("lint-worker.js", &options).ok()?;
+    let start = js_sys::Object::new();
+    let page_module = js_sys::Object::new();
+    set(&page_module, "module", &module.as_str().into());
+    // The page's own compiled wasm: the worker neither fetches nor
+    // compiles it again.
+    set(&page_module, "wasm", &wasm_bindgen::module());
+    set(&start, "start", &page_module);
+    worker.post_message(&start).ok()?;
+    Some(worker)
+}
+
 impl LintWorker {
-    /// Starts the worker; `on_answer` hears each answer. `None` when no
+    /// Starts the worker (or takes the one [`prestart`] started); `on_answer` hears each answer. `None` when no
     /// worker can run here.
     pub fn start(on_answer: impl FnMut(Answer) + 'static) -> Option<LintWorker> {
-        let module = module_url()?;
-        let options = web_sys::WorkerOptions::new();
-        options.set_type(web_sys::WorkerType::Module);
-        // The worker's URL carries no query: served from the offline cache,
-        // a worker's location is the cached script's, without it. Its first
-        // message names the module instead.
-        let worker = web_sys::Worker::new_with_options("lint-worker.js", &options).ok()?;
-        let start = js_sys::Object::new();
-        let page_module = js_sys::Object::new();
-        set(&page_module, "module", &module.as_str().into());
-        // The page's own compiled wasm: the worker neither fetches nor
-        // compiles it again.
-        set(&page_module, "wasm", &wasm_bindgen::module());
-        set(&start, "start", &page_module);
-        worker.post_message(&start).ok()?;
+        let worker = take_spare().or_else(spawn)?;
         let queue = Rc::new(RefCell::new(Queue::default()));
         let answers: Rc<RefCell<dyn FnMut(Answer)>> = Rc::new(RefCell::new(on_answer));
         let on_message = {
