@@ -22,6 +22,8 @@ import "./share.js";
 import "./rules.js";
 
 const SEVERITY = { error: "error", warning: "warning", info: "info", style: "hint" };
+// The engine's severities by the index the page sends them as.
+const BY_INDEX = ["error", "warning", "info", "style"];
 const ENGINE_ERRORS = new Set(["syntax-error", "build-error", "invalid-schema", "config-error"]);
 const LANGUAGES = {
   dockerfile: () => StreamLanguage.define(dockerFile),
@@ -148,25 +150,35 @@ function create(parent, onChange, readOnly = false, onRule = null) {
       files.delete(id);
       if (id === current) current = null;
     },
-    setDiagnostics(id, forVersion, list) {
+    // Per diagnostic: (from, to, severity, fix index or 2^32-1) in
+    // `numbers`, its code and message in `texts` (each ended by a NUL), its
+    // quick fix in `fixes` (see set_diagnostics in crates/web/src/editor.rs).
+    setDiagnostics(id, forVersion, numbers, texts, fixes) {
       const file = files.get(id);
       if (id !== current || !file || forVersion !== file.version) return;
       const length = view.state.doc.length;
-      const diagnostics = list.map((d) => ({
-        from: Math.min(d.from, length),
-        to: Math.min(d.to, length),
-        severity: SEVERITY[d.severity] ?? "info",
-        source: d.code,
-        message: d.message,
-        actions: [
-          ...(d.fixChanges && !readOnly
-            ? [{ name: `Fix: ${d.fixTitle}`, apply: (v) => v.dispatch({ changes: clampChanges(v, d.fixChanges), userEvent: "input.fix" }) }]
-            : []),
-          ...(onRule && !ENGINE_ERRORS.has(d.code)
-            ? [{ name: `About ${d.code}`, apply: () => onRule(d.code) }]
-            : []),
-        ],
-      }));
+      const words = texts.split("\0");
+      const diagnostics = [];
+      for (let i = 0; i * 4 < numbers.length; i += 1) {
+        const [from, to, severity, fixAt] = numbers.subarray(i * 4, i * 4 + 4);
+        const code = words[2 * i];
+        const fix = fixAt === 0xffffffff ? null : fixes[fixAt];
+        diagnostics.push({
+          from: Math.min(from, length),
+          to: Math.min(to, length),
+          severity: SEVERITY[BY_INDEX[severity]] ?? "info",
+          source: code,
+          message: words[2 * i + 1],
+          actions: [
+            ...(fix && !readOnly
+              ? [{ name: `Fix: ${fix.title}`, apply: (v) => v.dispatch({ changes: clampChanges(v, fix.changes), userEvent: "input.fix" }) }]
+              : []),
+            ...(onRule && !ENGINE_ERRORS.has(code)
+              ? [{ name: `About ${code}`, apply: () => onRule(code) }]
+              : []),
+          ],
+        });
+      }
       view.dispatch(setDiagnostics(view.state, diagnostics));
     },
     // A quick fix from the findings panel: one undoable edit of file `id`,

@@ -350,6 +350,15 @@ pub fn app() -> Html {
             }
         })
     };
+    // The panels read the texts: what was typed is told first.
+    let show_panel = {
+        let panel = panel.setter();
+        let editor = editor.clone();
+        Callback::from(move |shown: Panel| {
+            settle(&editor);
+            panel.set(shown);
+        })
+    };
     let open_rules = {
         let panel = panel.setter();
         let rules = rules.clone();
@@ -511,19 +520,19 @@ pub fn app() -> Html {
                 <aside class="side" aria-label="Findings and rules">
                     <div class="side-switch" role="tablist" aria-label="Panel">
                         <button role="tab" aria-selected={(*panel == Panel::Findings).to_string()}
-                            onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Findings)) }}>{ "Findings" }</button>
+                            onclick={show_panel.reform(|_: MouseEvent| Panel::Findings)}>{ "Findings" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Rules).to_string()}
                             onclick={open_rules.reform(|_: MouseEvent| None)}>{ "Rules" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Patterns).to_string()}
-                            onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Patterns)) }}>{ "Patterns" }</button>
+                            onclick={show_panel.reform(|_: MouseEvent| Panel::Patterns)}>{ "Patterns" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Review).to_string()}
-                            onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Review)) }}>{ "Review" }</button>
+                            onclick={show_panel.reform(|_: MouseEvent| Panel::Review)}>{ "Review" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Resolved).to_string()}
-                            onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Resolved)) }}>{ "Resolved" }</button>
+                            onclick={show_panel.reform(|_: MouseEvent| Panel::Resolved)}>{ "Resolved" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Settings).to_string()}
-                            onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Settings)) }}>{ "Settings" }</button>
+                            onclick={show_panel.reform(|_: MouseEvent| Panel::Settings)}>{ "Settings" }</button>
                         <button role="tab" aria-selected={(*panel == Panel::Exercises).to_string()}
-                            onclick={{ let panel = panel.setter(); Callback::from(move |_: MouseEvent| panel.set(Panel::Exercises)) }}>{ "Exercises" }</button>
+                            onclick={show_panel.reform(|_: MouseEvent| Panel::Exercises)}>{ "Exercises" }</button>
                     </div>
                     if *panel == Panel::Findings {
                         <FindingsPanel files={names.clone()} findings={Shared(findings.clone())} {checking} on_jump={jump_to.clone()}

@@ -35,7 +35,14 @@ extern "C" {
     fn text(this: &EditorHandle, id: u32) -> Option<String>;
 
     #[wasm_bindgen(method, js_name = setDiagnostics)]
-    fn set_diagnostics_js(this: &EditorHandle, id: u32, version: u32, list: &js_sys::Array);
+    fn set_diagnostics_js(
+        this: &EditorHandle,
+        id: u32,
+        version: u32,
+        numbers: &[u32],
+        texts: &str,
+        fixes: &js_sys::Array,
+    );
 
     #[wasm_bindgen(method)]
     pub fn select(this: &EditorHandle, from: u32, to: u32);
@@ -55,6 +62,13 @@ fn changes_array(changes: &[(u32, u32, String)]) -> js_sys::Array {
         list.push(&item);
     }
     list
+}
+
+/// The severities, in the order `web/editor/main.js` reads them.
+const SEVERITIES: [&str; 4] = ["error", "warning", "info", "style"];
+
+fn severity_index(severity: &str) -> u32 {
+    SEVERITIES.iter().position(|s| *s == severity).unwrap_or(2) as u32
 }
 
 /// A diagnostic as the editor wants it: UTF-16 offsets.
@@ -291,24 +305,40 @@ impl Editor {
         self.handle.apply_changes_js(id, &changes_array(changes))
     }
 
+    /// Thousands of diagnostics cross as three values, not as thousands
+    /// of objects: per diagnostic, (from, to, severity, fix) in `numbers`
+    /// and its code and message in `texts`, each ended by a NUL; the fixes
+    /// (few) as objects, indexed from `numbers`.
     pub fn set_diagnostics(&self, id: u32, version: u32, diagnostics: &[EditorDiagnostic]) {
-        let list = js_sys::Array::new();
+        const NO_FIX: u32 = u32::MAX;
+        let mut numbers = Vec::with_capacity(diagnostics.len() * 4);
+        let mut texts = String::new();
+        let fixes = js_sys::Array::new();
         for d in diagnostics {
-            let item = js_sys::Object::new();
-            let set = |key: &str, value: JsValue| {
-                let _ = js_sys::Reflect::set(&item, &JsValue::from_str(key), &value);
+            let fix = match d.fix {
+                Some(fix) => {
+                    let item = js_sys::Object::new();
+                    let _ =
+                        js_sys::Reflect::set(&item, &"title".into(), &fix.title.as_str().into());
+                    let _ = js_sys::Reflect::set(
+                        &item,
+                        &"changes".into(),
+                        &changes_array(&fix.changes),
+                    );
+                    // push answers the new length.
+                    fixes.push(&item) - 1
+                }
+                None => NO_FIX,
             };
-            set("from", d.from.into());
-            set("to", d.to.into());
-            set("severity", d.severity.into());
-            set("code", d.code.into());
-            set("message", d.message.into());
-            if let Some(fix) = d.fix {
-                set("fixTitle", fix.title.as_str().into());
-                set("fixChanges", changes_array(&fix.changes).into());
+            numbers.extend([d.from, d.to, severity_index(d.severity), fix]);
+            for text in [d.code, d.message] {
+                // A NUL ends a text; one inside a message (from the file)
+                // shows as the replacement character.
+                texts.extend(text.chars().map(|c| if c == '\0' { '\u{fffd}' } else { c }));
+                texts.push('\0');
             }
-            list.push(&item);
         }
-        self.handle.set_diagnostics_js(id, version, &list);
+        self.handle
+            .set_diagnostics_js(id, version, &numbers, &texts, &fixes);
     }
 }
