@@ -94,8 +94,13 @@ pub const SETTLE_MS: f64 = 100.0;
 pub const SETTLE_MS_PER_BYTE: f64 = 100.0 / 1_000_000.0;
 
 /// …and at least this often (ms) while typing goes on, so that findings
-/// keep coming during a long stretch of typing.
+/// keep coming during a long stretch of typing…
 pub const AT_LEAST_EVERY_MS: f64 = 1000.0;
+
+/// …plus this long per byte: each round of findings for a large file costs
+/// the page more (its text copied, its findings drawn), so it comes less
+/// often while the user types (+2 s a megabyte).
+pub const AT_LEAST_EVERY_MS_PER_BYTE: f64 = 2000.0 / 1_000_000.0;
 
 /// What the page hears from its editor.
 pub struct EditorEvents {
@@ -146,7 +151,8 @@ impl Pending {
         drop(files);
         let size = this.texts.borrow().get(&id).map_or(0, |t| t.text().len());
         let settle = SETTLE_MS + size as f64 * SETTLE_MS_PER_BYTE;
-        let wait = settle.min(AT_LEAST_EVERY_MS - (now - this.since.get()));
+        let every = AT_LEAST_EVERY_MS + size as f64 * AT_LEAST_EVERY_MS_PER_BYTE;
+        let wait = settle.min(every - (now - this.since.get()));
         let weak = Rc::downgrade(this);
         *this.timer.borrow_mut() = Some(gloo_timers::callback::Timeout::new(
             wait.max(0.0).ceil() as u32,
