@@ -21,7 +21,7 @@ use crate::settings_panel::settings_panel;
 use crate::share::{self, Hash};
 use crate::shared::Shared;
 use crate::storage;
-use crate::tabs::{naming_form, tabs, Naming};
+use crate::tabs::{naming_form, Naming, Tabs};
 use crate::theme::Theme;
 use crate::use_findings::use_findings;
 use crate::workspace::{markdown, Workspace};
@@ -215,7 +215,23 @@ pub fn app() -> Html {
 
     let activate = {
         let dispatch = state.dispatcher();
-        Callback::from(move |id: u32| dispatch.dispatch(Action::Activate(id)))
+        use_callback((), move |id: u32, _| {
+            dispatch.dispatch(Action::Activate(id))
+        })
+    };
+    let on_name = {
+        let naming = naming.setter();
+        use_callback((), move |form: Naming, _| naming.set(Some(form)))
+    };
+    let on_remove = {
+        let dispatch = state.dispatcher();
+        let editor = editor.clone();
+        use_callback((), move |id: u32, _| {
+            if let Some(editor) = editor.borrow().as_ref() {
+                editor.close(id);
+            }
+            dispatch.dispatch(Action::Remove(id));
+        })
     };
 
     // Patterns and scorecard changes: the current files are kept aside
@@ -446,7 +462,8 @@ pub fn app() -> Html {
         return html! {
             <div class={classes!("app", "embed", embed.read_only.then_some("read-only"))}>
                 <section class="editor-pane" aria-label="Editor">
-                    if !single { { tabs(&state, &findings, &naming, &editor, &activate) } }
+                    if !single { <Tabs files={names.clone()} active={workspace.active} findings={Shared(findings.clone())}
+                        on_activate={activate.clone()} on_name={on_name.clone()} on_remove={on_remove.clone()} /> }
                     if editor_missing {
                         <textarea ref={fallback} class="fallback-editor" aria-label={format!("{} editor", active.name)}
                             spellcheck="false" readonly={embed.read_only} value={active.text.to_string()} oninput={on_fallback_input} />
@@ -489,7 +506,8 @@ pub fn app() -> Html {
             </nav>
             <main class={classes!("workspace", if *phone_side { "phone-side" } else { "phone-editor" }, matches!(*panel, Panel::Patterns | Panel::Review | Panel::Resolved).then_some("wide-side"))}>
                 <section class="editor-pane" aria-label="Editor">
-                    { tabs(&state, &findings, &naming, &editor, &activate) }
+                    <Tabs files={names.clone()} active={workspace.active} findings={Shared(findings.clone())}
+                        on_activate={activate.clone()} on_name={on_name.clone()} on_remove={on_remove.clone()} />
                     { naming_form(&state, &naming, &editor) }
                     { exercise_banner(&state, (!checking).then_some(total), &editor, &shown) }
                     if let Some(current) = &*notice {

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::actions::{Action, State};
 use crate::editor::Editor;
 use crate::findings_panel::{findings_of, plural};
+use crate::shared::Shared;
 use crate::workspace::{kind_label, language, FileFindings};
 
 /// The file-name form: adding a file (`target` None) or renaming one.
@@ -18,80 +19,82 @@ pub(crate) struct Naming {
     pub(crate) error: Option<String>,
 }
 
-pub(crate) fn tabs(
-    state: &UseReducerHandle<State>,
-    findings: &[FileFindings],
-    naming: &UseStateHandle<Option<Naming>>,
-    editor: &Rc<std::cell::RefCell<Option<Editor>>>,
-    activate: &Callback<u32>,
-) -> Html {
-    let workspace = &state.0;
-    let single = workspace.files.len() == 1;
-    let add = {
-        let naming = naming.clone();
-        Callback::from(move |_: MouseEvent| {
-            naming.set(Some(Naming {
-                target: None,
-                value: String::new(),
-                error: None,
-            }))
-        })
+#[derive(Properties, PartialEq)]
+pub(crate) struct TabsProps {
+    /// The files in tab order: id and name.
+    pub(crate) files: Rc<Vec<(u32, String)>>,
+    pub(crate) active: u32,
+    /// The findings, for each tab's count.
+    pub(crate) findings: Shared<Vec<FileFindings>>,
+    pub(crate) on_activate: Callback<u32>,
+    /// Opens the name form: to add a file, or to rename one.
+    pub(crate) on_name: Callback<Naming>,
+    /// Deletes a file (asked first here).
+    pub(crate) on_remove: Callback<u32>,
+}
+
+/// The file tabs: renders when the files, the file shown or the findings
+/// change (not on a keystroke).
+#[function_component(Tabs)]
+pub(crate) fn tabs(props: &TabsProps) -> Html {
+    let single = props.files.len() == 1;
+    let naming = |target: Option<u32>, value: String| Naming {
+        target,
+        value,
+        error: None,
     };
+    let add = props
+        .on_name
+        .reform(move |_: MouseEvent| naming(None, String::new()));
     // The tab list holds only tabs (ARIA); the active file's actions and
     // the add button follow it, drawn beside the active tab by `order`.
-    let active_index = workspace
+    let active_index = props
         .files
         .iter()
-        .position(|f| f.id == workspace.active)
+        .position(|(id, _)| *id == props.active)
         .unwrap_or(0);
-    let actions = workspace.files.iter().find(|f| f.id == workspace.active).map(|file| {
-        let id = file.id;
+    let actions = props.files.iter().find(|(id, _)| *id == props.active).map(|(id, name)| {
+        let id = *id;
         let rename = {
-            let naming = naming.clone();
-            let name = file.name.clone();
-            Callback::from(move |_: MouseEvent| naming.set(Some(Naming { target: Some(id), value: name.clone(), error: None })))
+            let name = name.clone();
+            props.on_name.reform(move |_: MouseEvent| naming(Some(id), name.clone()))
         };
         let remove = {
-            let dispatch = state.dispatcher();
-            let editor = editor.clone();
-            let name = file.name.clone();
+            let on_remove = props.on_remove.clone();
+            let name = name.clone();
             Callback::from(move |_: MouseEvent| {
                 let question = format!("Delete {name}? Its text will be lost.");
                 let confirmed = web_sys::window()
                     .and_then(|w| w.confirm_with_message(&question).ok())
                     .unwrap_or(false);
                 if confirmed {
-                    if let Some(editor) = editor.borrow().as_ref() {
-                        editor.close(id);
-                    }
-                    dispatch.dispatch(Action::Remove(id));
+                    on_remove.emit(id);
                 }
             })
         };
         html! {
             <div class="tab active tab-actions" style={format!("order: {}", 2 * active_index + 1)}>
-                <button class="tab-action" aria-label={format!("Rename {}", file.name)} title="Rename" onclick={rename}>{ "✎" }</button>
-                <button class="tab-action" aria-label={format!("Delete {}", file.name)} title="Delete" disabled={single} onclick={remove}>{ "×" }</button>
+                <button class="tab-action" aria-label={format!("Rename {name}")} title="Rename" onclick={rename}>{ "✎" }</button>
+                <button class="tab-action" aria-label={format!("Delete {name}")} title="Delete" disabled={single} onclick={remove}>{ "×" }</button>
             </div>
         }
     });
     html! {
         <div class="tabs" data-testid="tabs">
           <div class="tab-list" role="tablist" aria-label="Files">
-            { for workspace.files.iter().enumerate().map(|(index, file)| {
-                let id = file.id;
-                let selected = id == workspace.active;
-                let count = findings_of(findings, id).len();
-                let onclick = activate.reform(move |_: MouseEvent| id);
+            { for props.files.iter().enumerate().map(|(index, (id, name))| {
+                let id = *id;
+                let selected = id == props.active;
+                let count = findings_of(&props.findings, id).len();
+                let onclick = props.on_activate.reform(move |_: MouseEvent| id);
                 let rename = {
-                    let naming = naming.clone();
-                    let name = file.name.clone();
-                    Callback::from(move |_: MouseEvent| naming.set(Some(Naming { target: Some(id), value: name.clone(), error: None })))
+                    let name = name.clone();
+                    props.on_name.reform(move |_: MouseEvent| naming(Some(id), name.clone()))
                 };
                 html! {
                     <div role="none" class={classes!("tab", selected.then_some("active"), selected.then_some("has-actions"))} style={format!("order: {}", 2 * index)}>
-                        <button role="tab" class="tab-name" aria-selected={selected.to_string()} title={kind_label(&file.name)} {onclick} ondblclick={rename}>
-                            { &file.name }
+                        <button role="tab" class="tab-name" aria-selected={selected.to_string()} title={kind_label(name)} {onclick} ondblclick={rename}>
+                            { name }
                             if count > 0 { <span class="tab-count" aria-label={plural(count, "finding")}>{ count }</span> }
                         </button>
                     </div>
@@ -99,7 +102,7 @@ pub(crate) fn tabs(
             }) }
           </div>
           { for actions }
-          <button class="tab-add" aria-label="Add a file" title="Add a file" onclick={add} style={format!("order: {}", 2 * workspace.files.len() + 2)}>{ "+" }</button>
+          <button class="tab-add" aria-label="Add a file" title="Add a file" onclick={add} style={format!("order: {}", 2 * props.files.len() + 2)}>{ "+" }</button>
         </div>
     }
 }
