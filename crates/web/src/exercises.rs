@@ -21,6 +21,23 @@ pub(crate) struct CourseForm {
     pub(crate) error: Option<String>,
 }
 
+/// Opens exercise `index`: the editor forgets the files it replaces.
+fn open_exercise(
+    state: &UseReducerHandle<State>,
+    editor: &EditorCell,
+    shown: &Rc<std::cell::RefCell<Option<u32>>>,
+    index: usize,
+) -> Callback<MouseEvent> {
+    let dispatch = state.dispatcher();
+    let editor = editor.clone();
+    let shown = shown.clone();
+    let ids: Vec<u32> = state.0.files.iter().map(|f| f.id).collect();
+    Callback::from(move |_: MouseEvent| {
+        forget_files(&editor, &shown, &ids);
+        dispatch.dispatch(Action::CourseOpen(index));
+    })
+}
+
 /// The open exercise: its task, whether it is solved, previous and next.
 pub(crate) fn exercise_banner(
     state: &UseReducerHandle<State>,
@@ -40,16 +57,7 @@ pub(crate) fn exercise_banner(
         return html! {};
     };
     let count = course.exercises.len();
-    let go = |to: usize| {
-        let dispatch = state.dispatcher();
-        let editor = editor.clone();
-        let shown = shown.clone();
-        let ids: Vec<u32> = workspace.files.iter().map(|f| f.id).collect();
-        Callback::from(move |_: MouseEvent| {
-            forget_files(&editor, &shown, &ids);
-            dispatch.dispatch(Action::CourseOpen(to));
-        })
-    };
+    let go = |to: usize| open_exercise(state, editor, shown, to);
     html! {
         <section class="exercise-banner" aria-label="Exercise">
             <div class="exercise-head">
@@ -169,16 +177,7 @@ pub(crate) fn exercises_panel(
                 <p class="exercise-progress">{ format!("{} of {} solved", course.solved_count(), course.exercises.len()) }</p>
                 <ol class="exercise-list">
                     { for course.exercises.iter().enumerate().map(|(i, exercise)| {
-                        let open = {
-                            let dispatch = state.dispatcher();
-                            let editor = editor.clone();
-                            let shown = shown.clone();
-                            let ids: Vec<u32> = workspace.files.iter().map(|f| f.id).collect();
-                            Callback::from(move |_: MouseEvent| {
-                                forget_files(&editor, &shown, &ids);
-                                dispatch.dispatch(Action::CourseOpen(i));
-                            })
-                        };
+                        let open = open_exercise(state, editor, shown, i);
                         let remove = {
                             let dispatch = state.dispatcher();
                             Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CourseRemove(i)))
