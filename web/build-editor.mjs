@@ -16,5 +16,7 @@ await build({
   minify: release,
   sourcemap: release ? false : "inline",
   legalComments: "none",
+  // The example the page draws before its engine arrives (boot.js).
+  loader: { ".Dockerfile": "text" },
   logLevel: "warning",
 });

@@ -8,7 +8,7 @@ import { join } from "node:path";
 
 import { serve } from "./server.mjs";
 import { launch } from "./browser.mjs";
-import { root, typeAtEnd } from "./page.mjs";
+import { root, typeAtEnd, APP_EDITOR } from "./page.mjs";
 
 let browser;
 before(async () => {
@@ -29,7 +29,7 @@ test("the site works unchanged under /tools/dockwright/, offline too", async () 
     if (response.status() >= 400) missing.push(response.url());
   });
   await page.goto(site.url);
-  await page.locator(".cm-editor").waitFor();
+  await page.locator(APP_EDITOR).waitFor();
   await page.getByText("No problems", { exact: true }).waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const scope = await page.evaluate(() => navigator.serviceWorker.ready.then((r) => r.scope));
@@ -37,7 +37,7 @@ test("the site works unchanged under /tools/dockwright/, offline too", async () 
 
   await context.setOffline(true);
   await page.reload();
-  await page.locator(".cm-editor").waitFor();
+  await page.locator(APP_EDITOR).waitFor();
   await typeAtEnd(page, "FROB x\n");
   await page.getByText(/unknown instruction: FROB/).first().waitFor();
   // Rule pages come from the cache as well.
@@ -56,7 +56,7 @@ test("a new build is offered with a reload prompt, and Reload switches to it", a
   const context = await browser.newContext({ serviceWorkers: "allow" });
   const page = await context.newPage();
   await page.goto(site.url);
-  await page.locator(".cm-editor").waitFor();
+  await page.locator(APP_EDITOR).waitFor();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   const first = await page.evaluate(() => navigator.serviceWorker.controller.scriptURL);
 
@@ -69,7 +69,7 @@ test("a new build is offered with a reload prompt, and Reload switches to it", a
   const reloaded = page.waitForEvent("load");
   await prompt.getByRole("button", { name: "Reload" }).click();
   await reloaded;
-  await page.locator(".cm-editor").waitFor();
+  await page.locator(APP_EDITOR).waitFor();
   const cache = await page.evaluate(() => caches.keys());
   assert.deepEqual(cache, ["dockwright-0000000000000001"]);
   assert.equal(await page.getByText("A new version of Dockwright is ready.").count(), 0);

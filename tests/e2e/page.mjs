@@ -11,6 +11,13 @@ export const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const artifacts = join(root, "tests/e2e/artifacts");
 mkdirSync(artifacts, { recursive: true });
 
+/**
+ * The app's editor. Before the engine arrives the page's frame shows the
+ * first file in an editor of its own (#boot, web/editor/boot.js); the app
+ * takes it over once it has drawn.
+ */
+export const APP_EDITOR = ".app:not(.boot) .cm-editor";
+
 /** Serves dist/ and starts the browser; `stop()` ends both. */
 export async function start() {
   const site = await serve(join(root, "dist"));
@@ -43,7 +50,7 @@ export async function openPage(env, options = {}) {
   });
   page.on("pageerror", (error) => problems.push(String(error)));
   await page.goto(env.site.url);
-  await page.locator(".cm-editor").waitFor();
+  await page.locator(APP_EDITOR).waitFor();
   return { context, page, requests, problems };
 }
 

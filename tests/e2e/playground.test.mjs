@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 
-import { start, openPage as open, typeAtEnd, artifacts } from "./page.mjs";
+import { start, openPage as open, typeAtEnd, artifacts, APP_EDITOR } from "./page.mjs";
 
 let env;
 before(async () => {
@@ -58,7 +58,7 @@ test("works offline after the first visit and never leaves 127.0.0.1", async () 
 
   await context.setOffline(true);
   await page.reload();
-  await page.locator(".cm-editor").waitFor();
+  await page.locator(APP_EDITOR).waitFor();
   await typeAtEnd(page, "RUN --network=nowhere true");
   await page.locator(".finding", { hasText: /invalid network mode "nowhere"/ }).waitFor();
   await page.locator(".cm-lintRange-error").first().waitFor();

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { deflateRawSync } from "node:zlib";
 
-import { start, root } from "./page.mjs";
+import { start, root, APP_EDITOR } from "./page.mjs";
 
 let env;
 before(async () => {
@@ -36,7 +36,7 @@ test("typing into a 5,000-line Dockerfile: findings arrive, and never for an old
   const state = { files: [{ name: "Dockerfile", text: fiveThousandLines() }], active: "Dockerfile" };
   const code = deflateRawSync(Buffer.from(JSON.stringify(state))).toString("base64url");
   await page.goto(`${env.site.url}#v1=${code}`);
-  await page.locator(".cm-editor").waitFor();
+  await page.locator(APP_EDITOR).waitFor();
   await page.locator(".finding").first().waitFor();
   assert.equal(page.workers().length, 1, "the engine runs in a worker");
   const base = errorsIn(await page.getByTestId("status").innerText());

@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 
-import { start, openPage, typeAtEnd, artifacts } from "./page.mjs";
+import { start, openPage, typeAtEnd, artifacts, APP_EDITOR } from "./page.mjs";
 
 let env;
 before(async () => {
@@ -103,7 +103,7 @@ test("a reload restores the files and the open tab; Reset asks first", async () 
   await tab(page, "compose.override.yaml").click();
   await typeAtEnd(page, "# kept\n");
   await page.reload();
-  await page.locator(".cm-editor").waitFor();
+  await page.locator(APP_EDITOR).waitFor();
   assert.equal(await tab(page, "compose.override.yaml").getAttribute("aria-selected"), "true");
   assert.match(await page.locator(".cm-content").innerText(), /# kept/);
 
@@ -164,7 +164,7 @@ test("dark theme follows the system, the toggle overrides it and is remembered",
   await page.getByRole("button", { name: "Theme: dark" }).click(); // → light
   assert.equal(await background(page), "rgb(246, 248, 251)");
   await page.reload();
-  await page.locator(".cm-editor").waitFor();
+  await page.locator(APP_EDITOR).waitFor();
   assert.equal(await background(page), "rgb(246, 248, 251)", "the choice survives a reload");
   await page.getByRole("button", { name: "Theme: light" }).waitFor();
   await context.close();
@@ -195,7 +195,7 @@ test("a reload puts the cursor back where it was", async () => {
   await page.keyboard.press("End");
   await page.waitForTimeout(400); // the cursor is saved a moment after it moves
   await page.reload();
-  await page.locator(".cm-editor").waitFor();
+  await page.locator(APP_EDITOR).waitFor();
   await page.locator(".cm-content").focus();
   await page.keyboard.type("2");
   assert.match(await page.locator(".cm-content").innerText(), /AS runner2/);

@@ -20,6 +20,7 @@ import { yaml } from "@codemirror/legacy-modes/mode/yaml";
 import { setDiagnostics, lintGutter } from "@codemirror/lint";
 import "./share.js";
 import "./rules.js";
+import { showFirstFile, adopt, endBoot } from "./boot.js";
 
 const SEVERITY = { error: "error", warning: "warning", info: "info", style: "hint" };
 // The engine's severities by the index the page sends them as.
@@ -65,16 +66,10 @@ function editsOf(changes, lineBreak) {
   return edits;
 }
 
-function create(parent, onChange, readOnly = false, onRule = null) {
-  const cursors = readOnly ? {} : savedCursors();
-  let saveCursors = null;
-  const language = new Compartment();
-  const label = new Compartment();
-  // id → { state, version, name }
-  const files = new Map();
-  let current = null;
-
-  const extensions = (kind, name, text) => [
+// What every editor state has, whatever page it is on: line breaks,
+// gutters, history, keys, highlighting.
+function common(kind, text, readOnly) {
+  return [
     // A file written with CRLF keeps CRLF: the text the page holds (and
     // shares) stays byte for byte what was opened.
     text.includes("\r\n") ? EditorState.lineSeparator.of("\r\n") : [],
@@ -88,11 +83,55 @@ function create(parent, onChange, readOnly = false, onRule = null) {
     // Tab indents; Escape then Tab leaves the editor (CodeMirror's rule), so
     // keyboard users are never trapped.
     keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, indentWithTab]),
-    language.of((LANGUAGES[kind] ?? LANGUAGES.plain)()),
     // Token classes (tok-keyword, …) coloured by the page's CSS, so that the
     // light and dark themes both read well.
     syntaxHighlighting(classHighlighter),
     lintGutter(),
+  ];
+}
+
+// A text's length as the editor counts it: CRLF is one line break.
+const editorLength = (text) => text.length - (text.match(/\r\n/g)?.length ?? 0);
+
+const languageOf = (kind) => (LANGUAGES[kind] ?? LANGUAGES.plain)();
+
+// The page's first file, drawn now, before the engine arrives (boot.js).
+showFirstFile((kind, name, text) => [
+  common(kind, text, false),
+  languageOf(kind),
+  EditorView.contentAttributes.of({ "aria-label": `${name} editor` }),
+]);
+
+// The page may move the editor's box in the document (a render that puts
+// something before it takes it out and back in), and the browser then
+// blurs it: whoever was typing goes on typing. Focus the visitor moves
+// (a click, Tab, another window) stays where they moved it.
+let pointerAt = -Infinity;
+document.addEventListener("pointerdown", () => {
+  pointerAt = performance.now();
+}, true);
+function keepFocus(view) {
+  view.contentDOM.addEventListener("focusout", (event) => {
+    if (event.relatedTarget !== null || performance.now() - pointerAt < 500) return;
+    setTimeout(() => {
+      const now = document.activeElement;
+      if (document.hasFocus() && (now === null || now === document.body) && view.dom.isConnected) view.focus();
+    }, 0);
+  });
+}
+
+function create(parent, onChange, readOnly = false, onRule = null) {
+  const cursors = readOnly ? {} : savedCursors();
+  let saveCursors = null;
+  const language = new Compartment();
+  const label = new Compartment();
+  // id → { state, version, name }
+  const files = new Map();
+  let current = null;
+
+  const extensions = (kind, name, text) => [
+    common(kind, text, readOnly),
+    language.of(languageOf(kind)),
     label.of(EditorView.contentAttributes.of({ "aria-label": `${name} editor` })),
     EditorView.updateListener.of((update) => {
       if (update.docChanged && current !== null) {
@@ -108,7 +147,11 @@ function create(parent, onChange, readOnly = false, onRule = null) {
     }),
   ];
 
-  const view = new EditorView({ parent, state: EditorState.create({ doc: "" }) });
+  // The editor drawn before the engine arrived, if any, becomes this one;
+  // its first file keeps what was typed into it meanwhile.
+  let early = readOnly ? (endBoot(), null) : adopt(parent);
+  const view = early?.view ?? new EditorView({ parent, state: EditorState.create({ doc: "" }) });
+  keepFocus(view);
 
   return {
     // Shows file `id`, creating its state from `text` the first time.
@@ -116,16 +159,31 @@ function create(parent, onChange, readOnly = false, onRule = null) {
       if (current !== null && files.has(current)) files.get(current).state = view.state;
       let file = files.get(id);
       if (!file) {
-        const cursor = Math.min(cursors[name] ?? 0, text.length);
+        // The early editor's file, as typed so far, when it is this one.
+        const typed = early && early.name === name && early.text === text ? early.view.state : null;
+        early = null;
+        const doc = typed ? typed.sliceDoc() : text;
+        const cursor = typed ? typed.selection.main.head : Math.min(cursors[name] ?? 0, text.length);
         file = {
-          state: EditorState.create({ doc: text, selection: { anchor: cursor }, extensions: extensions(kind, name, text) }),
+          state: EditorState.create({ doc, selection: { anchor: Math.min(cursor, doc.length) }, extensions: extensions(kind, name, doc) }),
           version: 0,
           name,
         };
         files.set(id, file);
+        if (doc !== text) {
+          // Told once the page's call has returned (it is still in the
+          // middle of opening the file): the page's text becomes the typed one.
+          file.version += 1;
+          const version = file.version;
+          const length = file.state.doc.length;
+          queueMicrotask(() => onChange(id, [0, editorLength(text), doc], length, version));
+        }
       }
       current = id;
+      // A new state redraws the editor: whoever was typing goes on typing.
+      const focused = view.hasFocus;
       view.setState(file.state);
+      if (focused) view.focus();
       view.dispatch({ effects: EditorView.scrollIntoView(view.state.selection.main) });
     },
     // A renamed file may change language.

@@ -126,6 +126,13 @@ pub fn app() -> Html {
             },
         )
     };
+    // The frame index.html draws before the engine arrives is laid over the
+    // page until now (the editor, if it loaded, has taken over its editor).
+    use_effect_with((), |_| {
+        if let Some(frame) = gloo_utils::document().get_element_by_id("boot") {
+            frame.remove();
+        }
+    });
 
     // Opens a share link's (or a course file's) JSON in place of the
     // files; the work it replaces is kept aside and can be restored.

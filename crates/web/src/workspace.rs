@@ -13,22 +13,9 @@ use crate::positions::utf16_offsets;
 
 /// What a first-time visitor sees: a Node app with Postgres, its dev
 /// override and a .dockerignore, all clean.
-pub const EXAMPLE_DOCKERFILE: &str = r#"# syntax=docker/dockerfile:1
-FROM node:22-bookworm-slim AS deps
-WORKDIR /app
-COPY package.json package-lock.json ./
-RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev
-
-FROM node:22-bookworm-slim AS runner
-ENV NODE_ENV=production
-WORKDIR /app
-COPY --from=deps /app/node_modules ./node_modules
-COPY . .
-USER 1000:1000
-EXPOSE 3000
-HEALTHCHECK --interval=30s --timeout=3s CMD ["node", "healthcheck.js"]
-CMD ["node", "server.js"]
-"#;
+/// The page draws this file before its engine arrives (web/editor/boot.js
+/// reads the same file), so it lives beside the editor's sources.
+pub const EXAMPLE_DOCKERFILE: &str = include_str!("../../../web/examples/example.Dockerfile");
 
 pub const EXAMPLE_COMPOSE: &str = r#"name: shop
 services:

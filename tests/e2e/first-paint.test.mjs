@@ -1,0 +1,135 @@
+// End to end: the page before its engine arrives. The frame of the page
+// is drawn at once with the first file in a real editor (web/editor/boot.js);
+// what is typed there before the engine comes is kept when the app takes
+// the editor over; the frame lies where the app's editor will be, so
+// nothing jumps; a link or a widget that opens other files shows no early
+// file; an engine that cannot load says so.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+
+import { start, artifacts, APP_EDITOR } from "./page.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.stop();
+});
+
+/**
+ * A context whose requests for the engine's wasm wait until `release()`
+ * (the service worker is kept out, so every request is seen here).
+ */
+async function heldEngine(options = {}) {
+  const context = await env.browser.newContext({ serviceWorkers: "block", ...options });
+  let release;
+  let released = new Promise((resolve) => (release = resolve));
+  await context.route(/_bg\.wasm$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  return {
+    context,
+    release: () => release(),
+    // Holds the engine back again (for a reload).
+    hold: () => {
+      released = new Promise((resolve) => (release = resolve));
+    },
+  };
+}
+
+const early = (page) => page.locator("#boot .cm-editor");
+const appStarted = (page) => page.locator("#boot").waitFor({ state: "detached" });
+
+test("the first file shows before the engine arrives, and what is typed there is kept", async () => {
+  const engine = await heldEngine();
+  const page = await engine.context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(String(error)));
+  await page.goto(env.site.url);
+  await early(page).waitFor();
+  assert.match(await page.locator("#boot .cm-content").innerText(), /FROM node:22-bookworm-slim AS deps/);
+  assert.equal(await page.locator("#boot-name").innerText(), "Dockerfile");
+  assert.equal(await page.locator("#boot-status").innerText(), "Loading the engine…");
+  assert.equal(await page.locator("[data-testid=status]").count(), 0, "the app has not started");
+  await page.screenshot({ path: join(artifacts, "first-paint-before-engine.png") });
+
+  await page.locator("#boot .cm-content").click();
+  await page.keyboard.press("Control+Home");
+  await page.keyboard.type("# typed early\n");
+  engine.release();
+  await appStarted(page);
+  await page.locator(APP_EDITOR).waitFor();
+  const text = await page.locator(".cm-content").innerText();
+  assert.ok(text.startsWith("# typed early\n# syntax=docker/dockerfile:1"), text.slice(0, 80));
+  // The page holds the typed text too: typing goes on where it was, and
+  // the saved workspace has both.
+  await page.keyboard.type("# and after\n");
+  await page.waitForFunction(() => (localStorage.getItem("dockwright.workspace.v1") ?? "").includes("# and after"));
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem("dockwright.workspace.v1")));
+  const dockerfile = saved.files.find((f) => f.name === "Dockerfile").text;
+  assert.ok(dockerfile.startsWith("# typed early\n# and after\n# syntax=docker/dockerfile:1\n"), dockerfile.slice(0, 80));
+
+  // The next visit shows the saved file early.
+  engine.hold();
+  await page.reload();
+  await early(page).waitFor();
+  assert.match(await page.locator("#boot .cm-content").innerText(), /^# typed early/);
+  engine.release();
+  await appStarted(page);
+  assert.deepEqual(problems, []);
+  await engine.context.close();
+});
+
+test("the early editor lies where the app's editor will be, on a phone and a desktop", async () => {
+  for (const viewport of [{ width: 412, height: 823 }, { width: 1280, height: 800 }]) {
+    const engine = await heldEngine({ viewport });
+    const page = await engine.context.newPage();
+    await page.addInitScript(() => {
+      window.shifted = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.shifted += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
+    await page.goto(env.site.url);
+    await early(page).waitFor();
+    const before = await page.locator("#boot-editor").boundingBox();
+    engine.release();
+    await appStarted(page);
+    await page.getByText("No problems", { exact: true }).waitFor();
+    const after = await page.locator(".app .editor-host").boundingBox();
+    for (const side of ["x", "y", "width", "height"]) {
+      assert.ok(Math.abs(before[side] - after[side]) <= 2, `${viewport.width}px: ${side} ${before[side]} → ${after[side]}`);
+    }
+    const shifted = await page.evaluate(() => window.shifted);
+    assert.ok(shifted < 0.01, `${viewport.width}px: layout shift ${shifted}`);
+    await engine.context.close();
+  }
+});
+
+test("a shared link and an embedded widget show no early file", async () => {
+  const engine = await heldEngine();
+  const page = await engine.context.newPage();
+  await page.goto(`${env.site.url}#v1=not-a-deflate-stream`);
+  await page.locator("#boot-status").waitFor();
+  assert.equal(await early(page).count(), 0);
+  await page.goto(`${env.site.url}?embed`);
+  await page.waitForLoadState("domcontentloaded");
+  assert.equal(await page.locator("#boot").isVisible(), false, "a widget draws no page frame");
+  assert.equal(await early(page).count(), 0);
+  engine.release();
+  await engine.context.close();
+});
+
+test("an engine that cannot load is named in the frame", async () => {
+  const context = await env.browser.newContext({ serviceWorkers: "block" });
+  await context.route(/_bg\.wasm$/, (route) => route.abort());
+  const page = await context.newPage();
+  await page.goto(env.site.url);
+  await page.getByText(/The engine could not start/).waitFor();
+  // The file is still there to read.
+  assert.match(await page.locator("#boot .cm-content").innerText(), /FROM node:22-bookworm-slim/);
+  await context.close();
+});
