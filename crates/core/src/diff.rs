@@ -103,7 +103,7 @@ fn common_subsequence<'a>(a: &[&'a str], b: &[&'a str]) -> Vec<DiffLine<'a>> {
         while k < out.len() && out[k].change != LineChange::Same {
             k += 1;
         }
-        out[start..k].sort_by_key(|l| l.change == LineChange::Added);
+        crate::sort::sort_by_key(&mut out[start..k], |l| l.change == LineChange::Added);
         k += 1;
     }
     out

@@ -55,7 +55,7 @@ impl Fix {
     /// overlap (an insertion may touch a replacement's end).
     pub fn is_valid_for(&self, text: &str) -> bool {
         let mut sorted: Vec<&Edit> = self.edits.iter().collect();
-        sorted.sort_by_key(|e| (e.span.start, e.span.end));
+        crate::sort::sort_by_key(&mut sorted, |e| (e.span.start, e.span.end));
         sorted.windows(2).all(|w| w[0].span.end <= w[1].span.start)
             && sorted.iter().all(|e| {
                 e.span.start <= e.span.end
@@ -73,7 +73,9 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> (String, Vec<usize>) {
     let mut order: Vec<usize> = (0..fixes.len())
         .filter(|&i| !fixes[i].edits.is_empty() && fixes[i].is_valid_for(text))
         .collect();
-    order.sort_by_key(|&i| fixes[i].edits.iter().map(|e| e.span.start).min());
+    crate::sort::sort_by_key(&mut order, |&i| {
+        fixes[i].edits.iter().map(|e| e.span.start).min()
+    });
     let mut edits: Vec<&Edit> = Vec::new();
     let mut applied = Vec::new();
     for i in order {
@@ -87,7 +89,7 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> (String, Vec<usize>) {
             applied.push(i);
         }
     }
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
+    crate::sort::sort_by_key(&mut edits, |e| (e.span.start, e.span.end));
     let mut out = String::with_capacity(text.len() + 64);
     let mut at = 0;
     for edit in edits {
@@ -96,7 +98,7 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> (String, Vec<usize>) {
         at = edit.span.end;
     }
     out.push_str(&text[at..]);
-    applied.sort_unstable();
+    crate::sort::sort(&mut applied);
     (out, applied)
 }
 

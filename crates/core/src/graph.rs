@@ -144,7 +144,7 @@ impl Builder {
                     }
                 };
                 let mut keyed: Vec<(f64, usize)> = list.iter().map(|&i| (key(i), i)).collect();
-                keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                crate::sort::sort_by(&mut keyed, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
                 *list = keyed.into_iter().map(|(_, i)| i).collect();
                 for (r, &i) in list.iter().enumerate() {
                     row[i] = r as u32;

@@ -15,6 +15,7 @@ pub mod lint;
 pub mod patterns;
 pub mod project;
 pub mod rules;
+pub mod sort;
 pub mod span;
 pub mod yaml;
 

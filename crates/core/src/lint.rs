@@ -82,7 +82,7 @@ pub fn lint_with(kind: FileKind, text: &str, settings: &Settings) -> Vec<Diagnos
     for finding in &mut findings {
         finding.span = finding.span.clamp_to(text);
     }
-    findings.sort_by(|a, b| {
+    crate::sort::sort_by(&mut findings, |a, b| {
         (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
     });
     findings
@@ -395,7 +395,7 @@ fn lint_and_load(
         for finding in &mut report.findings {
             finding.span = finding.span.clamp_to(file.text);
         }
-        report.findings.sort_by(|a, b| {
+        crate::sort::sort_by(&mut report.findings, |a, b| {
             (a.span.start, a.span.end, a.code).cmp(&(b.span.start, b.span.end, b.code))
         });
         // Docker Compose stops at its first error: a value it refuses while

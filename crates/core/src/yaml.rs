@@ -174,7 +174,7 @@ pub fn parse(text: &str) -> Document {
             let original = map_back(&inserts, closer_line);
             if !inserts.iter().any(|&(at, _)| at == original) {
                 inserts.push((original, REINDENT));
-                inserts.sort_unstable();
+                crate::sort::sort(&mut inserts);
                 let mut indented = current.to_string();
                 indented.insert_str(closer_line, &" ".repeat(REINDENT));
                 source = Some(indented);

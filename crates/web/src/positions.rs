@@ -7,7 +7,7 @@
 /// end or inside a char are clamped back to a char boundary first.
 pub fn utf16_offsets(text: &str, byte_offsets: &[usize]) -> Vec<u32> {
     let mut order: Vec<usize> = (0..byte_offsets.len()).collect();
-    order.sort_by_key(|&i| byte_offsets[i]);
+    dockwright_core::sort::sort_by_key(&mut order, |&i| byte_offsets[i]);
     let mut result = vec![0u32; byte_offsets.len()];
     let mut chars = text.char_indices().peekable();
     let mut units = 0u32;

@@ -63,7 +63,7 @@ fn profiles_in(files: &[(u32, String, String)]) -> Vec<String> {
             }
         }
     }
-    out.sort();
+    dockwright_core::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -131,7 +131,7 @@ fn resolved(
         })
         .filter_map(|f| f.message.split('"').nth(1).map(str::to_string))
         .collect();
-    unset.sort();
+    dockwright_core::sort::sort(&mut unset);
     unset.dedup();
     let mut lines: Vec<Line> = Vec::new();
     for (text, span) in printed
@@ -174,7 +174,7 @@ pub fn resolved_panel(props: &Props) -> Html {
             let mut next: Vec<String> = active.iter().filter(|p| **p != profile).cloned().collect();
             if checked {
                 next.push(profile.clone());
-                next.sort();
+                dockwright_core::sort::sort(&mut next);
             }
             on_profiles.emit(next);
         })

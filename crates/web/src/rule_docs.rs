@@ -101,7 +101,7 @@ fn parse(text: &str) -> Option<Vec<RuleDoc>> {
             docs: string(&item, "docs"),
         })
         .collect();
-    rules.sort_by_key(|r| r.code.to_lowercase());
+    dockwright_core::sort::sort_by_key(&mut rules, |r| r.code.to_lowercase());
     Some(rules)
 }
 

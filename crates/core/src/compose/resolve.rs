@@ -261,7 +261,7 @@ pub fn for_yaml(model: &Out) -> Out {
             .position(|s| *s == k)
             .unwrap_or(7)
         };
-        top.sort_by_key(|(k, _)| rank(k));
+        crate::sort::sort_by_key(top, |(k, _)| rank(k));
         for (key, services) in top.iter_mut() {
             if key != "services" {
                 continue;
@@ -317,7 +317,7 @@ pub fn resolve(root: &Node, context: &Context) -> Out {
         }
         services.push((name.to_string(), service(&entry.value, context)));
     }
-    services.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut services, |a, b| a.0.cmp(&b.0));
     // Dependencies on services that do not run (inactive profiles) go.
     let running: Vec<String> = services.iter().map(|(n, _)| n.clone()).collect();
     for (_, service) in &mut services {
@@ -355,7 +355,7 @@ pub fn resolve(root: &Node, context: &Context) -> Out {
             "default".into(),
             resource_defaults("networks", "default", None, None, context),
         ));
-        networks.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::sort::sort_by(&mut networks, |a, b| a.0.cmp(&b.0));
     }
     let sections = [
         (
@@ -390,7 +390,7 @@ pub fn resolve(root: &Node, context: &Context) -> Out {
     if root.get("models").is_some() {
         top.push(("models".into(), any(root.get("models").unwrap_or(root))));
     }
-    top.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut top, |a, b| a.0.cmp(&b.0));
     Out::map(top, Some(root.span))
 }
 
@@ -410,7 +410,7 @@ fn prune_dependencies(service: &mut Out, running: &[String]) {
 
 fn used(services: &[(String, Out)], names: impl Fn(&Out) -> Vec<String>) -> Vec<String> {
     let mut out: Vec<String> = services.iter().flat_map(|(_, s)| names(s)).collect();
-    out.sort();
+    crate::sort::sort(&mut out);
     out.dedup();
     out
 }
@@ -469,7 +469,7 @@ fn any(node: &Node) -> Out {
                 .iter()
                 .filter_map(|e| Some((e.key.as_str()?.to_string(), any(&e.value))))
                 .collect();
-            out.sort_by(|a, b| a.0.cmp(&b.0));
+            crate::sort::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
             Value::Map(out)
         }
     };
@@ -617,7 +617,7 @@ fn mapping(node: &Node, missing: impl Fn(&str) -> Option<String>) -> Option<Out>
         deduped.retain(|(d, _)| *d != k);
         deduped.push((k, v));
     }
-    deduped.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut deduped, |a, b| a.0.cmp(&b.0));
     Some(Out::map(deduped, span(node)))
 }
 
@@ -855,7 +855,7 @@ fn service(node: &Node, context: &Context) -> Out {
         };
         if *key == "depends_on" {
             if !depends.is_empty() {
-                depends.sort_by(|a, b| a.0.cmp(&b.0));
+                crate::sort::sort_by(&mut depends, |a, b| a.0.cmp(&b.0));
                 fields.push((
                     "depends_on".into(),
                     Out::map(
@@ -1112,7 +1112,7 @@ fn environment(service: &Node, context: &Context) -> Option<Out> {
             values.push((k, v));
         }
     }
-    values.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut values, |a, b| a.0.cmp(&b.0));
     (!values.is_empty()).then(|| Out::map(values, service.get("environment").and_then(span)))
 }
 
@@ -1147,7 +1147,7 @@ fn networks(service: &Node) -> Option<Out> {
     if out.is_empty() {
         out.push(("default".into(), Out::null(None)));
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
     Some(Out::map(out, node.and_then(span)))
 }
 
@@ -1635,7 +1635,9 @@ fn extra_hosts(node: &Node) -> Out {
         }
         Yaml::Map(entries) => {
             let mut sorted: Vec<&crate::yaml::Entry> = entries.iter().collect();
-            sorted.sort_by_key(|e| e.key.as_str().unwrap_or_default().to_string());
+            crate::sort::sort_by_key(&mut sorted, |e| {
+                e.key.as_str().unwrap_or_default().to_string()
+            });
             for e in sorted {
                 let host = e.key.as_str().unwrap_or_default();
                 let ips: Vec<String> = match &e.value.value {
@@ -1774,7 +1776,7 @@ fn provider(node: &Node) -> Out {
                     ))
                 })
                 .collect();
-            lists.sort_by(|a, b| a.0.cmp(&b.0));
+            crate::sort::sort_by(&mut lists, |a, b| a.0.cmp(&b.0));
             *v = Out::map(lists, v.span);
         }
     }
@@ -1802,7 +1804,7 @@ fn resources(root: &Node, section: &str, used: &[String], context: &Context) -> 
             ),
         ));
     }
-    out.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut out, |a, b| a.0.cmp(&b.0));
     out
 }
 

@@ -60,7 +60,7 @@ pub fn parse(text: &str) -> Dockerfile {
             .into_iter()
             .map(|(span, message)| Diagnostic::error(BUILD_ERROR, span.clamp_to(text), message)),
     );
-    errors.sort_by_key(|d| (d.span.start, d.span.end));
+    crate::sort::sort_by_key(&mut errors, |d| (d.span.start, d.span.end));
     dockerfile.errors = errors;
     dockerfile
 }

@@ -560,7 +560,7 @@ impl Glob {
                     }
                 }
             }
-            next.sort_unstable();
+            crate::sort::sort(&mut next);
             next.dedup();
             positions = next;
             if positions.is_empty() {

@@ -174,7 +174,7 @@ impl<'a> DockerfileContext<'a> {
             expansion_index: {
                 let words = &dockerfile.expansions.words;
                 let mut index: Vec<usize> = (0..words.len()).collect();
-                index.sort_by_key(|&i| (words[i].span.start, words[i].span.end));
+                crate::sort::sort_by_key(&mut index, |&i| (words[i].span.start, words[i].span.end));
                 index
             },
             stage_names: {
@@ -183,7 +183,7 @@ impl<'a> DockerfileContext<'a> {
                     .iter()
                     .filter_map(|s| Some((s.name.as_deref()?, s.from)))
                     .collect();
-                names.sort_unstable();
+                crate::sort::sort(&mut names);
                 names
             },
             shipped: shipped_stages(dockerfile, &base_stage),

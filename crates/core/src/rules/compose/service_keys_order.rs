@@ -87,7 +87,7 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
             .copied()
             .filter(|k| !ORDER.contains(k))
             .collect();
-        others.sort_unstable();
+        crate::sort::sort(&mut others);
         let rank = |key: &str| -> usize {
             ORDER
                 .iter()
@@ -102,7 +102,7 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
         // where the base had them).
         let mut written: Vec<&crate::yaml::Entry> =
             entry.value.entries().iter().filter(|e| !e.merged).collect();
-        written.sort_by_key(|e| e.key.span.start);
+        crate::sort::sort_by_key(&mut written, |e| e.key.span.start);
         for e in written {
             let Some(key) = e.key.as_str() else { continue };
             if last_at.is_some_and(|at| !ctx.same_file(at, e.key.span.start)) {

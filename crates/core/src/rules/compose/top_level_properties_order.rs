@@ -58,7 +58,7 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
         .filter_map(|e| e.key.as_str())
         .filter(|k| k.starts_with("x-"))
         .collect();
-    extensions.sort_unstable();
+    crate::sort::sort(&mut extensions);
     let rank = |key: &str| -> Option<usize> {
         if let Some(i) = extensions.iter().position(|k| *k == key) {
             return Some(i);
@@ -71,7 +71,7 @@ fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     let mut last = 0;
     let mut last_at = None;
     let mut written: Vec<&crate::yaml::Entry> = ctx.root.entries().iter().collect();
-    written.sort_by_key(|e| e.key.span.start);
+    crate::sort::sort_by_key(&mut written, |e| e.key.span.start);
     for entry in written {
         let Some(key) = entry.key.as_str() else {
             continue;

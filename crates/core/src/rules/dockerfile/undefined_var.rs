@@ -149,7 +149,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             _ => {}
         }
     }
-    defined.sort_unstable();
+    crate::sort::sort(&mut defined);
     defined.dedup();
     let first_from = ctx.dockerfile.first_from();
     for word in &ctx.dockerfile.expansions.words {
