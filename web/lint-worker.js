@@ -2,7 +2,8 @@
 // thread. The first message names the module's script and hands over the
 // page's compiled wasm (see crates/web/src/lint_worker.rs), so nothing is
 // fetched or compiled twice; each later one is a version of the files,
-// answered with their findings.
+// answered with their findings, or (`kind: "resolved"`) a side panel's
+// request for the resolved compose model.
 let engine = null;
 self.onmessage = async ({ data }) => {
   if (data.start) {
@@ -20,7 +21,9 @@ self.onmessage = async ({ data }) => {
     self.postMessage({ generation: data.generation, error: String(error) });
     return;
   }
-  const answer = module.lint_in_worker(data);
-  // The findings' bytes are moved to the page, not copied.
-  self.postMessage(answer, answer.findings ? [answer.findings.buffer] : []);
+  // The lint worker's requests, or a side panel's (panel_worker.rs).
+  const answer = data.kind === "resolved" ? module.resolve_in_worker(data) : module.lint_in_worker(data);
+  // The answer's bytes are moved to the page, not copied.
+  const bytes = answer.findings ?? answer.resolved;
+  self.postMessage(answer, bytes ? [bytes.buffer] : []);
 };

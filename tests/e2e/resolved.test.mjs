@@ -52,6 +52,9 @@ test("the .env interpolates compose values, the Resolved view shows the model an
   const view = page.getByRole("region", { name: "Resolved compose model" });
   const model = view.getByLabel("The resolved model");
   await model.getByText(/^name: shop$/).waitFor();
+  // The model is worked out off the page's thread: a second worker of the
+  // engine runs while the panel is open, and ends when it closes.
+  assert.equal(page.workers().length, 2, "the lint worker and the panel's");
   // The service in an inactive profile does not run.
   assert.equal(await model.getByText("busybox:1.36").count(), 0);
   await view.getByRole("checkbox", { name: "debug" }).check();
@@ -70,6 +73,9 @@ test("the .env interpolates compose values, the Resolved view shows the model an
   await panel(page, "Resolved").click();
   await view.getByRole("button", { name: "JSON" }).click();
   await model.getByText(/"name": "shop",/).waitFor();
+  await panel(page, "Findings").click();
+  for (let i = 0; i < 50 && page.workers().length > 1; i += 1) await page.waitForTimeout(20);
+  assert.equal(page.workers().length, 1, "the panel's worker ends with the panel");
   assert.deepEqual(problems, []);
   await context.close();
 });

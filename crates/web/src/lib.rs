@@ -4,6 +4,7 @@
 
 mod actions;
 mod app;
+mod codec;
 pub mod course;
 mod diff_view;
 pub mod editor;
@@ -12,8 +13,10 @@ mod exercises;
 mod findings_panel;
 pub mod lint_worker;
 mod notice;
+mod panel_worker;
 mod patterns_panel;
 pub mod positions;
+pub mod resolved;
 mod resolved_panel;
 mod review_panel;
 mod rule_docs;

@@ -17,6 +17,7 @@ use dockwright_core::{Settings, Severity};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::codec::{Reader, Writer};
 use crate::workspace::{lint_files, FileFindings, Finding, QuickFix, WorkFile};
 
 /// What the worker answers.
@@ -114,7 +115,7 @@ fn take_spare() -> Option<web_sys::Worker> {
 }
 
 /// A new worker, told which module to load.
-fn spawn() -> Option<web_sys::Worker> {
+pub(crate) fn spawn() -> Option<web_sys::Worker> {
     let module = module_url()?;
     let options = web_sys::WorkerOptions::new();
     options.set_type(web_sys::WorkerType::Module);
@@ -342,47 +343,38 @@ pub fn lint_in_worker(request: &JsValue) -> JsValue {
     answer.into()
 }
 
-/// The findings as one string, so that an answer crosses from the worker
-/// and into the page's wasm as one value rather than thousands of fields:
-/// numbers end with `;`, strings are their byte length, `;`, the bytes.
+/// The findings as one string (`codec`), so that an answer crosses from the
+/// worker and into the page's wasm as one value rather than thousands of fields.
 pub fn encode(files: &[FileFindings]) -> String {
-    let mut out = String::new();
-    let num = |out: &mut String, n: usize| {
-        out.push_str(&n.to_string());
-        out.push(';');
-    };
-    let text = |out: &mut String, s: &str| {
-        num(out, s.len());
-        out.push_str(s);
-    };
-    num(&mut out, files.len());
+    let mut out = Writer::default();
+    out.num(files.len());
     for file in files {
-        num(&mut out, file.id as usize);
-        num(&mut out, file.findings.len());
+        out.num(file.id as usize);
+        out.num(file.findings.len());
         for f in &file.findings {
-            num(&mut out, f.line);
-            num(&mut out, f.column);
-            num(&mut out, severity_index(f.severity));
-            text(&mut out, &f.code);
-            text(&mut out, &f.message);
-            num(&mut out, f.from16 as usize);
-            num(&mut out, f.to16 as usize);
+            out.num(f.line);
+            out.num(f.column);
+            out.num(severity_index(f.severity));
+            out.text(&f.code);
+            out.text(&f.message);
+            out.num(f.from16 as usize);
+            out.num(f.to16 as usize);
             match &f.fix {
-                None => num(&mut out, 0),
+                None => out.num(0),
                 Some(fix) => {
-                    num(&mut out, 1);
-                    text(&mut out, &fix.title);
-                    num(&mut out, fix.changes.len());
+                    out.num(1);
+                    out.text(&fix.title);
+                    out.num(fix.changes.len());
                     for (from, to, insert) in &fix.changes {
-                        num(&mut out, *from as usize);
-                        num(&mut out, *to as usize);
-                        text(&mut out, insert);
+                        out.num(*from as usize);
+                        out.num(*to as usize);
+                        out.text(insert);
                     }
                 }
             }
         }
     }
-    out
+    out.finish()
 }
 
 const SEVERITIES: [Severity; 4] = [
@@ -398,38 +390,13 @@ fn severity_index(severity: Severity) -> usize {
 
 /// Reads what [`encode`] wrote; `None` if the text is not such.
 pub fn decode(text: &str) -> Option<Vec<FileFindings>> {
-    struct Reader<'a> {
-        text: &'a str,
-        at: usize,
-    }
-    impl<'a> Reader<'a> {
-        fn num(&mut self) -> Option<usize> {
-            let rest = self.text.get(self.at..)?;
-            let end = rest.find(';')?;
-            let n = rest[..end].parse().ok()?;
-            self.at += end + 1;
-            Some(n)
-        }
-        fn text(&mut self) -> Option<&'a str> {
-            let len = self.num()?;
-            let s = self.text.get(self.at..self.at.checked_add(len)?)?;
-            self.at += len;
-            Some(s)
-        }
-        fn u32(&mut self) -> Option<u32> {
-            u32::try_from(self.num()?).ok()
-        }
-    }
-    let mut r = Reader { text, at: 0 };
-    // Counts are checked against what is left, so a damaged answer cannot
-    // make a large allocation.
-    let bounded = |n: usize, r: &Reader| (n <= r.text.len() - r.at).then_some(n);
-    let file_count = r.num()?;
-    let mut files = Vec::with_capacity(bounded(file_count, &r)?);
+    let mut r = Reader::new(text);
+    let file_count = r.count()?;
+    let mut files = Vec::with_capacity(file_count);
     for _ in 0..file_count {
         let id = r.u32()?;
-        let count = r.num()?;
-        let mut findings = Vec::with_capacity(bounded(count, &r)?);
+        let count = r.count()?;
+        let mut findings = Vec::with_capacity(count);
         for _ in 0..count {
             let line = r.num()?;
             let column = r.num()?;
@@ -442,8 +409,8 @@ pub fn decode(text: &str) -> Option<Vec<FileFindings>> {
                 0 => None,
                 _ => {
                     let title = r.text()?.to_string();
-                    let changes_count = r.num()?;
-                    let mut changes = Vec::with_capacity(bounded(changes_count, &r)?);
+                    let changes_count = r.count()?;
+                    let mut changes = Vec::with_capacity(changes_count);
                     for _ in 0..changes_count {
                         changes.push((r.u32()?, r.u32()?, r.text()?.to_string()));
                     }
@@ -463,7 +430,7 @@ pub fn decode(text: &str) -> Option<Vec<FileFindings>> {
         }
         files.push(FileFindings { id, findings });
     }
-    (r.at == text.len()).then_some(files)
+    r.finished().then_some(files)
 }
 
 #[cfg(test)]

@@ -3,18 +3,18 @@
 //! the workspace's `.env`, short syntax expanded, in YAML or JSON. Each
 //! line that shows a written value jumps to it. The profile picker sets
 //! which profiles are active, for this view and for the findings.
-//! Computed only while the panel is open.
+//! Worked out (`resolved.rs`) in the engine's panel worker while the
+//! panel is open, or on the page when no worker runs.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
-use dockwright_core::compose::{output, resolve};
-use dockwright_core::lint::{config, ConfigHost};
-use dockwright_core::project::{Project, ProjectFile};
-use dockwright_core::{FileKind, Settings, Severity};
+use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::positions::utf16_offsets;
+use crate::panel_worker::PanelWorker;
+use crate::resolved::{decode, resolved, Format, Resolved};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -27,142 +27,107 @@ pub struct Props {
     pub on_jump: Callback<(u32, u32, u32)>,
 }
 
-/// The project directory the page's paths are resolved in.
-const PROJECT_DIR: &str = "/project";
-
-/// Lines drawn at most, so that a huge model does not redraw thousands of
-/// rows on every keystroke while the panel is open.
-const MAX_LINES: usize = 2_000;
-
-#[derive(Clone, Copy, PartialEq)]
-enum Format {
-    Yaml,
-    Json,
-}
-
-/// Every profile a compose file of the workspace names, sorted.
-fn profiles_in(files: &[(u32, String, String)]) -> Vec<String> {
-    let mut out = Vec::new();
-    for (_, name, text) in files {
-        let base = name.rsplit('/').next().unwrap_or(name);
-        if FileKind::from_name(base) != Some(FileKind::Compose) {
-            continue;
-        }
-        let document = dockwright_core::yaml::parse(text);
-        let services = document.root.as_ref().and_then(|r| r.get("services"));
-        for entry in services.map(|s| s.entries()).unwrap_or_default() {
-            for profile in entry
-                .value
-                .get("profiles")
-                .map(|p| p.items())
-                .unwrap_or_default()
-            {
-                if let Some(p) = profile.as_str() {
-                    out.push(p.to_string());
-                }
-            }
-        }
-    }
-    dockwright_core::sort::sort(&mut out);
-    out.dedup();
-    out
-}
-
-/// A printed line and where its value was written: (file id, from, to).
-struct Line {
-    text: String,
-    source: Option<(u32, u32, u32, String, usize)>,
-}
-
-/// The model printed with the variables it found unset, or why there is
-/// no model.
-fn resolved(
+/// The request for the worker: the files' texts as UTF-8 bytes, moved.
+fn request(
+    generation: u32,
     files: &[(u32, String, String)],
     profiles: &[String],
     format: Format,
-) -> Result<(Vec<Line>, Vec<String>), String> {
-    let project_files: Vec<ProjectFile> = files
-        .iter()
-        .map(|(_, name, text)| ProjectFile { path: name, text })
-        .collect();
-    let project = Project {
-        files: &project_files,
-        ..Project::default()
+) -> (js_sys::Object, js_sys::Array) {
+    let set = |object: &js_sys::Object, key: &str, value: &JsValue| {
+        let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
     };
-    let settings = Settings {
-        profiles: profiles.to_vec(),
-        ..Settings::default()
-    };
-    let host = ConfigHost {
-        project_name: None,
-        project_dir: PROJECT_DIR,
-        home: None,
-    };
-    let result = config(&project, &settings, &host);
-    let Some(model) = result.model.as_ref() else {
-        let errors: usize = result
-            .reports
-            .iter()
-            .map(|r| {
-                r.findings
-                    .iter()
-                    .filter(|f| f.severity == Severity::Error)
-                    .count()
-            })
-            .sum();
-        return Err(if errors == 0 {
-            "No compose file: add compose.yaml to see the model Docker Compose runs.".into()
-        } else {
-            format!("Docker Compose would refuse these files ({errors} error(s)): fix the errors in Findings first.")
-        });
-    };
-    let printed = match format {
-        Format::Yaml => output::to_yaml(&resolve::for_yaml(model)),
-        Format::Json => output::to_json(&resolve::for_json(model)),
-    };
-    // Compose's "variable is not set" warnings name the variable first.
-    let mut unset: Vec<String> = result
-        .reports
-        .iter()
-        .flat_map(|r| r.findings.iter())
-        .filter(|f| {
-            f.message
-                .ends_with("variable is not set. Defaulting to a blank string.")
-        })
-        .filter_map(|f| f.message.split('"').nth(1).map(str::to_string))
-        .collect();
-    dockwright_core::sort::sort(&mut unset);
-    unset.dedup();
-    let mut lines: Vec<Line> = Vec::new();
-    for (text, span) in printed
-        .text
-        .lines()
-        .zip(printed.lines.iter())
-        .take(MAX_LINES)
-    {
-        let source = span.and_then(|span| {
-            let (path, local) = result.locate(span)?;
-            let (id, name, file_text) = files.iter().find(|(_, n, _)| n == path)?;
-            let offsets = utf16_offsets(file_text, &[local.start, local.end]);
-            let line = file_text[..local.start.min(file_text.len())]
-                .matches('\n')
-                .count()
-                + 1;
-            Some((*id, offsets[0], offsets[1], name.clone(), line))
-        });
-        lines.push(Line {
-            text: text.to_string(),
-            source,
-        });
+    let message = js_sys::Object::new();
+    set(&message, "kind", &"resolved".into());
+    set(&message, "generation", &generation.into());
+    set(&message, "format", &format.name().into());
+    let names: js_sys::Array = profiles.iter().map(|p| JsValue::from_str(p)).collect();
+    set(&message, "profiles", &names);
+    let list = js_sys::Array::new();
+    let transfer = js_sys::Array::new();
+    for (id, name, text) in files {
+        let item = js_sys::Object::new();
+        set(&item, "id", &(*id).into());
+        set(&item, "name", &name.as_str().into());
+        let bytes = js_sys::Uint8Array::from(text.as_bytes());
+        transfer.push(&bytes.buffer());
+        set(&item, "text", &bytes);
+        list.push(&item);
     }
-    Ok((lines, unset))
+    set(&message, "files", &list);
+    (message, transfer)
+}
+
+/// The panel's contents for the files, profiles and format: from the
+/// engine's panel worker (the latest request's answer; `None` until the
+/// first one), or worked out here when no worker runs.
+#[hook]
+fn use_resolved(
+    files: &Rc<Vec<(u32, String, String)>>,
+    profiles: &Rc<Vec<String>>,
+    format: Format,
+) -> Option<Rc<Resolved>> {
+    let shown = use_state(|| None::<Rc<Resolved>>);
+    let generation = use_mut_ref(|| 0u32);
+    // Bumped when the worker stops, so that the panel works on the page.
+    let worker_stopped = use_state(|| false);
+    let worker: Rc<RefCell<Option<PanelWorker>>> = {
+        let shown = shown.setter();
+        let generation = generation.clone();
+        let worker_stopped = worker_stopped.setter();
+        use_mut_ref(move || {
+            PanelWorker::start(
+                move |data| {
+                    let get = |key: &str| js_sys::Reflect::get(&data, &JsValue::from_str(key)).ok();
+                    let current = get("generation").and_then(|g| g.as_f64())
+                        == Some(f64::from(*generation.borrow()));
+                    let contents = get("resolved")
+                        .and_then(|bytes| js_sys::Uint8Array::new(&bytes).to_vec().into())
+                        .and_then(|bytes: Vec<u8>| String::from_utf8(bytes).ok())
+                        .and_then(|text| decode(&text));
+                    if current {
+                        if let Some(contents) = contents {
+                            shown.set(Some(Rc::new(contents)));
+                        }
+                    }
+                },
+                move || worker_stopped.set(true),
+            )
+        })
+    };
+    {
+        let shown = shown.setter();
+        use_effect_with(
+            (files.clone(), profiles.clone(), format, *worker_stopped),
+            move |(files, profiles, format, _)| {
+                *generation.borrow_mut() += 1;
+                let generation = *generation.borrow();
+                match worker.borrow().as_ref().filter(|w| !w.failed()) {
+                    Some(worker) => {
+                        let (message, transfer) = request(generation, files, profiles, *format);
+                        worker.request(message, transfer);
+                    }
+                    None => shown.set(Some(Rc::new(resolved(files, profiles, *format)))),
+                }
+            },
+        );
+    }
+    (*shown).clone()
 }
 
 #[function_component(ResolvedPanel)]
 pub fn resolved_panel(props: &Props) -> Html {
     let format = use_state(|| Format::Yaml);
-    let available = profiles_in(&props.files);
-    let lines = resolved(&props.files, &props.profiles, *format);
+    let Some(contents) = use_resolved(&props.files, &props.profiles, *format) else {
+        return html! {
+            <section class="resolved-panel" aria-label="Resolved compose model">
+                <h2>{ "What Docker Compose runs" }</h2>
+                <p class="hint" role="status">{ "Resolving…" }</p>
+            </section>
+        };
+    };
+    let available = &contents.profiles;
+    let lines = contents.model.clone();
 
     let toggle = |profile: String| {
         let active = props.profiles.clone();
