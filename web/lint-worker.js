@@ -2,8 +2,8 @@
 // thread. The first message names the module's script and hands over the
 // page's compiled wasm (see crates/web/src/lint_worker.rs), so nothing is
 // fetched or compiled twice; each later one is a version of the files,
-// answered with their findings, or (`kind: "resolved"`) a side panel's
-// request for the resolved compose model.
+// answered with their findings, or a side panel's request (`kind`:
+// "resolved", "review"; crates/web/src/panel_worker.rs).
 let engine = null;
 self.onmessage = async ({ data }) => {
   if (data.start) {
@@ -22,8 +22,9 @@ self.onmessage = async ({ data }) => {
     return;
   }
   // The lint worker's requests, or a side panel's (panel_worker.rs).
-  const answer = data.kind === "resolved" ? module.resolve_in_worker(data) : module.lint_in_worker(data);
+  const work = { resolved: module.resolve_in_worker, review: module.review_in_worker }[data.kind] ?? module.lint_in_worker;
+  const answer = work(data);
   // The answer's bytes are moved to the page, not copied.
-  const bytes = answer.findings ?? answer.resolved;
+  const bytes = answer.findings ?? answer.answer;
   self.postMessage(answer, bytes ? [bytes.buffer] : []);
 };

@@ -129,6 +129,13 @@ test("the pictures draw the example's stages, services and layers", async () => 
   assert.match(await layers.innerText(), /any file in the build context/);
   await page.getByRole("region", { name: "Stage graph", exact: true }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(artifacts, "review-pictures.png") });
+  // Worked out off the page's thread: the panel has a worker of its own.
+  assert.equal(page.workers().length, 2, "the lint worker and the panel's");
+  // One compose file instead of the merged ones.
+  await page.getByLabel("Compose file").selectOption({ label: "compose.yaml" });
+  const alone = page.getByRole("img", { name: "Service graph of compose.yaml" });
+  await alone.waitFor();
+  assert.match(await alone.innerHTML(), />web</);
   assert.deepEqual(problems, []);
   await context.close();
 });

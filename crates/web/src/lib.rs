@@ -18,6 +18,7 @@ mod patterns_panel;
 pub mod positions;
 pub mod resolved;
 mod resolved_panel;
+pub mod review;
 mod review_panel;
 mod rule_docs;
 mod rules_panel;

@@ -10,8 +10,12 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use yew::prelude::*;
 
 use crate::lint_worker::spawn;
+
+/// The workspace's files as a panel gets them: (id, name, text).
+pub type Files = Rc<Vec<(u32, String, String)>>;
 
 #[derive(Default)]
 struct Queue {
@@ -119,4 +123,128 @@ impl Drop for PanelWorker {
     fn drop(&mut self) {
         self.worker.terminate();
     }
+}
+
+pub fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+/// A request of `kind` for the files, with `fields` beside them; the
+/// texts go as UTF-8 bytes, moved (the second value lists their buffers).
+pub fn request(
+    kind: &str,
+    generation: u32,
+    files: &[(u32, String, String)],
+    fields: &[(&str, JsValue)],
+) -> (js_sys::Object, js_sys::Array) {
+    let message = js_sys::Object::new();
+    set(&message, "kind", &kind.into());
+    set(&message, "generation", &generation.into());
+    for (key, value) in fields {
+        set(&message, key, value);
+    }
+    let list = js_sys::Array::new();
+    let transfer = js_sys::Array::new();
+    for (id, name, text) in files {
+        let item = js_sys::Object::new();
+        set(&item, "id", &(*id).into());
+        set(&item, "name", &name.as_str().into());
+        let bytes = js_sys::Uint8Array::from(text.as_bytes());
+        transfer.push(&bytes.buffer());
+        set(&item, "text", &bytes);
+        list.push(&item);
+    }
+    set(&message, "files", &list);
+    (message, transfer)
+}
+
+/// In the worker: the answer to `request`, `{generation, answer}` with
+/// what `work` makes of its files as UTF-8 bytes; without `answer` when
+/// the files could not be read.
+pub fn answer(
+    request: &JsValue,
+    work: impl FnOnce(&[(u32, String, String)]) -> String,
+) -> js_sys::Object {
+    let answer = js_sys::Object::new();
+    set(&answer, "generation", &get(request, "generation"));
+    let files: Option<Vec<(u32, String, String)>> = js_sys::Array::from(&get(request, "files"))
+        .iter()
+        .map(|item| {
+            let bytes = get(&item, "text").dyn_into::<js_sys::Uint8Array>().ok()?;
+            Some((
+                get(&item, "id").as_f64()? as u32,
+                get(&item, "name").as_string()?,
+                String::from_utf8(bytes.to_vec()).ok()?,
+            ))
+        })
+        .collect();
+    if let Some(files) = files {
+        set(
+            &answer,
+            "answer",
+            &js_sys::Uint8Array::from(work(&files).as_bytes()),
+        );
+    }
+    answer
+}
+
+/// What a panel shows for `inputs`: worked out by a panel worker (the
+/// answer to the latest request, read by `decode`; `None` until the first
+/// one), or by `here` on the page when no worker runs. `ask` makes the
+/// request for a generation.
+#[hook]
+pub fn use_worked_out<I, T>(
+    inputs: I,
+    ask: fn(&I, u32) -> (js_sys::Object, js_sys::Array),
+    decode: fn(&str) -> Option<T>,
+    here: fn(&I) -> T,
+) -> Option<Rc<T>>
+where
+    I: PartialEq + 'static,
+    T: 'static,
+{
+    let shown = use_state(|| None::<Rc<T>>);
+    let generation = use_mut_ref(|| 0u32);
+    // Set when the worker stops, so that the panel works on the page.
+    let stopped = use_state(|| false);
+    let worker: Rc<RefCell<Option<PanelWorker>>> = {
+        let shown = shown.setter();
+        let generation = generation.clone();
+        let stopped = stopped.setter();
+        use_mut_ref(move || {
+            PanelWorker::start(
+                move |data| {
+                    if get(&data, "generation").as_f64() != Some(f64::from(*generation.borrow())) {
+                        return;
+                    }
+                    let bytes = get(&data, "answer").dyn_into::<js_sys::Uint8Array>();
+                    let read = bytes
+                        .ok()
+                        .and_then(|b| String::from_utf8(b.to_vec()).ok())
+                        .and_then(|text| decode(&text));
+                    if let Some(read) = read {
+                        shown.set(Some(Rc::new(read)));
+                    }
+                },
+                move || stopped.set(true),
+            )
+        })
+    };
+    let shown_now = (*shown).clone();
+    use_effect_with((inputs, *stopped), move |(inputs, _)| {
+        *generation.borrow_mut() += 1;
+        let generation = *generation.borrow();
+        match worker.borrow().as_ref().filter(|w| !w.failed()) {
+            Some(worker) => {
+                let (message, transfer) = ask(inputs, generation);
+                worker.request(message, transfer);
+            }
+            None => shown.set(Some(Rc::new(here(inputs)))),
+        }
+    });
+    shown_now
 }

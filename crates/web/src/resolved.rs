@@ -9,9 +9,9 @@ use dockwright_core::lint::{config, ConfigHost};
 use dockwright_core::project::{Project, ProjectFile};
 use dockwright_core::{FileKind, Settings, Severity};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 
 use crate::codec::{Reader, Writer};
+use crate::panel_worker::{answer, get};
 use crate::positions::utf16_offsets;
 
 /// What the Resolved panel shows.
@@ -260,40 +260,18 @@ pub fn decode(text: &str) -> Option<Resolved> {
     r.finished().then_some(Resolved { profiles, model })
 }
 
-fn get(object: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
 /// The panel worker's entry for `{kind: "resolved", generation, format,
 /// profiles, files: [{id, name, text}]}` (texts as UTF-8 bytes): answers
-/// `{generation, resolved}`, the contents encoded as UTF-8 bytes; without
-/// `resolved` when the request could not be read.
+/// `{generation, answer}`, the contents encoded as UTF-8 bytes; without
+/// `answer` when the request could not be read.
 #[wasm_bindgen]
 pub fn resolve_in_worker(request: &JsValue) -> JsValue {
-    let answer = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&answer, &"generation".into(), &get(request, "generation"));
     let profiles: Vec<String> = js_sys::Array::from(&get(request, "profiles"))
         .iter()
         .filter_map(|p| p.as_string())
         .collect();
     let format = Format::named(&get(request, "format").as_string().unwrap_or_default());
-    let files: Option<Vec<(u32, String, String)>> = js_sys::Array::from(&get(request, "files"))
-        .iter()
-        .map(|item| {
-            let bytes = get(&item, "text").dyn_into::<js_sys::Uint8Array>().ok()?;
-            Some((
-                get(&item, "id").as_f64()? as u32,
-                get(&item, "name").as_string()?,
-                String::from_utf8(bytes.to_vec()).ok()?,
-            ))
-        })
-        .collect();
-    if let Some(files) = files {
-        let encoded = encode(&resolved(&files, &profiles, format));
-        let bytes = js_sys::Uint8Array::from(encoded.as_bytes());
-        let _ = js_sys::Reflect::set(&answer, &"resolved".into(), &bytes);
-    }
-    answer.into()
+    answer(request, |files| encode(&resolved(files, &profiles, format))).into()
 }
 
 #[cfg(test)]

@@ -6,14 +6,13 @@
 //! Worked out (`resolved.rs`) in the engine's panel worker while the
 //! panel is open, or on the page when no worker runs.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsValue;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::panel_worker::PanelWorker;
+use crate::panel_worker::{request, use_worked_out, Files};
 use crate::resolved::{decode, resolved, Format, Resolved};
 
 #[derive(Properties, PartialEq)]
@@ -27,98 +26,27 @@ pub struct Props {
     pub on_jump: Callback<(u32, u32, u32)>,
 }
 
-/// The request for the worker: the files' texts as UTF-8 bytes, moved.
-fn request(
-    generation: u32,
-    files: &[(u32, String, String)],
-    profiles: &[String],
-    format: Format,
-) -> (js_sys::Object, js_sys::Array) {
-    let set = |object: &js_sys::Object, key: &str, value: &JsValue| {
-        let _ = js_sys::Reflect::set(object, &JsValue::from_str(key), value);
-    };
-    let message = js_sys::Object::new();
-    set(&message, "kind", &"resolved".into());
-    set(&message, "generation", &generation.into());
-    set(&message, "format", &format.name().into());
+type Inputs = (Files, Rc<Vec<String>>, Format);
+
+fn ask((files, profiles, format): &Inputs, generation: u32) -> (js_sys::Object, js_sys::Array) {
     let names: js_sys::Array = profiles.iter().map(|p| JsValue::from_str(p)).collect();
-    set(&message, "profiles", &names);
-    let list = js_sys::Array::new();
-    let transfer = js_sys::Array::new();
-    for (id, name, text) in files {
-        let item = js_sys::Object::new();
-        set(&item, "id", &(*id).into());
-        set(&item, "name", &name.as_str().into());
-        let bytes = js_sys::Uint8Array::from(text.as_bytes());
-        transfer.push(&bytes.buffer());
-        set(&item, "text", &bytes);
-        list.push(&item);
-    }
-    set(&message, "files", &list);
-    (message, transfer)
+    request(
+        "resolved",
+        generation,
+        files,
+        &[("format", format.name().into()), ("profiles", names.into())],
+    )
 }
 
-/// The panel's contents for the files, profiles and format: from the
-/// engine's panel worker (the latest request's answer; `None` until the
-/// first one), or worked out here when no worker runs.
-#[hook]
-fn use_resolved(
-    files: &Rc<Vec<(u32, String, String)>>,
-    profiles: &Rc<Vec<String>>,
-    format: Format,
-) -> Option<Rc<Resolved>> {
-    let shown = use_state(|| None::<Rc<Resolved>>);
-    let generation = use_mut_ref(|| 0u32);
-    // Bumped when the worker stops, so that the panel works on the page.
-    let worker_stopped = use_state(|| false);
-    let worker: Rc<RefCell<Option<PanelWorker>>> = {
-        let shown = shown.setter();
-        let generation = generation.clone();
-        let worker_stopped = worker_stopped.setter();
-        use_mut_ref(move || {
-            PanelWorker::start(
-                move |data| {
-                    let get = |key: &str| js_sys::Reflect::get(&data, &JsValue::from_str(key)).ok();
-                    let current = get("generation").and_then(|g| g.as_f64())
-                        == Some(f64::from(*generation.borrow()));
-                    let contents = get("resolved")
-                        .and_then(|bytes| js_sys::Uint8Array::new(&bytes).to_vec().into())
-                        .and_then(|bytes: Vec<u8>| String::from_utf8(bytes).ok())
-                        .and_then(|text| decode(&text));
-                    if current {
-                        if let Some(contents) = contents {
-                            shown.set(Some(Rc::new(contents)));
-                        }
-                    }
-                },
-                move || worker_stopped.set(true),
-            )
-        })
-    };
-    {
-        let shown = shown.setter();
-        use_effect_with(
-            (files.clone(), profiles.clone(), format, *worker_stopped),
-            move |(files, profiles, format, _)| {
-                *generation.borrow_mut() += 1;
-                let generation = *generation.borrow();
-                match worker.borrow().as_ref().filter(|w| !w.failed()) {
-                    Some(worker) => {
-                        let (message, transfer) = request(generation, files, profiles, *format);
-                        worker.request(message, transfer);
-                    }
-                    None => shown.set(Some(Rc::new(resolved(files, profiles, *format)))),
-                }
-            },
-        );
-    }
-    (*shown).clone()
+fn here((files, profiles, format): &Inputs) -> Resolved {
+    resolved(files, profiles, *format)
 }
 
 #[function_component(ResolvedPanel)]
 pub fn resolved_panel(props: &Props) -> Html {
     let format = use_state(|| Format::Yaml);
-    let Some(contents) = use_resolved(&props.files, &props.profiles, *format) else {
+    let inputs = (props.files.clone(), props.profiles.clone(), *format);
+    let Some(contents) = use_worked_out(inputs, ask, decode, here) else {
         return html! {
             <section class="resolved-panel" aria-label="Resolved compose model">
                 <h2>{ "What Docker Compose runs" }</h2>

@@ -1,23 +1,23 @@
 //! The review of the user's own files: the practices scorecard (each miss
 //! with a previewed change), the stage and service graphs, and the
-//! layer-cache view. Computed only while the panel is open.
-
-use std::rc::Rc;
+//! layer-cache view. Worked out (`review.rs`) in the engine's panel worker
+//! while the panel is open, or on the page when no worker runs.
 
 use dockwright_core::graph::{self, Graph, NodeKind};
-use dockwright_core::layers::layer_rows;
-use dockwright_core::patterns::scorecard::{scorecard, PracticeCheck, Status};
+use dockwright_core::patterns::scorecard::{PracticeCheck, Status};
 use dockwright_core::FileKind;
+use wasm_bindgen::JsValue;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::diff_view::{file_diff, inline_code};
-use crate::positions::utf16_offsets;
+use crate::panel_worker::{request, use_worked_out, Files};
+use crate::review::{decode, kind_of, review, Review, MERGED};
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The workspace's files: (id, name, text).
-    pub files: Rc<Vec<(u32, String, String)>>,
+    pub files: Files,
     /// Shows a span of a file: (id, from, to) in editor offsets.
     pub on_jump: Callback<(u32, u32, u32)>,
     /// Applies a change: its title and the new texts by file name.
@@ -28,11 +28,20 @@ pub struct Props {
 /// redraw thousands of rows on every keystroke while the panel is open.
 const MAX_LAYER_ROWS: usize = 300;
 
-/// The id of the merged view in the compose picker (file ids start at 1).
-const MERGED: u32 = u32::MAX;
+type Inputs = (Files, Option<u32>, Option<u32>);
 
-fn kind_of(name: &str) -> Option<FileKind> {
-    FileKind::from_name(name.rsplit('/').next().unwrap_or(name))
+fn ask((files, dockerfile, compose): &Inputs, generation: u32) -> (js_sys::Object, js_sys::Array) {
+    let id = |choice: &Option<u32>| choice.map_or(JsValue::UNDEFINED, JsValue::from);
+    request(
+        "review",
+        generation,
+        files,
+        &[("dockerfile", id(dockerfile)), ("compose", id(compose))],
+    )
+}
+
+fn here((files, dockerfile, compose): &Inputs) -> Review {
+    review(files, *dockerfile, *compose)
 }
 
 #[function_component(ReviewPanel)]
@@ -40,18 +49,20 @@ pub fn review_panel(props: &Props) -> Html {
     let previewing = use_state(|| None::<&'static str>);
     let chosen_dockerfile = use_state(|| None::<u32>);
     let chosen_compose = use_state(|| None::<u32>);
+    let inputs = (props.files.clone(), *chosen_dockerfile, *chosen_compose);
+    let Some(reviewed) = use_worked_out(inputs, ask, decode, here) else {
+        return html! {
+            <div class="review-panel" aria-label="Review">
+                <p class="empty" role="status">{ "Reviewing…" }</p>
+            </div>
+        };
+    };
     let files = &props.files;
     let view: Vec<(&str, &str)> = files
         .iter()
         .map(|(_, n, t)| (n.as_str(), t.as_str()))
         .collect();
-    let card = use_memo(files.clone(), |files| {
-        let view: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(_, n, t)| (n.as_str(), t.as_str()))
-            .collect();
-        scorecard(&view)
-    });
+    let card = &reviewed.card;
     let followed = card.iter().filter(|c| c.status == Status::Followed).count();
     let applicable = card
         .iter()
@@ -62,45 +73,33 @@ pub fn review_panel(props: &Props) -> Html {
         .iter()
         .map(|check| practice_row(check, &view, &previewing, &props.on_apply));
 
-    let dockerfiles: Vec<&(u32, String, String)> = files
-        .iter()
-        .filter(|(_, n, _)| kind_of(n) == Some(FileKind::Dockerfile))
-        .collect();
-    let composes: Vec<&(u32, String, String)> = files
-        .iter()
-        .filter(|(_, n, _)| kind_of(n) == Some(FileKind::Compose))
-        .collect();
-    let dockerfile = chosen_dockerfile
-        .and_then(|id| dockerfiles.iter().find(|f| f.0 == id))
-        .or_else(|| dockerfiles.first())
-        .copied();
+    let options = |kind: FileKind| -> Vec<(u32, String)> {
+        files
+            .iter()
+            .filter(|(_, n, _)| kind_of(n) == Some(kind))
+            .map(|(id, name, _)| (*id, name.clone()))
+            .collect()
+    };
+    let dockerfiles = options(FileKind::Dockerfile);
     // The files Docker Compose merges by default come first, merged.
-    let project_files: Vec<dockwright_core::project::ProjectFile> = files
+    let compose_options: Vec<(u32, String)> = reviewed
+        .merged
         .iter()
-        .map(|(_, name, text)| dockwright_core::project::ProjectFile { path: name, text })
+        .map(|names| (MERGED, format!("{} (merged)", names.join(" + "))))
+        .chain(options(FileKind::Compose))
         .collect();
-    let merged = dockwright_core::project::merged_compose(&project_files)
-        .filter(|(names, _)| names.len() > 1);
-    let merged_entry = merged.as_ref().map(|(names, _)| {
-        (
-            MERGED,
-            format!("{} (merged)", names.join(" + ")),
-            String::new(),
-        )
-    });
-    let compose_options: Vec<&(u32, String, String)> = merged_entry
-        .iter()
-        .chain(composes.iter().copied())
-        .collect();
-    let compose = chosen_compose
-        .and_then(|id| compose_options.iter().find(|f| f.0 == id))
-        .or_else(|| compose_options.first())
-        .copied();
+    let name_of = |options: &[(u32, String)], id: u32| {
+        options
+            .iter()
+            .find(|(i, _)| *i == id)
+            .map(|(_, n)| n.clone())
+            .unwrap_or_default()
+    };
 
     let picker = |label: &str,
-                  options: &[&(u32, String, String)],
+                  options: &[(u32, String)],
                   chosen: &UseStateHandle<Option<u32>>,
-                  current: Option<u32>|
+                  current: u32|
      -> Html {
         if options.len() < 2 {
             return html! {};
@@ -117,33 +116,21 @@ pub fn review_panel(props: &Props) -> Html {
         html! {
             <label class="picker">{ label }
                 <select {onchange}>
-                    { for options.iter().map(|(id, name, _)| html! {
-                        <option value={id.to_string()} selected={Some(*id) == current}>{ name }</option>
+                    { for options.iter().map(|(id, name)| html! {
+                        <option value={id.to_string()} selected={*id == current}>{ name }</option>
                     }) }
                 </select>
             </label>
         }
     };
 
-    // Drawn again only when the Dockerfile shown changes.
-    let stage_view = use_memo(dockerfile.cloned(), |file| {
-        file.as_ref().map(|(_, _, text)| {
-            let parsed = dockwright_core::dockerfile::parse(text);
-            let layers = layer_rows(text, &parsed);
-            let offsets: Vec<usize> = layers
-                .iter()
-                .flat_map(|r| [r.span.start, r.span.end])
-                .collect();
-            let utf16 = utf16_offsets(text, &offsets);
-            (graph::stage_graph(&parsed), layers, utf16)
-        })
-    });
-    let stage_section = match (dockerfile, stage_view.as_ref()) {
-        (Some((id, name, _)), Some((stage_graph, layers, utf16))) => {
+    let stage_section = match &reviewed.stages {
+        Some((id, stage_graph, layers)) => {
             let id = *id;
+            let name = name_of(&dockerfiles, id);
             let hidden_rows = layers.len().saturating_sub(MAX_LAYER_ROWS);
-            let layer_rows_html = layers.iter().take(MAX_LAYER_ROWS).enumerate().map(|(i, row)| {
-                let range = (id, utf16[2 * i], utf16[2 * i + 1]);
+            let layer_rows_html = layers.iter().take(MAX_LAYER_ROWS).map(|row| {
+                let range = (id, row.from16, row.to16);
                 let onclick = props.on_jump.reform(move |_: MouseEvent| range);
                 let rebuilt = if row.rebuilt_by.is_empty() {
                     "nothing in the build context".to_string()
@@ -164,7 +151,7 @@ pub fn review_panel(props: &Props) -> Html {
             html! {
                 <>
                     <section class="insight" aria-label="Stage graph">
-                        <h2>{ "Stages" }{ picker("Dockerfile", &dockerfiles, &chosen_dockerfile, Some(id)) }</h2>
+                        <h2>{ "Stages" }{ picker("Dockerfile", &dockerfiles, &chosen_dockerfile, id) }</h2>
                         <p class="panel-intro">{ format!("How the stages of {name} feed each other: FROM, COPY --from and RUN --mount from=.") }</p>
                         { draw(stage_graph, &format!("Stage graph of {name}")) }
                     </section>
@@ -182,26 +169,19 @@ pub fn review_panel(props: &Props) -> Html {
                 </>
             }
         }
-        _ => html! { <p class="empty">{ "Add a Dockerfile to see its stages and layers." }</p> },
+        None => html! { <p class="empty">{ "Add a Dockerfile to see its stages and layers." }</p> },
     };
-    let service_section = match compose {
-        Some((id, name, text)) => {
-            let services = match (&merged, *id == MERGED) {
-                (Some((_, root)), true) => graph::service_graph(root),
-                _ => dockwright_core::yaml::parse(text)
-                    .root
-                    .as_ref()
-                    .map(graph::service_graph)
-                    .unwrap_or_default(),
-            };
+    let service_section = match &reviewed.services {
+        Some((id, services)) => {
+            let name = name_of(&compose_options, *id);
             html! {
                 <section class="insight" aria-label="Service graph">
-                    <h2>{ "Services" }{ picker("Compose file", &compose_options, &chosen_compose, Some(*id)) }</h2>
+                    <h2>{ "Services" }{ picker("Compose file", &compose_options, &chosen_compose, *id) }</h2>
                     <p class="panel-intro">{ format!("The services of {name}: an arrow reads \"waits for\" (labelled when it waits for healthy), dashed lines lead to the volumes and networks each uses.") }</p>
                     if services.nodes.is_empty() {
                         <p class="empty">{ "No services yet." }</p>
                     } else {
-                        { draw(&services, &format!("Service graph of {name}")) }
+                        { draw(services, &format!("Service graph of {name}")) }
                     }
                 </section>
             }
