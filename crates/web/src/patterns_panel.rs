@@ -2,6 +2,11 @@
 //! previewed live as they change (each explained line marked), and the two
 //! ways to use them: open as a new project, or apply to the current files
 //! after seeing the diff.
+//!
+//! A pattern renders here, on the page, unlike the other panels' work: a
+//! render takes microseconds (about 6 µs natively over the whole
+//! catalogue's combinations), less than a round trip to a worker would
+//! add to each change of a parameter.
 
 use std::rc::Rc;
 
