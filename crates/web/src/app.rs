@@ -568,10 +568,10 @@ pub fn app() -> Html {
                         <PatternsPanel files={Rc::new(workspace.files.iter().map(|f| (f.name.clone(), f.text.to_string())).collect::<Vec<_>>())}
                             on_open={open_pattern.clone()} on_apply={apply_pattern.clone()} />
                     } else if *panel == Panel::Review {
-                        <ReviewPanel files={Rc::new(workspace.files.iter().map(|f| (f.id, f.name.clone(), f.text.to_string())).collect::<Vec<_>>())}
+                        <ReviewPanel files={Rc::new(workspace.panel_files())}
                             on_jump={jump_to.clone()} on_apply={apply_files.clone()} />
                     } else if *panel == Panel::Resolved {
-                        <ResolvedPanel files={Rc::new(workspace.files.iter().map(|f| (f.id, f.name.clone(), f.text.to_string())).collect::<Vec<_>>())}
+                        <ResolvedPanel files={Rc::new(workspace.panel_files())}
                             profiles={Rc::new(workspace.settings.profiles.clone())}
                             on_profiles={{ let dispatch = state.dispatcher(); Callback::from(move |p: Vec<String>| dispatch.dispatch(Action::Profiles(p))) }}
                             on_jump={jump_to.clone()} />

@@ -68,3 +68,20 @@ impl<'a> Reader<'a> {
         self.at == self.text.len()
     }
 }
+
+/// Checks that `decode` refuses `text` cut short anywhere or with a byte
+/// too many: a damaged answer is never drawn.
+#[cfg(test)]
+pub fn assert_refuses_damage<T: std::fmt::Debug + PartialEq>(
+    text: &str,
+    decode: fn(&str) -> Option<T>,
+) {
+    for mut cut in [0, 1, text.len() / 2, text.len() - 1] {
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        assert_eq!(decode(&text[..cut]), None, "cut at {cut}");
+    }
+    assert_eq!(decode(&format!("{text}x")), None);
+    assert_eq!(decode("99999999;"), None);
+}

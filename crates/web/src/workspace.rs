@@ -176,6 +176,14 @@ pub fn name_problem<'a>(
 }
 
 impl Workspace {
+    /// The files as the side panels take them: (id, name, text).
+    pub fn panel_files(&self) -> Vec<(u32, String, String)> {
+        self.files
+            .iter()
+            .map(|f| (f.id, f.name.clone(), f.text.to_string()))
+            .collect()
+    }
+
     pub fn example() -> Workspace {
         Workspace::from_files(vec![
             ("Dockerfile".into(), EXAMPLE_DOCKERFILE.into()),
