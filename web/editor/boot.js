@@ -88,7 +88,27 @@ export function showFirstFile(extensions) {
   const cursor = Math.min(savedCursor(file.name), state.doc.length);
   const view = new EditorView({ parent: host, state: state.update({ selection: { anchor: cursor } }).state });
   view.dispatch({ effects: EditorView.scrollIntoView(cursor) });
+  host.dataset.largestText = String(largestText(view));
   early = { view, name: file.name, text: file.text };
+}
+
+/**
+ * The area on screen of the early editor's largest line of text, as the
+ * browser sizes a largest-contentful-paint candidate. The engine's loader
+ * (Trunk.toml) waits for the file's paint to be reported when it is the
+ * page's largest text, and fetches the engine's bytes after it.
+ */
+function largestText(view) {
+  let largest = 0;
+  const range = document.createRange();
+  for (const line of view.contentDOM.querySelectorAll(".cm-line")) {
+    range.selectNodeContents(line);
+    const box = range.getBoundingClientRect();
+    const width = Math.min(box.right, innerWidth) - Math.max(box.left, 0);
+    const height = Math.min(box.bottom, innerHeight) - Math.max(box.top, 0);
+    if (width > 0 && height > 0) largest = Math.max(largest, width * height);
+  }
+  return Math.round(largest);
 }
 
 /** Removes the frame: the app is drawn under it. */
