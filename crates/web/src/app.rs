@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::actions::{forget_files, Action, State};
 use crate::editor_host::{settle, use_editor_host, EditorHost, HostOptions};
 use crate::exercises::{exercise_banner, exercises_panel, CourseForm};
-use crate::findings_panel::{plural, Counts, FindingsPanel};
+use crate::findings_panel::{Counts, FindingsPanel, StatusBadges};
 use crate::notice::{copy_link, Notice};
 use crate::patterns_panel::PatternsPanel;
 use crate::resolved_panel::ResolvedPanel;
@@ -436,18 +436,7 @@ pub fn app() -> Html {
 
     let counts = *use_memo(Shared(findings.clone()), |findings| Counts::of(findings));
     let total = counts.total();
-    let status = html! {
-        <div class="status" aria-live="polite" data-testid="status">
-            if checking {
-                <span class="badge checking">{ "Checking…" }</span>
-            } else if total == 0 {
-                <span class="badge clean">{ "No problems" }</span>
-            } else {
-                <span class="badge error">{ plural(counts.errors, "error") }</span>
-                <span class="badge warning">{ plural(counts.warnings + counts.notes, "warning") }</span>
-            }
-        </div>
-    };
+    let status = html! { <StatusBadges {checking} {counts} /> };
     // The file names in tab order: what the findings panel groups by.
     let names = use_memo(
         workspace

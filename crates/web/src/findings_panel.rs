@@ -65,6 +65,32 @@ impl Counts {
     }
 }
 
+#[derive(Properties, PartialEq)]
+pub struct StatusProps {
+    /// No findings have arrived yet.
+    pub checking: bool,
+    pub counts: Counts,
+}
+
+/// The counts in the top bar (and a widget's foot), drawn again only when
+/// they change.
+#[function_component(StatusBadges)]
+pub fn status_badges(props: &StatusProps) -> Html {
+    let counts = props.counts;
+    html! {
+        <div class="status" aria-live="polite" data-testid="status">
+            if props.checking {
+                <span class="badge checking">{ "Checking…" }</span>
+            } else if counts.total() == 0 {
+                <span class="badge clean">{ "No problems" }</span>
+            } else {
+                <span class="badge error">{ plural(counts.errors, "error") }</span>
+                <span class="badge warning">{ plural(counts.warnings + counts.notes, "warning") }</span>
+            }
+        </div>
+    }
+}
+
 /// A finding's place: file id and UTF-16 range.
 pub type Place = (u32, u32, u32);
 
