@@ -133,3 +133,12 @@ test("an engine that cannot load is named in the frame", async () => {
   assert.match(await page.locator("#boot .cm-content").innerText(), /FROM node:22-bookworm-slim/);
   await context.close();
 });
+
+test("without JavaScript no frame covers the page's notice", async () => {
+  const context = await env.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(env.site.url);
+  assert.equal(await page.locator("#boot").isVisible(), false);
+  await page.screenshot({ path: join(artifacts, "first-paint-no-javascript.png") });
+  await context.close();
+});

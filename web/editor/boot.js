@@ -37,7 +37,7 @@ function firstFile() {
 }
 
 /** The language the app gives a file of this name, as far as the name tells. */
-export function kindOfName(name) {
+function kindOfName(name) {
   const base = name.split("/").pop().toLowerCase();
   if (/\.(ya?ml)$/.test(base)) return "yaml";
   if (base === "dockerfile" || base.startsWith("dockerfile.") || base.endsWith(".dockerfile") || base.startsWith("containerfile")) {
