@@ -148,8 +148,11 @@ function create(parent, onChange, readOnly = false, onRule = null) {
   ];
 
   // The editor drawn before the engine arrived, if any, becomes this one;
-  // its first file keeps what was typed into it meanwhile.
-  let early = readOnly ? (endBoot(), null) : adopt(parent);
+  // its first file keeps what was typed into it meanwhile. A read-only
+  // widget never shows one.
+  let early = null;
+  if (readOnly) endBoot();
+  else early = adopt(parent);
   const view = early?.view ?? new EditorView({ parent, state: EditorState.create({ doc: "" }) });
   keepFocus(view);
 

@@ -126,8 +126,9 @@ pub fn app() -> Html {
             },
         )
     };
-    // The frame index.html draws before the engine arrives is laid over the
-    // page until now (the editor, if it loaded, has taken over its editor).
+    // The frame index.html draws before the engine arrives lies over the
+    // page until the app has drawn; the editor, if it loaded, has already
+    // taken the frame's editor over and removed it.
     use_effect_with((), |_| {
         if let Some(frame) = gloo_utils::document().get_element_by_id("boot") {
             frame.remove();
