@@ -1,5 +1,7 @@
 // End to end: the page before its engine arrives. The frame of the page
 // is drawn at once with the first file in a real editor (web/editor/boot.js);
+// a Dockerfile's findings are drawn there by the small first-findings
+// module, as it is typed, and stay until the page's own replace them;
 // what is typed there before the engine comes is kept when the app takes
 // the editor over; the frame lies where the app's editor will be, so
 // nothing jumps; a link or a widget that opens other files shows no early
@@ -18,15 +20,18 @@ after(async () => {
   await env?.stop();
 });
 
+// The page's engine, not the first-findings module (first-lint_bg.wasm).
+const PAGE_ENGINE = /dockwright-web-[0-9a-f]+_bg\.wasm$/;
+
 /**
- * A context whose requests for the engine's wasm wait until `release()`
+ * A context whose requests for the page's engine wait until `release()`
  * (the service worker is kept out, so every request is seen here).
  */
 async function heldEngine(options = {}) {
   const context = await env.browser.newContext({ serviceWorkers: "block", ...options });
   let release;
   let released = new Promise((resolve) => (release = resolve));
-  await context.route(/_bg\.wasm$/, async (route) => {
+  await context.route(PAGE_ENGINE, async (route) => {
     await released;
     await route.continue();
   });
@@ -52,7 +57,8 @@ test("the first file shows before the engine arrives, and what is typed there is
   await early(page).waitFor();
   assert.match(await page.locator("#boot .cm-content").innerText(), /FROM node:22-bookworm-slim AS deps/);
   assert.equal(await page.locator("#boot-name").innerText(), "Dockerfile");
-  assert.equal(await page.locator("#boot-status").innerText(), "Loading the engine…");
+  // The example has nothing to report: said before the page's engine came.
+  await page.getByText("No problems in Dockerfile").waitFor();
   assert.equal(await page.locator("[data-testid=status]").count(), 0, "the app has not started");
   await page.screenshot({ path: join(artifacts, "first-paint-before-engine.png") });
 
@@ -80,6 +86,60 @@ test("the first file shows before the engine arrives, and what is typed there is
   engine.release();
   await appStarted(page);
   assert.deepEqual(problems, []);
+  await engine.context.close();
+});
+
+test("a Dockerfile's findings show as it is typed, before the page's engine, and the page's replace them", async () => {
+  const engine = await heldEngine();
+  const page = await engine.context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(String(error)));
+  await page.goto(env.site.url);
+  await page.getByText("No problems in Dockerfile").waitFor();
+  await page.locator("#boot .cm-content").click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.type("RUN cd /tmp && make\n");
+  // DL3003 (use WORKDIR) on the typed line, in the gutter and the status.
+  await page.getByText("Dockerfile: 1 warning").waitFor();
+  await page.locator("#boot .cm-lint-marker-warning").waitFor();
+  // Typed on: the findings follow; a half-typed line is no crash.
+  await page.keyboard.type("FROM");
+  await page.getByText(/^Dockerfile: 1 error/).waitFor();
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Backspace");
+  await page.getByText("Dockerfile: 1 warning").waitFor();
+  await page.screenshot({ path: join(artifacts, "first-paint-first-findings.png") });
+  const early = await page.evaluate(() => [...document.querySelectorAll("#boot .cm-lint-marker")].length);
+
+  engine.release();
+  await appStarted(page);
+  // The page's findings: the same warning, now with its rule's page.
+  await page.getByText("1 warning", { exact: true }).waitFor();
+  await page.locator(".findings").getByText("DL3003").first().waitFor();
+  assert.equal(await page.locator(`${APP_EDITOR} .cm-lint-marker-warning`).count(), early);
+  assert.deepEqual(problems, []);
+  await engine.context.close();
+});
+
+test("a workspace with its own settings waits for the page's engine", async () => {
+  const engine = await heldEngine();
+  const page = await engine.context.newPage();
+  const fetched = [];
+  page.on("request", (request) => fetched.push(request.url()));
+  await page.addInitScript(() => {
+    const files = [{ name: "Dockerfile", text: "FROM ubuntu\nRUN cd /tmp\n" }];
+    localStorage.setItem("dockwright.workspace.v1", JSON.stringify({ files, active: "Dockerfile", settings: "ignored: [DL3003]\n" }));
+  });
+  await page.goto(env.site.url);
+  await early(page).waitFor();
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator("#boot-status").innerText(), "Loading the engine…");
+  assert.equal(await page.locator("#boot .cm-lint-marker").count(), 0);
+  assert.ok(!fetched.some((url) => url.includes("first-lint")), "the first-findings module is not fetched");
+  engine.release();
+  await appStarted(page);
   await engine.context.close();
 });
 
@@ -125,7 +185,7 @@ test("a shared link and an embedded widget show no early file", async () => {
 
 test("an engine that cannot load is named in the frame", async () => {
   const context = await env.browser.newContext({ serviceWorkers: "block" });
-  await context.route(/_bg\.wasm$/, (route) => route.abort());
+  await context.route(PAGE_ENGINE, (route) => route.abort());
   const page = await context.newPage();
   await page.goto(env.site.url);
   await page.getByText(/The engine could not start/).waitFor();

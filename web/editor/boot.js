@@ -10,14 +10,27 @@
 // Dockerfile (web/examples/example.Dockerfile, the app's own example). A
 // shared link (`#…`) or an embedded widget (`?embed`) opens other files:
 // then no file is shown early.
+//
+// A Dockerfile's own findings are drawn early too: a small module holding
+// only the Dockerfile lint (crates/first-lint, run by
+// web/first-lint-worker.js; about a third of the page's bytes) lints the
+// early editor's text as it is typed. The page's engine then lints the
+// whole project, and its findings replace these; those can only add to
+// them (checked by crates/core/tests/first_findings.rs). Only a workspace
+// with default settings is linted early: the module knows no other.
 
 import { EditorState } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
+import { setDiagnostics, forEachDiagnostic } from "@codemirror/lint";
+import { diagnosticsOf, BY_INDEX } from "./diagnostics.js";
 import example from "../examples/example.Dockerfile";
 
 const SAVED = "dockwright.workspace.v1";
 
-/** What the app will show first: `{ name, text }`, or null when it cannot be known here. */
+/**
+ * What the app will show first: `{ name, text, settings }` (settings: the
+ * workspace has its own), or null when it cannot be known here.
+ */
 function firstFile() {
   if (location.hash.length > 1) return null;
   if (/(^|[?&])embed(=|&|$)/.test(location.search)) return null;
@@ -26,14 +39,15 @@ function firstFile() {
     if (saved && Array.isArray(saved.files) && saved.files.length > 0) {
       const valid = saved.files.every((f) => typeof f?.name === "string" && typeof f?.text === "string");
       if (!valid) return null;
-      return saved.files.find((f) => f.name === saved.active) ?? saved.files[0];
+      const file = saved.files.find((f) => f.name === saved.active) ?? saved.files[0];
+      return { name: file.name, text: file.text, settings: typeof saved.settings === "string" && saved.settings !== "" };
     }
     // Anything else saved there is not read by the app either: it starts
     // from the example.
   } catch {
     // Unreadable storage: the app starts from the example too.
   }
-  return { name: "Dockerfile", text: example };
+  return { name: "Dockerfile", text: example, settings: false };
 }
 
 /** The language the app gives a file of this name, as far as the name tells. */
@@ -47,6 +61,14 @@ function kindOfName(name) {
 }
 
 let early = null;
+
+// Settled once the early editor's first findings are drawn, or as soon as
+// it is known that there will be none early. The engine's loader
+// (Trunk.toml) waits for it, so that the small module's bytes come first.
+let settleFirst;
+window.dockwrightFirstFindings = new Promise((resolve) => {
+  settleFirst = resolve;
+});
 
 function savedCursor(name) {
   try {
@@ -77,19 +99,105 @@ export function showFirstFile(extensions) {
   }
   const host = document.getElementById("boot-editor");
   const file = host && firstFile();
-  if (!file) return;
+  if (!file) {
+    settleFirst();
+    return;
+  }
   const label = document.getElementById("boot-name");
   if (label) {
     label.textContent = file.name;
     label.closest(".tabs")?.classList.add("named");
   }
-  const state = EditorState.create({ doc: file.text, extensions: extensions(kindOfName(file.name), file.name, file.text) });
+  const kind = kindOfName(file.name);
+  const relint = EditorView.updateListener.of((update) => {
+    if (update.docChanged) early?.lint?.changed();
+  });
+  const state = EditorState.create({ doc: file.text, extensions: [extensions(kind, file.name, file.text), relint] });
   // Where the cursor was left in this file (main.js keeps it), as the app does.
   const cursor = Math.min(savedCursor(file.name), state.doc.length);
   const view = new EditorView({ parent: host, state: state.update({ selection: { anchor: cursor } }).state });
   view.dispatch({ effects: EditorView.scrollIntoView(cursor) });
   host.dataset.largestText = String(largestText(view));
-  early = { view, name: file.name, text: file.text };
+  early = { view, name: file.name, text: file.text, lint: null };
+  if (kind === "dockerfile" && !file.settings) early.lint = lintEarly(view, file.name);
+  else settleFirst();
+}
+
+/**
+ * Lints the early editor's text in the first-findings worker, now and after
+ * each change; latest wins (one version in flight, findings of an older one
+ * never drawn). Returns `{ changed, stop }`.
+ */
+function lintEarly(view, name) {
+  let worker;
+  try {
+    worker = new Worker(new URL("first-lint-worker.js", document.baseURI), { type: "module" });
+  } catch {
+    settleFirst();
+    return null;
+  }
+  let sent = 0;
+  let inFlight = false;
+  let waiting = false;
+  let stopped = false;
+  const post = () => {
+    inFlight = true;
+    waiting = false;
+    sent += 1;
+    worker.postMessage({ version: sent, name, text: view.state.sliceDoc() });
+  };
+  const stop = () => {
+    stopped = true;
+    worker.terminate();
+    settleFirst();
+  };
+  worker.onmessage = ({ data }) => {
+    inFlight = false;
+    if (stopped) return;
+    if (data.error || data.none) {
+      stop();
+      return;
+    }
+    if (waiting) {
+      post();
+      return;
+    }
+    if (data.version !== sent) return;
+    view.dispatch(setDiagnostics(view.state, diagnosticsOf(data.numbers, data.texts, view.state.doc.length)));
+    showCounts(name, data.numbers);
+    if (!performance.getEntriesByName("dockwright-first-findings").length) performance.mark("dockwright-first-findings");
+    settleFirst();
+  };
+  worker.onerror = stop;
+  post();
+  return {
+    changed() {
+      if (stopped) return;
+      if (inFlight) waiting = true;
+      else post();
+    },
+    stop,
+  };
+}
+
+/** The frame's status says what the file's findings count, in the app's words. */
+function showCounts(name, numbers) {
+  const status = document.getElementById("boot-status");
+  if (!status) return;
+  let errors = 0;
+  let others = 0;
+  for (let i = 2; i < numbers.length; i += 4) {
+    if (BY_INDEX[numbers[i]] === "error") errors += 1;
+    else others += 1;
+  }
+  const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (errors + others === 0) {
+    status.className = "badge clean";
+    status.textContent = `No problems in ${name}`;
+  } else {
+    status.className = `badge ${errors ? "error" : "warning"}`;
+    status.textContent = `${name}: ${[errors && plural(errors, "error"), others && plural(others, "warning")].filter(Boolean).join(", ")}`;
+  }
 }
 
 /**
@@ -124,6 +232,11 @@ export function adopt(parent) {
   const taken = early;
   early = null;
   if (taken) {
+    // The page lints from now on; the early findings stay drawn until its
+    // own arrive (the page's editor carries them over).
+    taken.lint?.stop();
+    taken.diagnostics = [];
+    forEachDiagnostic(taken.view.state, (diagnostic, from, to) => taken.diagnostics.push({ ...diagnostic, from, to }));
     // Moving an element out of the page blurs it: whoever is typing keeps
     // typing into the same editor.
     const focused = taken.view.hasFocus;

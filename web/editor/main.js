@@ -21,10 +21,8 @@ import { setDiagnostics, lintGutter } from "@codemirror/lint";
 import "./share.js";
 import "./rules.js";
 import { showFirstFile, adopt, endBoot } from "./boot.js";
+import { diagnosticsOf, NO_FIX } from "./diagnostics.js";
 
-const SEVERITY = { error: "error", warning: "warning", info: "info", style: "hint" };
-// The engine's severities by the index the page sends them as.
-const BY_INDEX = ["error", "warning", "info", "style"];
 const ENGINE_ERRORS = new Set(["syntax-error", "build-error", "invalid-schema", "config-error"]);
 const LANGUAGES = {
   dockerfile: () => StreamLanguage.define(dockerFile),
@@ -151,6 +149,7 @@ function create(parent, onChange, readOnly = false, onRule = null) {
   // its first file keeps what was typed into it meanwhile. A read-only
   // widget never shows one.
   let early = null;
+  let carried = null;
   if (readOnly) endBoot();
   else early = adopt(parent);
   const view = early?.view ?? new EditorView({ parent, state: EditorState.create({ doc: "" }) });
@@ -164,6 +163,7 @@ function create(parent, onChange, readOnly = false, onRule = null) {
       if (!file) {
         // The early editor's file, as typed so far, when it is this one.
         const typed = early && early.name === name && early.text === text ? early.view.state : null;
+        if (typed) carried = early.diagnostics;
         early = null;
         const doc = typed ? typed.sliceDoc() : text;
         const cursor = typed ? typed.selection.main.head : Math.min(cursors[name] ?? 0, text.length);
@@ -186,6 +186,11 @@ function create(parent, onChange, readOnly = false, onRule = null) {
       // A new state redraws the editor: whoever was typing goes on typing.
       const focused = view.hasFocus;
       view.setState(file.state);
+      if (carried) {
+        // The early editor's findings, until the page's own arrive.
+        view.dispatch(setDiagnostics(view.state, carried));
+        carried = null;
+      }
       if (focused) view.focus();
       view.dispatch({ effects: EditorView.scrollIntoView(view.state.selection.main) });
     },
@@ -217,29 +222,17 @@ function create(parent, onChange, readOnly = false, onRule = null) {
     setDiagnostics(id, forVersion, numbers, texts, fixes) {
       const file = files.get(id);
       if (id !== current || !file || forVersion !== file.version) return;
-      const length = view.state.doc.length;
-      const words = texts.split("\0");
-      const diagnostics = [];
-      for (let i = 0; i * 4 < numbers.length; i += 1) {
-        const [from, to, severity, fixAt] = numbers.subarray(i * 4, i * 4 + 4);
-        const code = words[2 * i];
-        const fix = fixAt === 0xffffffff ? null : fixes[fixAt];
-        diagnostics.push({
-          from: Math.min(from, length),
-          to: Math.min(to, length),
-          severity: SEVERITY[BY_INDEX[severity]] ?? "info",
-          source: code,
-          message: words[2 * i + 1],
-          actions: [
-            ...(fix && !readOnly
-              ? [{ name: `Fix: ${fix.title}`, apply: (v) => v.dispatch({ changes: clampChanges(v, fix.changes), userEvent: "input.fix" }) }]
-              : []),
-            ...(onRule && !ENGINE_ERRORS.has(code)
-              ? [{ name: `About ${code}`, apply: () => onRule(code) }]
-              : []),
-          ],
-        });
-      }
+      const diagnostics = diagnosticsOf(numbers, texts, view.state.doc.length, (code, fixAt) => {
+        const fix = fixAt === NO_FIX ? null : fixes[fixAt];
+        return [
+          ...(fix && !readOnly
+            ? [{ name: `Fix: ${fix.title}`, apply: (v) => v.dispatch({ changes: clampChanges(v, fix.changes), userEvent: "input.fix" }) }]
+            : []),
+          ...(onRule && !ENGINE_ERRORS.has(code)
+            ? [{ name: `About ${code}`, apply: () => onRule(code) }]
+            : []),
+        ];
+      });
       view.dispatch(setDiagnostics(view.state, diagnostics));
     },
     // A quick fix from the findings panel: one undoable edit of file `id`,

@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod dockerfile;
 pub mod dockerignore;
+pub mod editor_offsets;
 pub mod fix;
 pub mod graph;
 pub mod layers;

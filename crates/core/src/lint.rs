@@ -70,7 +70,7 @@ pub fn lint(kind: FileKind, text: &str) -> Vec<Diagnostic> {
 
 /// Lints one file's text with the given settings.
 pub fn lint_with(kind: FileKind, text: &str, settings: &Settings) -> Vec<Diagnostic> {
-    let mut findings = match kind {
+    let findings = match kind {
         FileKind::Dockerfile => lint_dockerfile(text, settings),
         FileKind::Compose => lint_compose(text, settings),
         // .dockerignore checks arrive with the project checks.
@@ -78,6 +78,18 @@ pub fn lint_with(kind: FileKind, text: &str, settings: &Settings) -> Vec<Diagnos
         // Alone, with no host environment: its syntax and its variables.
         FileKind::Env => crate::compose::dotenv::parse(text, &|_| None).findings,
     };
+    settle(text, findings)
+}
+
+/// What [`lint_with`] answers for a Dockerfile, without the compose engine:
+/// a host that lints only Dockerfiles links only the Dockerfile engine (the
+/// page's first findings, `crates/first-lint`).
+pub fn lint_dockerfile_with(text: &str, settings: &Settings) -> Vec<Diagnostic> {
+    settle(text, lint_dockerfile(text, settings))
+}
+
+/// Findings as every host gets them: inside the text, sorted by position.
+fn settle(text: &str, mut findings: Vec<Diagnostic>) -> Vec<Diagnostic> {
     // Every span on a char boundary inside the text, whatever produced it.
     for finding in &mut findings {
         finding.span = finding.span.clamp_to(text);
