@@ -4,7 +4,8 @@
 // editor's file, `{ version, name, text }`; the answer carries the same
 // version and the findings as the editor draws them (or `none` when this
 // module does not lint such a file, `error` when it could not start).
-import init, { first_findings } from "./first-lint/first-lint.js";
+// Bundled with the module's wasm-bindgen glue by web/build-first-lint.mjs.
+import init, { first_findings } from "./build/first-lint-glue/first-lint.js";
 
 const ready = init({ module_or_path: new URL("./first-lint/first-lint_bg.wasm", import.meta.url) });
 
