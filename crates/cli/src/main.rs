@@ -21,7 +21,7 @@ usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-t
        dockwright fix [--dry-run] [--only CODE]... [--config FILE] [--kind dockerfile|compose] PATH...
        dockwright pattern list | show NAME | render NAME [--set KEY=VALUE]... --out DIR [--force]
        dockwright pattern matrix --out DIR
-       dockwright parse --dump|--lines FILE
+       dockwright parse --dump|--lines|--shell FILE
        dockwright rules [CODE | --ids | --json]
        dockwright config [--format yaml|json] [-f COMPOSE_FILE]... [--env-file FILE]...
                          [--profile NAME]... [-p NAME] [DIR]
@@ -56,7 +56,9 @@ pattern list prints the catalogue; show prints a pattern's purpose, its
         parameters set by --set; matrix writes every combination of every
         pattern under DIR/PATTERN/N/, to check them with other tools.
 parse   --dump prints BuildKit's AST dump of a Dockerfile; --lines prints
-        each instruction's first and last line.
+        each instruction's first and last line; --shell prints each shell
+        script the shell checks read (JSON lines: the instruction's first
+        line, the dialect, the variables set before it, the script's text).
 rules   Lists the rules; with a rule's code or alias, prints its docs;
         --ids prints every code and alias, one per line; --json prints every
         rule with its docs as JSON.
@@ -761,10 +763,10 @@ fn read_stdin() -> Result<String, Failure> {
 fn run_parse(args: &[String]) -> Result<ExitCode, Failure> {
     let [flag, file] = args else {
         return Err(Failure::Usage(
-            "parse takes --dump FILE or --lines FILE".into(),
+            "parse takes --dump FILE, --lines FILE or --shell FILE".into(),
         ));
     };
-    if flag != "--dump" && flag != "--lines" {
+    if flag != "--dump" && flag != "--lines" && flag != "--shell" {
         return Err(Failure::Usage(format!("unknown option '{flag}'")));
     }
     let path = Path::new(file);
@@ -775,6 +777,28 @@ fn run_parse(args: &[String]) -> Result<ExitCode, Failure> {
     if flag == "--lines" {
         for node in &parsed.nodes {
             writeln!(out, "{} {}", node.start_line, node.end_line)?;
+        }
+    } else if flag == "--shell" {
+        let settings = dockwright_core::Settings::default();
+        let ctx = dockwright_core::rules::DockerfileContext::new(&text, &parsed, &settings);
+        for run in ctx.shell_runs() {
+            let instruction = &parsed.instructions[run.instruction];
+            let line = index.line_col(instruction.span.start).line;
+            for (script, dialect) in &run.scripts {
+                let dialect = match dialect {
+                    dockwright_core::rules::shell_scripts::Dialect::Sh => "sh",
+                    dockwright_core::rules::shell_scripts::Dialect::Bash => "bash",
+                };
+                let row = serde_json::json!({
+                    "line": line,
+                    "keyword": instruction.keyword.as_str(),
+                    "dialect": dialect,
+                    "exported": run.exported,
+                    "heredoc": script.heredoc,
+                    "script": script.text,
+                });
+                writeln!(out, "{row}")?;
+            }
         }
     } else {
         write!(out, "{}", parsed.dump())?;

@@ -16,6 +16,7 @@ pub mod lint;
 pub mod patterns;
 pub mod project;
 pub mod rules;
+pub mod shell;
 pub mod sort;
 pub mod span;
 pub mod yaml;

@@ -10,6 +10,7 @@ pub mod instructions;
 pub mod json;
 pub mod parser;
 pub mod scope;
+pub mod script;
 pub mod sh;
 pub mod shell;
 

@@ -10,6 +10,7 @@ pub mod dockerfile;
 pub mod pragmas;
 pub mod registry;
 pub mod settings;
+pub mod shell_scripts;
 
 pub use settings::{LabelType, Settings, SettingsError};
 
@@ -30,6 +31,8 @@ pub enum Origin {
     /// Docker Compose's own checks (compose-go).
     Compose,
     Dclint,
+    /// ShellCheck's checks of the shell scripts (run by hadolint on RUN).
+    ShellCheck,
     Dockwright,
 }
 
@@ -102,6 +105,9 @@ pub struct DockerfileContext<'a> {
     stage_of: Vec<Option<usize>>,
     /// For each stage, the earlier stage it is built FROM.
     base_stage: Vec<Option<usize>>,
+    /// The shell scripts and what ShellCheck is told about them, worked out
+    /// on first use (only the shell checks read them).
+    shell_runs: std::cell::OnceCell<Vec<shell_scripts::ShellRun>>,
 }
 
 /// For each stage, the earlier stage it is built `FROM` (the last one of
@@ -187,6 +193,7 @@ impl<'a> DockerfileContext<'a> {
                 names
             },
             shipped: shipped_stages(dockerfile, &base_stage),
+            shell_runs: std::cell::OnceCell::new(),
             base_stage,
             stage_of: {
                 let mut stage_of = vec![None; dockerfile.instructions.len()];
@@ -292,6 +299,13 @@ impl<'a> DockerfileContext<'a> {
             .get(at)
             .map(|&i| &words[i])
             .filter(|w| w.span == span)
+    }
+
+    /// Every shell script the Dockerfile runs, with its dialect and the
+    /// variables set before it.
+    pub fn shell_runs(&self) -> &[shell_scripts::ShellRun] {
+        self.shell_runs
+            .get_or_init(|| shell_scripts::shell_runs(self))
     }
 
     /// The commands of the RUN at instruction `index` (runs are in order).

@@ -78,6 +78,7 @@ pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
     &redundant_target_platform::RULE,
     &reserved_stage_name::RULE,
     &secrets_used_in_arg_or_env::RULE,
+    &shell_unquoted_variable::RULE,
     &stage_name_casing::RULE,
     &trusted_registries::RULE,
     &undefined_arg_in_from::RULE,
@@ -294,6 +295,10 @@ pub static DOCS: &[(&str, &str)] = &[
     (
         secrets_used_in_arg_or_env::RULE.meta.code,
         secrets_used_in_arg_or_env::DOCS,
+    ),
+    (
+        shell_unquoted_variable::RULE.meta.code,
+        shell_unquoted_variable::DOCS,
     ),
     (stage_name_casing::RULE.meta.code, stage_name_casing::DOCS),
     (trusted_registries::RULE.meta.code, trusted_registries::DOCS),

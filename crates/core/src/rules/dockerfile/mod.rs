@@ -74,6 +74,8 @@ pub mod pointless_commands;
 pub mod redundant_target_platform;
 pub mod reserved_stage_name;
 pub mod secrets_used_in_arg_or_env;
+pub mod shell_unquoted_variable;
+pub mod shellcheck;
 pub mod stage_name_casing;
 pub mod trusted_registries;
 pub mod undefined_arg_in_from;
