@@ -76,15 +76,49 @@ def hadolint_findings(files):
 
 
 def our_findings(files):
+    """Dockwright's SC findings by code: {(file, line)}; and all of them with
+    their (file, line, column, code), for the comparison as hadolint shows them."""
     subprocess.run(["cargo", "build", "--release", "-q", "-p", "dockwright-cli"], cwd=ROOT, check=True)
     out = subprocess.run([str(ROOT / "target/release/dockwright"), "lint", "--format", "json", *map(str, files)],
                          capture_output=True, text=True)
-    found = collections.defaultdict(set)
+    found, positioned = collections.defaultdict(set), []
     for finding in json.loads(out.stdout):
         for code in {finding["code"], *finding["aliases"]}:
             if code.startswith("SC"):
                 found[code].add((Path(finding["file"]).name, finding["line"]))
-    return found
+                positioned.append((Path(finding["file"]).name, finding["line"], finding["column"], code))
+    return found, positioned
+
+
+def as_hadolint_shows(positioned, ranges, leave_out, runs):
+    """Of each RUN's findings, the last one by position: what hadolint would
+    show if its ShellCheck had found what Dockwright finds."""
+    def start(file, line):
+        return next((s for s, e in ranges.get(file, []) if s <= line <= e), line)
+    last = {}
+    for file, line, column, code in positioned:
+        key = (file, start(file, line))
+        if file in leave_out or key[1] not in runs.get(file, ()):
+            continue
+        if key not in last or (line, column) >= last[key][0]:
+            last[key] = ((line, column), code)
+    shown = collections.defaultdict(set)
+    for key, (_, code) in last.items():
+        shown[code].add(key)
+    return shown
+
+
+def checked_runs(files):
+    """Per file, the first lines of the RUNs Dockwright reads as POSIX or bash
+    scripts (`dockwright parse --shell`): RUNs in a stage whose SHELL is
+    PowerShell or cmd are not among them."""
+    checked = collections.defaultdict(set)
+    for path in files:
+        out = subprocess.run([str(ROOT / "target/release/dockwright"), "parse", "--shell", str(path)],
+                             capture_output=True, text=True)
+        for row in map(json.loads, out.stdout.splitlines()):
+            checked[path.name].add(row["line"])
+    return checked
 
 
 SHELLCHECK_VERSION = "0.11.0.1"
@@ -170,10 +204,21 @@ def main():
     args = parser.parse_args()
     files = dockerfiles(args.paths)
     theirs, unparsed = hadolint_findings(files)
-    ours = our_findings(files)
+    ours, positioned = our_findings(files)
     ranges = instruction_starts(files)
+    runs = run_lines(files)
     theirs = by_instruction(theirs, ranges, unparsed)
-    ours = by_instruction(ours, ranges, unparsed, run_lines(files))
+    ours = by_instruction(ours, ranges, unparsed, runs)
+    # hadolint runs ShellCheck on RUNs of PowerShell and cmd stages too (and
+    # reports their syntax as SC1xxx errors); those are not shell scripts.
+    checked = checked_runs(files)
+    foreign = {code: {k for k in items if k[1] not in checked.get(k[0], ())} for code, items in theirs.items()}
+    for code, items in foreign.items():
+        theirs[code] -= items
+    left_out = sum(len(v) for v in foreign.values())
+    if left_out:
+        print(f"\nleft out: {left_out} hadolint findings on RUNs of stages whose SHELL is not a POSIX shell: "
+              + ", ".join(f"{f}:{l} {c}" for c, v in sorted(foreign.items()) for f, l in sorted(v)))
 
     total = sum(len(v) for v in theirs.values())
     print(f"{len(files)} Dockerfiles; hadolint could not parse {len(unparsed)} (left out); "
@@ -189,6 +234,8 @@ def main():
     print(f"the first {covering} codes cover 90 % of hadolint's SC findings")
 
     compare("hadolint (one finding per RUN, see above)", ours, theirs, args.limit)
+    shown = as_hadolint_shows(positioned, ranges, unparsed, runs)
+    compare("hadolint, Dockwright's findings kept as hadolint keeps them (the last of each RUN)", shown, theirs, args.limit, "hadolint")
     direct = by_instruction(shellcheck_findings(files), ranges, unparsed)
     print("\n== ranking (ShellCheck's own SC codes on the same RUN scripts)")
     ranked = sorted(direct.items(), key=lambda kv: (-len(kv[1]), kv[0]))
@@ -199,7 +246,8 @@ def main():
     compare("ShellCheck 0.11 on each RUN script", ours, direct, args.limit)
 
 
-def compare(label, ours, theirs, limit):
+def compare(label, ours, theirs, limit, short=None):
+    short = short or label.split()[0]
     implemented = sorted(ours)
     print(f"\n== against {label}: agreement on the {len(implemented)} SC codes Dockwright reports")
     both_total = only_ours_total = only_theirs_total = 0
@@ -211,9 +259,9 @@ def compare(label, ours, theirs, limit):
         only_theirs_total += len(only_theirs)
         recall = len(both) / max(1, len(theirs[code]))
         precision = len(both) / max(1, len(ours[code]))
-        print(f"{code:7} both {len(both):4}  only dockwright {len(only_ours):4}  only {label.split()[0]} {len(only_theirs):4}  "
+        print(f"{code:7} both {len(both):4}  only dockwright {len(only_ours):4}  only {short} {len(only_theirs):4}  "
               f"recall {100 * recall:5.1f} %  precision {100 * precision:5.1f} %")
-        for side, items in (("  only dockwright:", only_ours), (f"  only {label.split()[0]}:", only_theirs)):
+        for side, items in (("  only dockwright:", only_ours), (f"  only {short}:", only_theirs)):
             for file, line in sorted(items)[:limit]:
                 print(f"{side} {file}:{line}")
     if implemented:
@@ -223,7 +271,7 @@ def compare(label, ours, theirs, limit):
     ranked = sorted(theirs.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     total = sum(len(v) for _, v in ranked)
     covered = sum(len(v) for code, v in ranked if code in ours)
-    print(f"the implemented codes cover {100 * covered / max(1, total):.1f} % of {label.split()[0]}'s {total} findings")
+    print(f"the implemented codes cover {100 * covered / max(1, total):.1f} % of {short}'s {total} findings")
 
 if __name__ == "__main__":
     main()

@@ -145,6 +145,7 @@ pub fn shell_runs(ctx: &DockerfileContext) -> Vec<ShellRun> {
         let base = ctx.base_stage(stage_index);
         let mut shell = base.map_or(Some(Dialect::Sh), |b| stage_shell[b]);
         let mut exported: Vec<String> = base.map_or_else(Vec::new, |b| stage_names[b].clone());
+        let mut onbuild: Vec<String> = Vec::new();
         for &index in &stage.instructions {
             let instruction = &dockerfile.instructions[index];
             match &instruction.command {
@@ -153,6 +154,20 @@ pub fn shell_runs(ctx: &DockerfileContext) -> Vec<ShellRun> {
                 Command::Env { pairs } => {
                     exported.extend(pairs.iter().map(|p| p.key.value.clone()))
                 }
+                // The triggers run together in the child's build: an
+                // `ONBUILD ARG` or `ONBUILD ENV` sets its variable for the
+                // `ONBUILD RUN`s after it.
+                Command::Onbuild {
+                    trigger: Some(trigger),
+                } => match &trigger.command {
+                    Command::Arg { args } => {
+                        onbuild.extend(args.iter().map(|a| a.name.value.clone()))
+                    }
+                    Command::Env { pairs } => {
+                        onbuild.extend(pairs.iter().map(|p| p.key.value.clone()))
+                    }
+                    _ => {}
+                },
                 _ => {}
             }
             let Some(dialect) = shell else {
@@ -170,6 +185,9 @@ pub fn shell_runs(ctx: &DockerfileContext) -> Vec<ShellRun> {
             }
             let mut names: Vec<String> = PROXY_VARIABLES.iter().map(|s| s.to_string()).collect();
             names.extend(exported.iter().cloned());
+            if matches!(instruction.command, Command::Onbuild { .. }) {
+                names.extend(onbuild.iter().cloned());
+            }
             runs.push(ShellRun {
                 instruction: index,
                 dialect,

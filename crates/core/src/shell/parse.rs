@@ -269,14 +269,14 @@ impl Parser<'_> {
             .is_some()
         {
             self.error(
-                1089,
+                1073,
                 "Parsing stopped here. Is this keyword correctly matched up?",
                 span,
                 true,
             );
         } else {
             self.error(
-                1070,
+                1073,
                 "Parsing stopped here. Mismatched keywords or invalid parentheses?",
                 span,
                 true,
@@ -303,7 +303,7 @@ impl Parser<'_> {
                 Some(pipeline) => rest.push((connective, pipeline)),
                 None => {
                     if !self.stopped {
-                        self.error(1072, "Expected a command after this operator. Fix any mentioned problems and try again.", Span::new(at, at + 2), true);
+                        self.error(1073, "Expected a command after this operator. Fix any mentioned problems and try again.", Span::new(at, at + 2), true);
                     }
                     break;
                 }
@@ -419,7 +419,7 @@ impl Parser<'_> {
         let mut otherwise = None;
         loop {
             let condition = self.list(&["then"]);
-            if !self.expect_word("then", 1050, "Expected 'then'.", opener) {
+            if !self.expect_word("then", 1073, "Expected 'then'.", opener) {
                 break;
             }
             let body = self.list(&["elif", "else", "fi"]);
@@ -432,7 +432,7 @@ impl Parser<'_> {
                 Some("else") => {
                     self.pos += 4;
                     otherwise = Some(self.list(&["fi"]));
-                    self.expect_word("fi", 1046, "Couldn't find 'fi' for this 'if'.", opener);
+                    self.expect_word("fi", 1073, "Couldn't find 'fi' for this 'if'.", opener);
                     break;
                 }
                 Some(_) => {
@@ -440,7 +440,7 @@ impl Parser<'_> {
                     break;
                 }
                 None => {
-                    self.error(1046, "Couldn't find 'fi' for this 'if'.", opener, true);
+                    self.error(1073, "Couldn't find 'fi' for this 'if'.", opener, true);
                     break;
                 }
             }
@@ -453,12 +453,12 @@ impl Parser<'_> {
     }
 
     fn do_done(&mut self, opener: Span) -> List {
-        if !self.expect_word("do", 1058, "Expected 'do'.", opener) {
+        if !self.expect_word("do", 1073, "Expected 'do'.", opener) {
             return List::default();
         }
         let do_span = Span::new(self.pos - 2, self.pos);
         let body = self.list(&["done"]);
-        self.expect_word("done", 1061, "Couldn't find 'done' for this 'do'.", do_span);
+        self.expect_word("done", 1073, "Couldn't find 'done' for this 'do'.", do_span);
         body
     }
 
@@ -617,7 +617,7 @@ impl Parser<'_> {
         let body = self.list(&["}"]);
         self.expect_word(
             "}",
-            1056,
+            1073,
             "Expected a '}'. If you have one, try a ; or \\n in front of it.",
             opener,
         );
@@ -1410,7 +1410,7 @@ mod tests {
         assert_eq!(codes("echo foo (bar) baz"), [1036, 1088]);
         assert_eq!(codes("function f(a, b) { :; }"), [1065]);
         assert_eq!(codes("echo \"unclosed"), [1073]);
-        assert_eq!(codes("if true; then echo"), [1046]);
+        assert_eq!(codes("if true; then echo"), [1073]);
         assert_eq!(codes("echo \\o"), [1001]);
         assert!(parse("echo foo (bar)").stopped());
     }

@@ -199,26 +199,44 @@ pub fn nested_lists<'a>(parts: &'a [Part], visit: &mut dyn FnMut(&'a List)) {
     }
 }
 
-/// Every simple command of `list`, nested ones included, in order.
-pub fn each_simple<'a>(list: &'a List, visit: &mut dyn FnMut(&'a Simple)) {
+/// Every simple command of `list`, nested ones included, in order, with
+/// whether it is inside a function's body.
+pub fn each_simple<'a>(list: &'a List, visit: &mut dyn FnMut(&'a Simple, bool)) {
+    each_simple_of_list(list, false, visit);
+}
+
+fn each_simple_of_list<'a>(
+    list: &'a List,
+    in_function: bool,
+    visit: &mut dyn FnMut(&'a Simple, bool),
+) {
     for item in &list.items {
         for pipeline in std::iter::once(&item.first).chain(item.rest.iter().map(|(_, p)| p)) {
             for command in &pipeline.commands {
-                each_simple_in_command(command, visit);
+                each_simple_in_command(command, in_function, visit);
             }
         }
     }
 }
 
-fn each_simple_in_command<'a>(command: &'a Command, visit: &mut dyn FnMut(&'a Simple)) {
-    let words = |words: &'a [Word], visit: &mut dyn FnMut(&'a Simple)| {
+fn each_simple_in_command<'a>(
+    command: &'a Command,
+    in_function: bool,
+    visit: &mut dyn FnMut(&'a Simple, bool),
+) {
+    let words = |words: &'a [Word], visit: &mut dyn FnMut(&'a Simple, bool)| {
         for word in words {
-            nested_lists(&word.parts, &mut |list| each_simple(list, visit));
+            nested_lists(&word.parts, &mut |list| {
+                each_simple_of_list(list, in_function, visit)
+            });
         }
+    };
+    let list = |list: &'a List, visit: &mut dyn FnMut(&'a Simple, bool)| {
+        each_simple_of_list(list, in_function, visit)
     };
     match command {
         Command::Simple(simple) => {
-            visit(simple);
+            visit(simple, in_function);
             for assignment in &simple.assignments {
                 if let Some(value) = &assignment.value {
                     words(std::slice::from_ref(value), visit);
@@ -226,42 +244,78 @@ fn each_simple_in_command<'a>(command: &'a Command, visit: &mut dyn FnMut(&'a Si
             }
             words(&simple.words, visit);
         }
-        Command::Subshell { body, .. } | Command::Group { body, .. } => each_simple(body, visit),
+        Command::Subshell { body, .. } | Command::Group { body, .. } => list(body, visit),
         Command::If {
             branches,
             otherwise,
             ..
         } => {
             for (condition, body) in branches {
-                each_simple(condition, visit);
-                each_simple(body, visit);
+                list(condition, visit);
+                list(body, visit);
             }
             if let Some(otherwise) = otherwise {
-                each_simple(otherwise, visit);
+                list(otherwise, visit);
             }
         }
         Command::For {
-            words: list, body, ..
+            words: items, body, ..
         } => {
-            if let Some(list) = list {
-                words(list, visit);
+            if let Some(items) = items {
+                words(items, visit);
             }
-            each_simple(body, visit);
+            list(body, visit);
         }
         Command::Loop {
             condition, body, ..
         } => {
-            each_simple(condition, visit);
-            each_simple(body, visit);
+            list(condition, visit);
+            list(body, visit);
         }
         Command::Case { word, arms, .. } => {
             words(std::slice::from_ref(word), visit);
             for (_, body) in arms {
-                each_simple(body, visit);
+                list(body, visit);
             }
         }
-        Command::Function { body, .. } => each_simple_in_command(body, visit),
-        Command::Test { words: list, .. } => words(list, visit),
+        Command::Function { body, .. } => each_simple_in_command(body, true, visit),
+        Command::Test { words: items, .. } => words(items, visit),
         Command::Arithmetic { .. } => {}
+    }
+}
+
+/// The command's arguments that are options (`-x`, `--name`), as ShellCheck
+/// reads flags: every letter of a `-abc` cluster, the name of a `--long`.
+pub fn flags(simple: &Simple) -> Vec<String> {
+    let mut out = Vec::new();
+    for word in simple.words.iter().skip(1) {
+        let Some(text) = word.literal() else {
+            continue;
+        };
+        if text == "--" {
+            break;
+        }
+        if let Some(long) = text.strip_prefix("--") {
+            out.push(long.split('=').next().unwrap_or(long).to_string());
+        } else if let Some(short) = text.strip_prefix('-') {
+            out.extend(short.chars().map(String::from));
+        }
+    }
+    out
+}
+
+/// The command's name without a path (`/bin/echo` → `echo`).
+pub fn basename(simple: &Simple) -> Option<String> {
+    simple
+        .name()
+        .map(|name| name.rsplit('/').next().unwrap_or(&name).to_string())
+}
+
+/// The reader's syntax errors of one ShellCheck code, in every script.
+pub fn syntax_errors(ctx: &DockerfileContext, code: u32, out: &mut Vec<Finding>) {
+    for (_, script, _) in scripts(ctx) {
+        for error in script.parsed.errors.iter().filter(|e| e.code == code) {
+            out.push(finding(script, error.span, error.message.clone()));
+        }
     }
 }
