@@ -107,7 +107,7 @@ pub struct DockerfileContext<'a> {
     base_stage: Vec<Option<usize>>,
     /// The shell scripts and what ShellCheck is told about them, worked out
     /// on first use (only the shell checks read them).
-    shell_runs: std::cell::OnceCell<Vec<shell_scripts::ShellRun>>,
+    shell_runs: std::cell::OnceCell<Vec<shell_scripts::ShellRun<'a>>>,
 }
 
 /// For each stage, the earlier stage it is built `FROM` (the last one of
@@ -303,7 +303,7 @@ impl<'a> DockerfileContext<'a> {
 
     /// Every shell script the Dockerfile runs, with its dialect and the
     /// variables set before it.
-    pub fn shell_runs(&self) -> &[shell_scripts::ShellRun] {
+    pub fn shell_runs(&self) -> &[shell_scripts::ShellRun<'a>] {
         self.shell_runs
             .get_or_init(|| shell_scripts::shell_runs(self))
     }

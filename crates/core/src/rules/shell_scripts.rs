@@ -19,12 +19,12 @@ pub enum Dialect {
 }
 
 /// One instruction's scripts.
-pub struct ShellRun {
+pub struct ShellRun<'a> {
     /// Index in `Dockerfile::instructions` (of the ONBUILD, for a trigger).
     pub instruction: usize,
     pub dialect: Dialect,
     /// Variables set before the script runs (spaceless, as hadolint sets them).
-    pub exported: Vec<String>,
+    pub exported: Vec<&'a str>,
     /// The shell-form command, then the heredoc scripts the shell runs.
     pub scripts: Vec<(Script, Dialect)>,
 }
@@ -134,25 +134,25 @@ fn scripts_of(
 }
 
 /// Every instruction's scripts, in order, ONBUILD triggers included.
-pub fn shell_runs(ctx: &DockerfileContext) -> Vec<ShellRun> {
+pub fn shell_runs<'a>(ctx: &DockerfileContext<'a>) -> Vec<ShellRun<'a>> {
     let dockerfile = ctx.dockerfile;
     let mut runs = Vec::new();
     // Per stage: its shell (inherited by the stages built FROM it) and the
     // ARG/ENV names it declared (likewise), as hadolint carries them.
     let mut stage_shell: Vec<Option<Dialect>> = Vec::new();
-    let mut stage_names: Vec<Vec<String>> = Vec::new();
+    let mut stage_names: Vec<Vec<&'a str>> = Vec::new();
     for (stage_index, stage) in dockerfile.stages.iter().enumerate() {
         let base = ctx.base_stage(stage_index);
         let mut shell = base.map_or(Some(Dialect::Sh), |b| stage_shell[b]);
-        let mut exported: Vec<String> = base.map_or_else(Vec::new, |b| stage_names[b].clone());
-        let mut onbuild: Vec<String> = Vec::new();
+        let mut exported: Vec<&'a str> = base.map_or_else(Vec::new, |b| stage_names[b].clone());
+        let mut onbuild: Vec<&'a str> = Vec::new();
         for &index in &stage.instructions {
             let instruction = &dockerfile.instructions[index];
             match &instruction.command {
                 Command::Shell { args } => shell = dialect_of_shell(args),
-                Command::Arg { args } => exported.extend(args.iter().map(|a| a.name.value.clone())),
+                Command::Arg { args } => exported.extend(args.iter().map(|a| a.name.value.as_str())),
                 Command::Env { pairs } => {
-                    exported.extend(pairs.iter().map(|p| p.key.value.clone()))
+                    exported.extend(pairs.iter().map(|p| p.key.value.as_str()))
                 }
                 // The triggers run together in the child's build: an
                 // `ONBUILD ARG` or `ONBUILD ENV` sets its variable for the
@@ -161,10 +161,10 @@ pub fn shell_runs(ctx: &DockerfileContext) -> Vec<ShellRun> {
                     trigger: Some(trigger),
                 } => match &trigger.command {
                     Command::Arg { args } => {
-                        onbuild.extend(args.iter().map(|a| a.name.value.clone()))
+                        onbuild.extend(args.iter().map(|a| a.name.value.as_str()))
                     }
                     Command::Env { pairs } => {
-                        onbuild.extend(pairs.iter().map(|p| p.key.value.clone()))
+                        onbuild.extend(pairs.iter().map(|p| p.key.value.as_str()))
                     }
                     _ => {}
                 },
@@ -183,10 +183,10 @@ pub fn shell_runs(ctx: &DockerfileContext) -> Vec<ShellRun> {
             if scripts.is_empty() {
                 continue;
             }
-            let mut names: Vec<String> = PROXY_VARIABLES.iter().map(|s| s.to_string()).collect();
-            names.extend(exported.iter().cloned());
+            let mut names: Vec<&'a str> = PROXY_VARIABLES.to_vec();
+            names.extend(exported.iter().copied());
             if matches!(instruction.command, Command::Onbuild { .. }) {
-                names.extend(onbuild.iter().cloned());
+                names.extend(onbuild.iter().copied());
             }
             runs.push(ShellRun {
                 instruction: index,

@@ -119,9 +119,13 @@ pub struct Simple {
 }
 
 impl Simple {
-    /// The command name when it is a plain literal word.
-    pub fn name(&self) -> Option<String> {
-        self.words.first().and_then(Word::literal)
+    /// The command name when it is a plain word (no quote, no escape, no
+    /// expansion), as written.
+    pub fn name(&self) -> Option<&str> {
+        match self.words.first()?.parts.as_slice() {
+            [Part::Literal { text, .. }] => Some(text),
+            _ => None,
+        }
     }
 }
 

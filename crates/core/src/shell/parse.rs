@@ -85,7 +85,14 @@ impl Parser<'_> {
     }
 
     fn peek(&self) -> Option<char> {
-        self.rest().chars().next()
+        if self.pos >= self.end {
+            return None;
+        }
+        // Scripts are mostly ASCII: a byte is a char then.
+        match self.src.as_bytes().get(self.pos) {
+            Some(&b) if b < 0x80 => Some(b as char),
+            _ => self.rest().chars().next(),
+        }
     }
 
     fn peek_second(&self) -> Option<char> {
@@ -191,6 +198,10 @@ impl Parser<'_> {
             "if", "then", "elif", "else", "fi", "for", "in", "do", "done", "while", "until",
             "case", "esac", "function", "{", "}", "[[", "!",
         ];
+        // Every reserved word starts with one of these.
+        if !matches!(self.peek(), Some('i' | 't' | 'e' | 'f' | 'd' | 'w' | 'u' | 'c' | '{' | '}' | '[' | '!')) {
+            return None;
+        }
         let rest = self.rest();
         RESERVED.into_iter().find(|w| {
             words.contains(w)

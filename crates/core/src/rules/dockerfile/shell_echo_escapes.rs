@@ -73,7 +73,7 @@ fn has_escape(text: &str) -> bool {
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for (_, script, _) in shellcheck::readable_scripts(ctx) {
         shellcheck::each_simple(&script.parsed.list, &mut |simple, _| {
-            if shellcheck::basename(simple).as_deref() != Some("echo") {
+            if shellcheck::basename(simple) != Some("echo") {
                 return;
             }
             if shellcheck::flags(simple).iter().any(|f| f == "e") {

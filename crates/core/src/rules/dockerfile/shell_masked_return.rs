@@ -56,13 +56,13 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             let Some(name) = simple.name() else {
                 return;
             };
-            if !DECLARATIONS.contains(&name.as_str()) {
+            if !DECLARATIONS.contains(&name) {
                 return;
             }
             let flags = shellcheck::flags(simple);
             let has = |f: &str| flags.iter().any(|x| x == f);
             let local = !has("g")
-                && ["local", "declare", "typeset"].contains(&name.as_str())
+                && ["local", "declare", "typeset"].contains(&name)
                 && in_function;
             let read_only = name == "readonly" || has("r");
             // `local -r x=$(…)`: the workaround is worse than the risk (ShellCheck's choice).

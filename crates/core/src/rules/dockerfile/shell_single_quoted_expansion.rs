@@ -97,7 +97,7 @@ fn sed_dollar(text: &str) -> bool {
 /// The command that receives the text: the command `find -exec` runs,
 /// `git filter-branch`, or the command itself.
 fn receiving_command(simple: &Simple) -> String {
-    let name = shellcheck::basename(simple).unwrap_or_default();
+    let name = shellcheck::basename(simple).unwrap_or_default().to_string();
     let words: Vec<Option<String>> = simple.words.iter().map(|w| w.literal()).collect();
     if name == "find" {
         if let Some(at) = words
@@ -132,10 +132,6 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             if prompt_values.contains(&word.span) {
                 return;
             }
-            let command = match role {
-                Role::CommandName(simple) | Role::Argument(simple, _) => receiving_command(simple),
-                _ => String::new(),
-            };
             for part in &word.parts {
                 let Part::SingleQuoted { text, span } = part else {
                     continue;
@@ -143,6 +139,10 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                 if !expands_in_double_quotes(text) {
                     continue;
                 }
+                let command = match role {
+                    Role::CommandName(simple) | Role::Argument(simple, _) => receiving_command(simple),
+                    _ => String::new(),
+                };
                 let fine = if command == "sed" {
                     sed_dollar(text)
                 } else {

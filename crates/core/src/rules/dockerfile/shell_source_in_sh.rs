@@ -47,7 +47,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             continue;
         }
         shellcheck::each_simple(&script.parsed.list, &mut |simple, _| {
-            if simple.name().as_deref() == Some("source") {
+            if simple.name() == Some("source") {
                 out.push(shellcheck::finding(
                     script,
                     simple.words[0].span,

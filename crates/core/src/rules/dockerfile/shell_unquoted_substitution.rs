@@ -47,7 +47,7 @@ RUN xargs apk add --no-cache < /tmp/packages.txt
 fn first_command(body: &List) -> Option<String> {
     let item = body.items.first()?;
     match item.first.commands.first()? {
-        Command::Simple(simple) => shellcheck::basename(simple),
+        Command::Simple(simple) => shellcheck::basename(simple).map(str::to_string),
         _ => None,
     }
 }

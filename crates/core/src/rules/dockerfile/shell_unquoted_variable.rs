@@ -1,4 +1,5 @@
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::diagnostic::Severity;
 use crate::fix::{Edit, Fix};
@@ -106,24 +107,51 @@ fn literal(text: &str) -> Value {
 
 /// The variables known at a point of the script; `None` where the script
 /// cannot be (after `exit`).
-type State = Option<HashMap<String, Value>>;
+type State<'a> = Option<Vars<'a>>;
+
+/// Variable names (borrowed from the script and its facts, never copied:
+/// states are cloned at every branch) to what is known of their values.
+type Vars<'a> = HashMap<&'a str, Value, BuildHasherDefault<Fnv>>;
+
+/// FNV-1a: variable names are short, and a state is hashed into often.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        for &b in bytes {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x100000001b3);
+        }
+        self.0 = hash;
+    }
+}
 
 /// Both ways a script may go, joined: a variable is clean only when it is
 /// on every way that reaches here.
-fn merge(a: State, b: State) -> State {
+fn merge<'a>(a: State<'a>, b: State<'a>) -> State<'a> {
     match (a, b) {
         (None, x) | (x, None) => x,
-        (Some(a), Some(b)) => {
-            let mut out = HashMap::new();
-            for (name, value) in &a {
-                if let Some(other) = b.get(name) {
-                    out.insert(name.clone(), merge_value(*value, *other));
+        (Some(mut a), Some(b)) => {
+            a.retain(|name, value| match b.get(name) {
+                Some(other) => {
+                    *value = merge_value(*value, *other);
+                    true
                 }
-            }
-            Some(out)
+                None => false,
+            });
+            Some(a)
         }
     }
 }
+
+/// A `for` loop's condition: none (the list is walked before the loop).
+static NO_CONDITION: List = List { items: Vec::new() };
 
 /// Variables that never hold blanks (ShellCheck's list).
 const SPACELESS: [&str; 17] = [
@@ -148,22 +176,25 @@ const SPACELESS: [&str; 17] = [
 /// Never worth a finding: the shell's own counters and flags.
 const NEVER_FLAGGED: [&str; 5] = ["$", "?", "!", "#", "-"];
 
-struct Walk<'a> {
+struct Walk<'a, 'o> {
     script: &'a crate::dockerfile::script::Script,
     dialect: Dialect,
-    out: &'a mut Vec<Finding>,
+    out: &'o mut Vec<Finding>,
     /// Off while a loop body is walked the first time (to learn what it assigns).
     report: bool,
 }
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for (run, script, dialect) in shellcheck::readable_scripts(ctx) {
-        let mut state: HashMap<String, Value> = HashMap::new();
+        let mut state = Vars::with_capacity_and_hasher(
+            SPACELESS.len() + run.exported.len() + 8,
+            Default::default(),
+        );
         for name in SPACELESS {
-            state.insert(name.to_string(), Value::Clean);
+            state.insert(name, Value::Clean);
         }
         for name in &run.exported {
-            state.insert(name.clone(), Value::Clean);
+            state.insert(name, Value::Clean);
         }
         let mut walk = Walk {
             script,
@@ -175,8 +206,8 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     }
 }
 
-impl Walk<'_> {
-    fn value_of_parts(&self, parts: &[Part], state: &HashMap<String, Value>) -> Value {
+impl<'a> Walk<'a, '_> {
+    fn value_of_parts(&self, parts: &[Part], state: &Vars) -> Value {
         parts.iter().fold(Value::Empty, |acc, part| {
             let value = match part {
                 Part::Literal { text, .. }
@@ -185,7 +216,7 @@ impl Walk<'_> {
                 Part::Escaped { ch, .. } => literal(&ch.to_string()),
                 Part::DoubleQuoted { parts, .. } => self.value_of_parts(parts, state),
                 Part::Parameter(p) if p.length => Value::Clean,
-                Part::Parameter(p) => state.get(&p.name).copied().unwrap_or(Value::Dirty),
+                Part::Parameter(p) => state.get(p.name.as_str()).copied().unwrap_or(Value::Dirty),
                 Part::Arithmetic { .. } => Value::Clean,
                 Part::CommandSubstitution { .. } | Part::ProcessSubstitution { .. } => Value::Dirty,
             };
@@ -193,7 +224,7 @@ impl Walk<'_> {
         })
     }
 
-    fn list(&mut self, list: &List, mut state: State) -> State {
+    fn list(&mut self, list: &'a List, mut state: State<'a>) -> State<'a> {
         for item in &list.items {
             state = self.and_or(item, state);
         }
@@ -204,7 +235,7 @@ impl Walk<'_> {
     /// `(a && b) || c`, each right side reached from the end of the chain so
     /// far, where what its left side assigned may or may not have happened.
     /// (So in `true && x=1 && echo $x`, ShellCheck does not know `$x`.)
-    fn and_or(&mut self, item: &AndOr, state: State) -> State {
+    fn and_or(&mut self, item: &'a AndOr, state: State<'a>) -> State<'a> {
         let mut state = self.pipeline(&item.first.commands, state);
         for (_, pipeline) in &item.rest {
             let taken = self.pipeline(&pipeline.commands, state.clone());
@@ -213,7 +244,7 @@ impl Walk<'_> {
         state
     }
 
-    fn pipeline(&mut self, commands: &[Command], state: State) -> State {
+    fn pipeline(&mut self, commands: &'a [Command], state: State<'a>) -> State<'a> {
         if let [command] = commands {
             return self.command(command, state);
         }
@@ -224,7 +255,7 @@ impl Walk<'_> {
         state
     }
 
-    fn command(&mut self, command: &Command, state: State) -> State {
+    fn command(&mut self, command: &'a Command, state: State<'a>) -> State<'a> {
         state.as_ref()?;
         match command {
             Command::Simple(simple) => self.simple(simple, state),
@@ -269,7 +300,7 @@ impl Walk<'_> {
                     self.nested(words.iter().flatten(), entry.as_ref());
                     if let Some(map) = entry.as_mut() {
                         map.insert(
-                            name.clone(),
+                            name.as_str(),
                             if value == Value::Empty {
                                 Value::Dirty
                             } else {
@@ -278,7 +309,7 @@ impl Walk<'_> {
                         );
                     }
                 }
-                self.looped(&List::default(), body, entry)
+                self.looped(&NO_CONDITION, body, entry)
             }
             Command::Loop {
                 condition, body, ..
@@ -312,7 +343,7 @@ impl Walk<'_> {
 
     /// A loop: its body may run any number of times, so the assignments it
     /// makes reach its start too. Walked once to learn them, then again to report.
-    fn looped(&mut self, condition: &List, body: &List, entry: State) -> State {
+    fn looped(&mut self, condition: &'a List, body: &'a List, entry: State<'a>) -> State<'a> {
         let report = self.report;
         self.report = false;
         let first = self.list(condition, entry.clone());
@@ -326,11 +357,7 @@ impl Walk<'_> {
 
     /// The command lists inside words (command substitutions): walked in
     /// a subshell's copy of the state.
-    fn nested<'w>(
-        &mut self,
-        words: impl Iterator<Item = &'w Word>,
-        state: Option<&HashMap<String, Value>>,
-    ) {
+    fn nested(&mut self, words: impl Iterator<Item = &'a Word>, state: Option<&Vars<'a>>) {
         let Some(state) = state else {
             return;
         };
@@ -343,10 +370,10 @@ impl Walk<'_> {
         }
     }
 
-    fn simple(&mut self, simple: &Simple, state: State) -> State {
+    fn simple(&mut self, simple: &'a Simple, state: State<'a>) -> State<'a> {
         let mut map = state?;
         let name = simple.name();
-        let declaration = name.as_deref().is_some_and(|n| DECLARATIONS.contains(&n));
+        let declaration = name.is_some_and(|n| DECLARATIONS.contains(&n));
         // The words, with the state before the command's assignments.
         for (i, word) in simple.words.iter().enumerate() {
             let role = if i == 0 {
@@ -387,16 +414,16 @@ impl Walk<'_> {
                     && self.script.text[assignment.name_span.end..].starts_with("+=")
                 {
                     append(
-                        map.get(&assignment.name).copied().unwrap_or(Value::Dirty),
+                        map.get(assignment.name.as_str()).copied().unwrap_or(Value::Dirty),
                         value,
                     )
                 } else {
                     value
                 };
-                map.insert(assignment.name.clone(), value);
+                map.insert(assignment.name.as_str(), value);
             }
         }
-        match name.as_deref() {
+        match name {
             Some(n) if DECLARATIONS.contains(&n) => {
                 for word in simple.words.iter().skip(1) {
                     let Some(var) = shellcheck::assignment_name(word) else {
@@ -411,20 +438,22 @@ impl Walk<'_> {
                         }
                         _ => Value::Dirty,
                     };
-                    map.insert(var.to_string(), value);
+                    map.insert(var, value);
                 }
             }
             Some("read") => {
                 for word in simple.words.iter().skip(1) {
-                    if let Some(var) = word.literal().filter(|w| !w.starts_with('-')) {
-                        map.insert(var, Value::Dirty);
+                    if let [Part::Literal { text, .. }] = word.parts.as_slice() {
+                        if !text.starts_with('-') {
+                            map.insert(text.as_str(), Value::Dirty);
+                        }
                     }
                 }
             }
             Some("unset") => {
                 for word in simple.words.iter().skip(1) {
-                    if let Some(var) = word.literal() {
-                        map.remove(&var);
+                    if let [Part::Literal { text, .. }] = word.parts.as_slice() {
+                        map.remove(text.as_str());
                     }
                 }
             }
@@ -434,7 +463,7 @@ impl Walk<'_> {
         Some(map)
     }
 
-    fn word(&mut self, word: &Word, role: Role, simple: &Simple, state: &HashMap<String, Value>) {
+    fn word(&mut self, word: &Word, role: Role, simple: &Simple, state: &Vars) {
         if !self.report || role.quote_free() {
             return;
         }
@@ -445,7 +474,7 @@ impl Walk<'_> {
             if !needs_quotes(parameter, word, role, simple) {
                 continue;
             }
-            if state.get(&parameter.name) == Some(&Value::Clean) {
+            if state.get(parameter.name.as_str()) == Some(&Value::Clean) {
                 continue;
             }
             let span = parameter.span;
@@ -510,7 +539,7 @@ fn needs_quotes(parameter: &Parameter, word: &Word, role: Role, simple: &Simple)
     }
     // `: ${x:=default}` is ShellCheck's SC2223.
     if (parameter.modifier.starts_with(":=") || parameter.modifier.starts_with('='))
-        && simple.name().as_deref() == Some(":")
+        && simple.name() == Some(":")
     {
         return false;
     }

@@ -44,7 +44,7 @@ RUN set -e; if grep -q 'debug' /etc/app.conf; then exit 1; fi; echo checked
 fn sets_errexit(list: &List) -> bool {
     let mut found = false;
     shellcheck::each_simple(list, &mut |simple, _| {
-        if simple.name().as_deref() == Some("set") {
+        if simple.name() == Some("set") {
             let words: Vec<Option<String>> = simple.words.iter().map(|w| w.literal()).collect();
             found |= shellcheck::flags(simple).iter().any(|f| f == "e")
                 || words.iter().any(|w| w.as_deref() == Some("errexit"));

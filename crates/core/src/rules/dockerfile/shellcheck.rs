@@ -14,7 +14,7 @@ use crate::span::Span;
 /// Every script with its instruction's facts and its own dialect.
 pub fn scripts<'c>(
     ctx: &'c DockerfileContext,
-) -> impl Iterator<Item = (&'c ShellRun, &'c Script, Dialect)> {
+) -> impl Iterator<Item = (&'c ShellRun<'c>, &'c Script, Dialect)> {
     ctx.shell_runs().iter().flat_map(|run| {
         run.scripts
             .iter()
@@ -25,7 +25,7 @@ pub fn scripts<'c>(
 /// The scripts the reader read to the end: the ones the checks look at.
 pub fn readable_scripts<'c>(
     ctx: &'c DockerfileContext,
-) -> impl Iterator<Item = (&'c ShellRun, &'c Script, Dialect)> {
+) -> impl Iterator<Item = (&'c ShellRun<'c>, &'c Script, Dialect)> {
     scripts(ctx).filter(|(_, script, _)| !script.parsed.stopped())
 }
 
@@ -87,7 +87,7 @@ pub fn is_declaration_assignment(simple: &Simple, word: &Word, dialect: Dialect)
     dialect == Dialect::Bash
         && simple
             .name()
-            .is_some_and(|name| DECLARATIONS.contains(&name.as_str()))
+            .is_some_and(|name| DECLARATIONS.contains(&name))
         && assignment_name(word).is_some()
 }
 
@@ -305,10 +305,8 @@ pub fn flags(simple: &Simple) -> Vec<String> {
 }
 
 /// The command's name without a path (`/bin/echo` → `echo`).
-pub fn basename(simple: &Simple) -> Option<String> {
-    simple
-        .name()
-        .map(|name| name.rsplit('/').next().unwrap_or(&name).to_string())
+pub fn basename(simple: &Simple) -> Option<&str> {
+    simple.name().map(|name| name.rsplit('/').next().unwrap_or(name))
 }
 
 /// The reader's syntax errors of one ShellCheck code, in every script.
