@@ -10,6 +10,7 @@
 //  - the time from a change to its findings on screen (the page's
 //    "dockwright-findings" measures), and from navigation to the first
 //    findings;
+//  - the engine's lint of the example project per keystroke, in wasm;
 //  - a first visit on a phone's network: when the file, its findings and the
 //    page's findings show;
 //  - every asset's size, raw and brotli, and what the first load (the
@@ -196,6 +197,48 @@ const big = bigDockerfile();
 await compare(`${big.split("\n").length}-line Dockerfile`, "Dockerfile", big);
 const mb = megabyteDockerfile();
 await compare(`${(mb.length / 1e6).toFixed(1)} MB Dockerfile`, "Dockerfile", mb, 40, 120);
+/**
+ * The engine's own time to lint the example project (its four files) in
+ * Chromium's wasm, once per keystroke: the Dockerfile changes by one
+ * character each time, as typing changes it. Called on the page's module
+ * (the same wasm its worker runs), so the worker's round trip is not in it.
+ */
+async function engineLintTimes() {
+  const source = readFileSync(join(root, "crates/web/src/workspace.rs"), "utf8");
+  const constant = (name) => source.match(new RegExp(`pub const ${name}: &str = r#"([\\s\\S]*?)"#;`))[1];
+  const files = [
+    ["Dockerfile", EXAMPLE],
+    ["compose.yaml", constant("EXAMPLE_COMPOSE")],
+    ["compose.override.yaml", constant("EXAMPLE_OVERRIDE")],
+    [".dockerignore", ".git\n.env*\nnode_modules\nnpm-debug.log\n"],
+  ];
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(env.site.url);
+  await page.locator("[data-testid=status]").waitFor();
+  const times = await page.evaluate((files) => {
+    const encoder = new TextEncoder();
+    const times = [];
+    for (let i = 0; i < 400; i += 1) {
+      const typed = files.map(([name, text], id) => ({
+        id: id + 1,
+        name,
+        version: i,
+        text: encoder.encode(id === 0 ? `${text}# ${"x".repeat(i % 40)}\n` : text),
+      }));
+      const start = performance.now();
+      const answer = window.wasmBindings.lint_in_worker({ generation: i, settings: "", profiles: [], files: typed });
+      times.push(performance.now() - start);
+      if (!answer.findings) throw new Error("the engine did not answer");
+    }
+    return times.slice(50);
+  }, files);
+  await context.close();
+  console.log(`${"engine lint of the example project (in wasm)".padEnd(52)} p50 ${percentile(times, 50).toFixed(2)} ms   p95 ${percentile(times, 95).toFixed(2)} ms   (goal p95 ≤ 1 ms)`);
+}
+
+console.log("== engine");
+await engineLintTimes();
 console.log("== load");
 await firstFindings();
 await throttledLoad();
