@@ -89,6 +89,7 @@ pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
     &shell_syntax_regular_escape::RULE,
     &shell_syntax_stopped_at_parenthesis::RULE,
     &shell_syntax_unparsable::RULE,
+    &shell_unchecked_cd::RULE,
     &shell_unquoted_substitution::RULE,
     &shell_unquoted_variable::RULE,
     &shell_useless_bang::RULE,
@@ -351,6 +352,7 @@ pub static DOCS: &[(&str, &str)] = &[
         shell_syntax_unparsable::RULE.meta.code,
         shell_syntax_unparsable::DOCS,
     ),
+    (shell_unchecked_cd::RULE.meta.code, shell_unchecked_cd::DOCS),
     (
         shell_unquoted_substitution::RULE.meta.code,
         shell_unquoted_substitution::DOCS,

@@ -150,7 +150,9 @@ pub fn shell_runs<'a>(ctx: &DockerfileContext<'a>) -> Vec<ShellRun<'a>> {
             let instruction = &dockerfile.instructions[index];
             match &instruction.command {
                 Command::Shell { args } => shell = dialect_of_shell(args),
-                Command::Arg { args } => exported.extend(args.iter().map(|a| a.name.value.as_str())),
+                Command::Arg { args } => {
+                    exported.extend(args.iter().map(|a| a.name.value.as_str()))
+                }
                 Command::Env { pairs } => {
                     exported.extend(pairs.iter().map(|p| p.key.value.as_str()))
                 }

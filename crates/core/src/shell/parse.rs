@@ -199,7 +199,10 @@ impl Parser<'_> {
             "case", "esac", "function", "{", "}", "[[", "!",
         ];
         // Every reserved word starts with one of these.
-        if !matches!(self.peek(), Some('i' | 't' | 'e' | 'f' | 'd' | 'w' | 'u' | 'c' | '{' | '}' | '[' | '!')) {
+        if !matches!(
+            self.peek(),
+            Some('i' | 't' | 'e' | 'f' | 'd' | 'w' | 'u' | 'c' | '{' | '}' | '[' | '!')
+        ) {
             return None;
         }
         let rest = self.rest();

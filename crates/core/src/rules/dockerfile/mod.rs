@@ -85,6 +85,7 @@ pub mod shell_syntax_literal_escape;
 pub mod shell_syntax_regular_escape;
 pub mod shell_syntax_stopped_at_parenthesis;
 pub mod shell_syntax_unparsable;
+pub mod shell_unchecked_cd;
 pub mod shell_unquoted_substitution;
 pub mod shell_unquoted_variable;
 pub mod shell_useless_bang;

@@ -61,9 +61,7 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
             }
             let flags = shellcheck::flags(simple);
             let has = |f: &str| flags.iter().any(|x| x == f);
-            let local = !has("g")
-                && ["local", "declare", "typeset"].contains(&name)
-                && in_function;
+            let local = !has("g") && ["local", "declare", "typeset"].contains(&name) && in_function;
             let read_only = name == "readonly" || has("r");
             // `local -r x=$(…)`: the workaround is worse than the risk (ShellCheck's choice).
             if local && read_only {

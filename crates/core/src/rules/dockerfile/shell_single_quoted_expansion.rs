@@ -140,7 +140,9 @@ fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
                     continue;
                 }
                 let command = match role {
-                    Role::CommandName(simple) | Role::Argument(simple, _) => receiving_command(simple),
+                    Role::CommandName(simple) | Role::Argument(simple, _) => {
+                        receiving_command(simple)
+                    }
                     _ => String::new(),
                 };
                 let fine = if command == "sed" {

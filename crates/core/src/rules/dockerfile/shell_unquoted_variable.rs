@@ -123,7 +123,11 @@ impl Hasher for Fnv {
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 { 0xcbf29ce484222325 } else { self.0 };
+        let mut hash = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
         for &b in bytes {
             hash ^= u64::from(b);
             hash = hash.wrapping_mul(0x100000001b3);
@@ -414,7 +418,9 @@ impl<'a> Walk<'a, '_> {
                     && self.script.text[assignment.name_span.end..].starts_with("+=")
                 {
                     append(
-                        map.get(assignment.name.as_str()).copied().unwrap_or(Value::Dirty),
+                        map.get(assignment.name.as_str())
+                            .copied()
+                            .unwrap_or(Value::Dirty),
                         value,
                     )
                 } else {

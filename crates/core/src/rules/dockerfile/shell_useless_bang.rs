@@ -40,19 +40,6 @@ RUN set -e; if grep -q 'debug' /etc/app.conf; then exit 1; fi; echo checked
 - ShellCheck `SC2251` (run by hadolint on every RUN)
 "#;
 
-/// Whether the script turns errexit on (`set -e`, `set -eux`, `set -o errexit`).
-fn sets_errexit(list: &List) -> bool {
-    let mut found = false;
-    shellcheck::each_simple(list, &mut |simple, _| {
-        if simple.name() == Some("set") {
-            let words: Vec<Option<String>> = simple.words.iter().map(|w| w.literal()).collect();
-            found |= shellcheck::flags(simple).iter().any(|f| f == "e")
-                || words.iter().any(|w| w.as_deref() == Some("errexit"));
-        }
-    });
-    found
-}
-
 /// The statements whose status nobody reads (ShellCheck's
 /// `getNonReturningCommands`), at every depth.
 fn unread<'a>(list: &'a List, all: bool, visit: &mut dyn FnMut(&'a AndOr)) {
@@ -109,7 +96,7 @@ fn nested<'a>(command: &'a Command, visit: &mut dyn FnMut(&'a AndOr)) {
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for (_, script, _) in shellcheck::readable_scripts(ctx) {
-        if !sets_errexit(&script.parsed.list) {
+        if !shellcheck::sets_errexit(script) {
             continue;
         }
         unread(&script.parsed.list, false, &mut |item| {

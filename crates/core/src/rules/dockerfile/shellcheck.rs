@@ -306,7 +306,9 @@ pub fn flags(simple: &Simple) -> Vec<String> {
 
 /// The command's name without a path (`/bin/echo` → `echo`).
 pub fn basename(simple: &Simple) -> Option<&str> {
-    simple.name().map(|name| name.rsplit('/').next().unwrap_or(name))
+    simple
+        .name()
+        .map(|name| name.rsplit('/').next().unwrap_or(name))
 }
 
 /// The reader's syntax errors of one ShellCheck code, in every script.
@@ -316,4 +318,28 @@ pub fn syntax_errors(ctx: &DockerfileContext, code: u32, out: &mut Vec<Finding>)
             out.push(finding(script, error.span, error.message.clone()));
         }
     }
+}
+
+/// Whether the script runs with errexit: `set -e` (or `-eux`, `-o errexit`)
+/// anywhere in it, or `-e` on a heredoc's `#!` line (ShellCheck's `hasSetE`).
+pub fn sets_errexit(script: &Script) -> bool {
+    if script.heredoc {
+        if let Some(shebang) = script.text.lines().next().filter(|l| l.starts_with("#!")) {
+            if shebang
+                .split_whitespace()
+                .skip(1)
+                .any(|w| w.starts_with('-') && !w.starts_with("--") && w.contains('e'))
+            {
+                return true;
+            }
+        }
+    }
+    let mut found = false;
+    each_simple(&script.parsed.list, &mut |simple, _| {
+        if simple.name() == Some("set") {
+            found |= flags(simple).iter().any(|f| f == "e")
+                || simple.words.iter().any(|w| matches!(w.parts.as_slice(), [Part::Literal { text, .. }] if text == "errexit"));
+        }
+    });
+    found
 }
