@@ -3,7 +3,7 @@
 //! heredoc's `#!` line) and the variables hadolint declares before each
 //! script (`export NAME=1` for every ARG and ENV of the stage so far, and
 //! the proxy variables Docker passes). The shell checks
-//! (`rules/dockerfile/sc*.rs`) read these; they are worked out once per lint.
+//! (`rules/dockerfile/shell_*.rs`) read these; they are worked out once per lint.
 
 use crate::dockerfile::script::Script;
 use crate::dockerfile::{Command, Instruction};
@@ -28,18 +28,6 @@ pub struct ShellRun<'a> {
     /// The shell-form command, then the heredoc scripts the shell runs.
     pub scripts: Vec<(Script, Dialect)>,
 }
-
-/// Docker passes these to every RUN; hadolint declares them too.
-const PROXY_VARIABLES: [&str; 8] = [
-    "HTTP_PROXY",
-    "http_proxy",
-    "HTTPS_PROXY",
-    "https_proxy",
-    "FTP_PROXY",
-    "ftp_proxy",
-    "NO_PROXY",
-    "no_proxy",
-];
 
 /// The dialect of a SHELL instruction, or `None` for a shell that is not
 /// POSIX (PowerShell, cmd): nothing is checked then.
@@ -185,7 +173,9 @@ pub fn shell_runs<'a>(ctx: &DockerfileContext<'a>) -> Vec<ShellRun<'a>> {
             if scripts.is_empty() {
                 continue;
             }
-            let mut names: Vec<&'a str> = PROXY_VARIABLES.to_vec();
+            // Docker passes the proxy variables to every RUN; hadolint
+            // declares them too.
+            let mut names: Vec<&'a str> = crate::dockerfile::scope::PROXY_ARGS.to_vec();
             names.extend(exported.iter().copied());
             if matches!(instruction.command, Command::Onbuild { .. }) {
                 names.extend(onbuild.iter().copied());

@@ -3,7 +3,7 @@
 //! their parts — quotes, parameter expansions, command substitutions,
 //! arithmetic — with compound commands (`if`, `for`, `while`, `case`,
 //! functions, groups, subshells), redirections and here-documents, so that
-//! the shell checks (`rules/dockerfile/sc*.rs`) reason about the script
+//! the shell checks (`rules/dockerfile/shell_*.rs`) reason about the script
 //! the way ShellCheck does. Plain text in, spans in that text out; the
 //! Dockerfile side (`dockerfile::script`) maps them back to the file.
 

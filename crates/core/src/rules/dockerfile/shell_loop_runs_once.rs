@@ -1,7 +1,7 @@
 use crate::diagnostic::Severity;
 use crate::rules::dockerfile::shellcheck;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
-use crate::shell::{Command, List, Part, Word};
+use crate::shell::{Command, Part, Word};
 
 pub static RULE: DockerfileRule = DockerfileRule {
     meta: RuleMeta {
@@ -63,57 +63,18 @@ fn may_be_several(word: &Word) -> bool {
     })
 }
 
-fn loops<'a>(list: &'a List, visit: &mut dyn FnMut(&'a Word)) {
-    for item in &list.items {
-        for pipeline in std::iter::once(&item.first).chain(item.rest.iter().map(|(_, p)| p)) {
-            for command in &pipeline.commands {
-                command_loops(command, visit);
-            }
-        }
-    }
-}
-
-fn command_loops<'a>(command: &'a Command, visit: &mut dyn FnMut(&'a Word)) {
-    match command {
-        Command::For { words, body, .. } => {
-            if let Some([word]) = words.as_deref() {
-                visit(word);
-            }
-            loops(body, visit);
-        }
-        Command::Subshell { body, .. } | Command::Group { body, .. } => loops(body, visit),
-        Command::If {
-            branches,
-            otherwise,
-            ..
-        } => {
-            for (condition, body) in branches {
-                loops(condition, visit);
-                loops(body, visit);
-            }
-            if let Some(otherwise) = otherwise {
-                loops(otherwise, visit);
-            }
-        }
-        Command::Loop {
-            condition, body, ..
-        } => {
-            loops(condition, visit);
-            loops(body, visit);
-        }
-        Command::Case { arms, .. } => {
-            for (_, body) in arms {
-                loops(body, visit);
-            }
-        }
-        Command::Function { body, .. } => command_loops(body, visit),
-        Command::Simple(_) | Command::Test { .. } | Command::Arithmetic { .. } => {}
-    }
-}
-
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
     for (_, script, _) in shellcheck::readable_scripts(ctx) {
-        loops(&script.parsed.list, &mut |word| {
+        shellcheck::each_command(&script.parsed.list, &mut |command| {
+            let Command::For {
+                words: Some(words), ..
+            } = command
+            else {
+                return;
+            };
+            let [word] = words.as_slice() else {
+                return;
+            };
             // "…" and '…' alone, and a comma list, are other checks' cases.
             if matches!(
                 word.parts.as_slice(),

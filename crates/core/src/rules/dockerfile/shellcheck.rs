@@ -1,9 +1,9 @@
-//! What the shell checks (`sc*.rs`, ShellCheck's checks with its codes and
+//! What the shell checks (`shell_*.rs`, ShellCheck's checks with its codes and
 //! wording) share: the scripts to check, the walk over their words with the
 //! role each word plays, and findings placed back in the Dockerfile.
 //!
 //! As ShellCheck does, a script the reader could not read to its end gets
-//! only its syntax errors (`sc1*.rs`), no other check.
+//! only its syntax errors (`shell_syntax_*.rs`), no other check.
 
 use crate::dockerfile::script::Script;
 use crate::rules::shell_scripts::{Dialect, ShellRun};
@@ -281,6 +281,45 @@ fn each_simple_in_command<'a>(
         Command::Function { body, .. } => each_simple_in_command(body, true, visit),
         Command::Test { words: items, .. } => words(items, visit),
         Command::Arithmetic { .. } => {}
+    }
+}
+
+/// Every command of `list` (compound ones and those inside them), in order;
+/// not those inside words' substitutions.
+pub fn each_command<'a>(list: &'a List, visit: &mut dyn FnMut(&'a Command)) {
+    for item in &list.items {
+        for pipeline in std::iter::once(&item.first).chain(item.rest.iter().map(|(_, p)| p)) {
+            for command in &pipeline.commands {
+                visit(command);
+                let lists: Vec<&List> = match command {
+                    Command::Subshell { body, .. } | Command::Group { body, .. } => vec![body],
+                    Command::If {
+                        branches,
+                        otherwise,
+                        ..
+                    } => branches
+                        .iter()
+                        .flat_map(|(condition, body)| [condition, body])
+                        .chain(otherwise)
+                        .collect(),
+                    Command::For { body, .. } => vec![body],
+                    Command::Loop {
+                        condition, body, ..
+                    } => vec![condition, body],
+                    Command::Case { arms, .. } => arms.iter().map(|(_, body)| body).collect(),
+                    Command::Function { body, .. } => match &**body {
+                        Command::Group { body, .. } | Command::Subshell { body, .. } => vec![body],
+                        _ => Vec::new(),
+                    },
+                    Command::Simple(_) | Command::Test { .. } | Command::Arithmetic { .. } => {
+                        Vec::new()
+                    }
+                };
+                for list in lists {
+                    each_command(list, visit);
+                }
+            }
+        }
     }
 }
 
