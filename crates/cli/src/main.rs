@@ -2,6 +2,7 @@
 //! `dockwright-core`.
 
 mod config;
+mod fmt;
 mod output;
 mod project_dir;
 
@@ -19,6 +20,7 @@ use serde::Serialize;
 const USAGE: &str = "\
 usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... [--config FILE] [--kind dockerfile|compose]\n                       [-f COMPOSE_FILE]... [--profile NAME]... [--env-file FILE]... PATH...|-
        dockwright fix [--dry-run] [--only CODE]... [--config FILE] [--kind dockerfile|compose] PATH...
+       dockwright fmt [--check] [--diff] PATH...|-
        dockwright pattern list | show NAME | render NAME [--set KEY=VALUE]... --out DIR [--force]
        dockwright pattern matrix --out DIR
        dockwright parse --dump|--lines|--shell FILE
@@ -55,6 +57,15 @@ pattern list prints the catalogue; show prints a pattern's purpose, its
         files under DIR (refusing to overwrite a file unless --force), with
         parameters set by --set; matrix writes every combination of every
         pattern under DIR/PATTERN/N/, to check them with other tools.
+fmt     Rewrites Dockerfiles in place in one style (keywords upper-cased,
+        one space between keyword, flags and arguments, continuation lines
+        indented by the .editorconfig's indent_style/indent_size or 4 spaces,
+        exec form as [\"a\", \"b\"], one blank line before each stage, no
+        trailing spaces); only whitespace the build ignores moves, heredoc
+        bodies and quoted strings are never touched. - formats standard input
+        to standard output. --check lists the files that would change and
+        exits 1 if any; --diff prints the changes as a unified diff. A file
+        BuildKit would refuse is left unchanged, with the reason (exit 1).
 parse   --dump prints BuildKit's AST dump of a Dockerfile; --lines prints
         each instruction's first and last line; --shell prints each shell
         script the shell checks read (JSON lines: the instruction's first
@@ -90,7 +101,7 @@ fn main() -> ExitCode {
     }
 }
 
-enum Failure {
+pub(crate) enum Failure {
     Usage(String),
     Io(String),
     BrokenPipe,
@@ -114,6 +125,7 @@ fn try_main(args: Vec<String>) -> Result<ExitCode, Failure> {
         "lint" => run_lint(rest),
         "config" => config::run(rest),
         "fix" => run_fix(rest),
+        "fmt" => fmt::run(rest),
         "pattern" => run_pattern(rest),
         "parse" => run_parse(rest),
         "rules" => run_rules(rest),
@@ -752,7 +764,7 @@ fn load_settings(explicit: Option<&Path>) -> Result<Settings, Failure> {
     })
 }
 
-fn read_stdin() -> Result<String, Failure> {
+pub(crate) fn read_stdin() -> Result<String, Failure> {
     let mut bytes = Vec::new();
     io::Read::read_to_end(&mut io::stdin(), &mut bytes)
         .map_err(|e| Failure::Io(format!("cannot read standard input: {e}")))?;
@@ -981,7 +993,7 @@ fn active_profiles(given: &[String]) -> Vec<String> {
         .unwrap_or_default()
 }
 
-fn read_text(path: &Path) -> Result<String, Failure> {
+pub(crate) fn read_text(path: &Path) -> Result<String, Failure> {
     let bytes = std::fs::read(path)
         .map_err(|e| Failure::Io(format!("cannot read {}: {e}", path.display())))?;
     // BuildKit reads bytes; invalid UTF-8 is shown as U+FFFD rather than refused.

@@ -543,3 +543,60 @@ fn config_prints_the_resolved_model_and_refuses_what_compose_refuses() {
     let out = dockwright(&["config", "--format", "toml", path]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn fmt_checks_shows_writes_and_refuses() {
+    let messy = "from alpine:3.20\nrun apk update && \\\n\t\tapk add curl   \n";
+    let tidy = "FROM alpine:3.20\nRUN apk update && \\\n    apk add curl\n";
+    let dir = project(
+        "fmt",
+        &[
+            ("Dockerfile", messy),
+            ("tidy.Dockerfile", tidy),
+            ("broken.Dockerfile", "FROM alpine\nRUN echo \"x\nFROM\n"),
+            (
+                ".editorconfig",
+                "root = true\n[tabs.Dockerfile]\nindent_style = tab\n",
+            ),
+            ("tabs.Dockerfile", messy),
+        ],
+    );
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_string();
+
+    let out = dockwright(&[
+        "fmt",
+        "--check",
+        &path("Dockerfile"),
+        &path("tidy.Dockerfile"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("Dockerfile: would be reformatted"));
+
+    let out = dockwright(&["fmt", "--diff", &path("Dockerfile")]);
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        diff.contains("-run apk update && \\") && diff.contains("+    apk add curl"),
+        "{diff}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(path("Dockerfile")).unwrap(),
+        messy,
+        "--diff writes nothing"
+    );
+
+    let out = dockwright(&["fmt", &path("Dockerfile"), &path("tabs.Dockerfile")]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(path("Dockerfile")).unwrap(), tidy);
+    assert_eq!(
+        std::fs::read_to_string(path("tabs.Dockerfile")).unwrap(),
+        tidy.replace("    apk", "\tapk"),
+        "the .editorconfig's indent_style"
+    );
+
+    let out = dockwright(&["fmt", &path("broken.Dockerfile")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not formatted: line 3"));
+
+    let out = dockwright_with_stdin(&["fmt", "-"], messy);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), tidy);
+}

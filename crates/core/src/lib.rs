@@ -10,6 +10,7 @@ pub mod dockerfile;
 pub mod dockerignore;
 pub mod editor_offsets;
 pub mod fix;
+pub mod format;
 pub mod graph;
 pub mod layers;
 pub mod lint;
