@@ -14,7 +14,6 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use dockwright_core::dockerfile::{self, Node};
 use dockwright_core::format::dockerfile::{format, Options};
 use dockwright_core::{lint, FileKind};
 
@@ -52,66 +51,6 @@ fn corpus_files() -> Vec<PathBuf> {
     files
 }
 
-/// Words of a shell-form command, blanks outside quotes collapsed.
-fn shell_words(text: &str) -> Vec<String> {
-    let mut words = vec![String::new()];
-    let mut quote = None;
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        match (quote, c) {
-            (None, ' ' | '\t' | '\n' | '\r') => {
-                if !words.last().unwrap().is_empty() {
-                    words.push(String::new());
-                }
-                continue;
-            }
-            (None, '\'' | '"') => quote = Some(c),
-            (Some(q), c) if c == q => quote = None,
-            (_, '\\') => {
-                words.last_mut().unwrap().push(c);
-                if let Some(next) = chars.next() {
-                    words.last_mut().unwrap().push(next);
-                }
-                continue;
-            }
-            _ => {}
-        }
-        words.last_mut().unwrap().push(c);
-    }
-    words.retain(|w| !w.is_empty());
-    words
-}
-
-const SHELL_FORM: [&str; 4] = ["run", "cmd", "entrypoint", "healthcheck"];
-
-/// What BuildKit reads of an instruction, for comparison.
-fn reading(node: &Node) -> String {
-    let keyword = node.keyword.value.to_lowercase();
-    let mut args: Vec<String> = if !node.json && SHELL_FORM.contains(&keyword.as_str()) {
-        node.args
-            .iter()
-            .flat_map(|a| shell_words(&a.value))
-            .collect()
-    } else {
-        node.args.iter().map(|a| a.value.clone()).collect()
-    };
-    // `FROM image AS name`: BuildKit reads the AS keyword in any case.
-    if keyword == "from" && args.len() == 3 && args[1].eq_ignore_ascii_case("as") {
-        args[1] = "AS".into();
-    }
-    let flags: Vec<&str> = node.flags.iter().map(|f| f.value.as_str()).collect();
-    let heredocs: Vec<(&str, &str)> = node
-        .heredocs
-        .iter()
-        .map(|h| (h.name.as_str(), h.content.as_str()))
-        .collect();
-    let trigger = node.trigger.as_deref().map(reading).unwrap_or_default();
-    format!(
-        "{keyword} {flags:?} {args:?} {} {heredocs:?} [{trigger}]",
-        node.json
-    )
-}
-
 fn codes(text: &str) -> Vec<&'static str> {
     let mut codes: Vec<&'static str> = lint(FileKind::Dockerfile, text)
         .iter()
@@ -139,38 +78,9 @@ fn every_corpus_dockerfile_formats_safely_and_idempotently() {
         if out != text {
             changed += 1;
         }
-        let before = dockerfile::parse(&text);
-        let after = dockerfile::parse(&out);
-        if !after.errors.is_empty() {
-            failures.push(format!(
-                "{}: the result does not parse: {:?}",
-                path.display(),
-                after.errors[0].message
-            ));
+        if let Err(failure) = common::formatting_keeps_the_build(&text, &out) {
+            failures.push(format!("{}: {failure}", path.display()));
             continue;
-        }
-        let a: Vec<String> = before.nodes.iter().map(reading).collect();
-        let b: Vec<String> = after.nodes.iter().map(reading).collect();
-        if a != b {
-            let at = a
-                .iter()
-                .zip(&b)
-                .position(|(x, y)| x != y)
-                .unwrap_or(a.len().min(b.len()));
-            failures.push(format!(
-                "{}: BuildKit reads it differently at instruction {at}:\n  before {:?}\n  after  {:?}",
-                path.display(),
-                a.get(at),
-                b.get(at)
-            ));
-            continue;
-        }
-        if before.directives.len() != after.directives.len() || before.escape != after.escape {
-            failures.push(format!("{}: the parser directives changed", path.display()));
-        }
-        let again = format(&out, &Options::default()).expect("the result formats");
-        if again != out {
-            failures.push(format!("{}: not idempotent", path.display()));
         }
         let (old, new) = (codes(&text), codes(&out));
         let added: Vec<&&str> = new
@@ -235,4 +145,34 @@ fn fixtures() {
         }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The catalogue's Dockerfiles are written in the formatter's style: a
+/// pattern applied and then formatted does not change.
+#[test]
+fn pattern_dockerfiles_are_already_formatted() {
+    use dockwright_core::patterns::CATALOGUE;
+    let mut unformatted = Vec::new();
+    for pattern in CATALOGUE {
+        for values in pattern.combinations() {
+            for file in (pattern.render)(&values) {
+                let name = file.path.rsplit('/').next().unwrap_or(&file.path);
+                if FileKind::from_name(name) != Some(FileKind::Dockerfile) {
+                    continue;
+                }
+                match format(&file.text, &Options::default()) {
+                    Ok(out) if out == file.text => {}
+                    Ok(out) => unformatted.push(format!(
+                        "{} {}:\n{}",
+                        pattern.id,
+                        file.path,
+                        dockwright_core::diff::unified(&file.text, &out, "rendered", "formatted", 1)
+                    )),
+                    Err(refusal) => unformatted.push(format!("{} {}: {}", pattern.id, file.path, refusal.message)),
+                }
+            }
+        }
+    }
+    unformatted.dedup();
+    assert!(unformatted.is_empty(), "{} files:\n{}", unformatted.len(), unformatted.iter().take(5).cloned().collect::<Vec<_>>().join("\n"));
 }

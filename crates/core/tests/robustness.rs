@@ -219,7 +219,14 @@ fn check_invariants(text: &str) {
 }
 
 fn check_or_save(text: &str) {
-    if panic::catch_unwind(|| check_invariants(text)).is_err() {
+    let formats_safely = || {
+        if let Ok(out) = dockwright_core::format::dockerfile::format(text, &Default::default()) {
+            if let Err(failure) = common::formatting_keeps_the_build(text, &out) {
+                panic!("formatting: {failure}");
+            }
+        }
+    };
+    if panic::catch_unwind(|| check_invariants(text)).is_err() || panic::catch_unwind(formats_safely).is_err() {
         let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("robustness-failure.Dockerfile");
         std::fs::write(&path, text).unwrap();
         panic!("invariant broken; input saved to {}", path.display());

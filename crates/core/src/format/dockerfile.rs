@@ -26,6 +26,9 @@
 use crate::dockerfile::{self, Keyword, Node};
 use crate::span::{LineIndex, Span};
 
+/// What counts as a blank here: the shell's (a no-break space is part of a word).
+const BLANKS: [char; 2] = [' ', '\t'];
+
 /// How continuation lines are indented.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Options {
@@ -172,7 +175,7 @@ impl Writer {
         }
         let mut directives = header;
         for line in lines {
-            let trimmed = line.text.trim();
+            let trimmed = line.text.trim_matches(BLANKS);
             if trimmed.is_empty() {
                 if header && !self.started {
                     self.out.push_str(self.newline);
@@ -183,7 +186,7 @@ impl Writer {
                 }
                 directives = false;
             } else if directives {
-                self.line(line.text.trim_end());
+                self.line(line.text.trim_end_matches(BLANKS));
             } else {
                 self.line(trimmed);
             }
@@ -230,7 +233,7 @@ impl Writer {
                 continue;
             }
             let before_escape = |text: &str| {
-                let text = text.trim_end();
+                let text = text.trim_end_matches(BLANKS);
                 text.strip_suffix(escape)
                     .is_none_or(|rest| rest.ends_with([' ', '\t']))
             };
@@ -238,10 +241,10 @@ impl Writer {
                 let formatted = first_line(node, line.text, escape);
                 quote = scan(&formatted, escape, Quote::None);
                 split_at_blank = before_escape(&formatted);
-                self.line(formatted.trim_end());
+                self.line(formatted.trim_end_matches(BLANKS));
                 continue;
             }
-            let trimmed = line.text.trim();
+            let trimmed = line.text.trim_matches(BLANKS);
             let free = reindent && (split_at_blank || line.text.starts_with([' ', '\t']));
             if trimmed.starts_with('#') {
                 // BuildKit drops comment lines inside a continuation, even
@@ -256,7 +259,7 @@ impl Writer {
             if quote != Quote::None || !free {
                 // Inside a quoted string, a value, or a word split by the
                 // continuation: the blanks are part of it.
-                self.line(line.text.trim_end());
+                self.line(line.text.trim_end_matches(BLANKS));
                 quote = scan(line.text, escape, quote);
                 split_at_blank = before_escape(line.text);
                 continue;
@@ -282,7 +285,7 @@ impl Writer {
         while self.out.ends_with(&format!("{0}{0}", self.newline)) {
             self.out.truncate(self.out.len() - self.newline.len());
         }
-        if self.out.trim().is_empty() {
+        if self.out.trim_matches([' ', '\t', '\r', '\n']).is_empty() {
             return String::new();
         }
         self.out
@@ -331,7 +334,7 @@ fn scan(text: &str, escape: char, mut state: Quote) -> Quote {
 /// keyword, the flags and the rest; exec form written `["a", "b"]` when
 /// the instruction is on one line.
 fn first_line(node: &Node, text: &str, escape: char) -> String {
-    let trimmed = text.trim();
+    let trimmed = text.trim_matches(BLANKS);
     let (keyword, rest) = split_word(trimmed);
     let mut head = keyword.to_ascii_uppercase();
     let mut rest = rest;
@@ -357,7 +360,7 @@ fn first_line(node: &Node, text: &str, escape: char) -> String {
     // `FROM image AS name`: AS is a keyword too (BuildKit's FromAsCasing
     // wants it cased like FROM).
     if single_line && target.kind == Some(Keyword::From) {
-        let words: Vec<&str> = rest.split_whitespace().collect();
+        let words: Vec<&str> = rest.split(BLANKS).filter(|w| !w.is_empty()).collect();
         if let [image, as_word, name] = words.as_slice() {
             if as_word.eq_ignore_ascii_case("as") && !rest.contains(['"', '\'', '#']) {
                 return format!("{head} {image} AS {name}");
@@ -383,8 +386,8 @@ fn first_line(node: &Node, text: &str, escape: char) -> String {
 
 /// The first word of `text` and what follows it, blanks trimmed.
 fn split_word(text: &str) -> (&str, &str) {
-    let end = text.find([' ', '\t']).unwrap_or(text.len());
-    (&text[..end], text[end..].trim_start())
+    let end = text.find(BLANKS).unwrap_or(text.len());
+    (&text[..end], text[end..].trim_start_matches(BLANKS))
 }
 
 /// `["a", "b"]` from the instruction's arguments.

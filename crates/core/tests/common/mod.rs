@@ -92,3 +92,95 @@ pub fn shared(sub: &str) -> Option<std::path::PathBuf> {
         None
     }
 }
+
+/// Words of a shell-form command, blanks outside quotes collapsed.
+pub fn shell_words(text: &str) -> Vec<String> {
+    let mut words = vec![String::new()];
+    let mut quote = None;
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match (quote, c) {
+            (None, ' ' | '\t' | '\n' | '\r') => {
+                if !words.last().unwrap().is_empty() {
+                    words.push(String::new());
+                }
+                continue;
+            }
+            (None, '\'' | '"') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (_, '\\') => {
+                words.last_mut().unwrap().push(c);
+                if let Some(next) = chars.next() {
+                    words.last_mut().unwrap().push(next);
+                }
+                continue;
+            }
+            _ => {}
+        }
+        words.last_mut().unwrap().push(c);
+    }
+    words.retain(|w| !w.is_empty());
+    words
+}
+
+const SHELL_FORM: [&str; 4] = ["run", "cmd", "entrypoint", "healthcheck"];
+
+/// What BuildKit reads of an instruction, for comparison.
+pub fn reading(node: &dockwright_core::dockerfile::Node) -> String {
+    let keyword = node.keyword.value.to_lowercase();
+    let mut args: Vec<String> = if !node.json && SHELL_FORM.contains(&keyword.as_str()) {
+        node.args
+            .iter()
+            .flat_map(|a| shell_words(&a.value))
+            .collect()
+    } else {
+        node.args.iter().map(|a| a.value.clone()).collect()
+    };
+    // `FROM image AS name`: BuildKit reads the AS keyword in any case.
+    if keyword == "from" && args.len() == 3 && args[1].eq_ignore_ascii_case("as") {
+        args[1] = "AS".into();
+    }
+    let flags: Vec<&str> = node.flags.iter().map(|f| f.value.as_str()).collect();
+    let heredocs: Vec<(&str, &str)> = node
+        .heredocs
+        .iter()
+        .map(|h| (h.name.as_str(), h.content.as_str()))
+        .collect();
+    let trigger = node.trigger.as_deref().map(reading).unwrap_or_default();
+    format!(
+        "{keyword} {flags:?} {args:?} {} {heredocs:?} [{trigger}]",
+        node.json
+    )
+}
+
+
+/// The formatter's promise for `text` formatted as `out`: BuildKit reads
+/// the same instructions (blanks outside quotes in shell-form commands
+/// aside), the directives stay, and formatting `out` again changes nothing.
+pub fn formatting_keeps_the_build(text: &str, out: &str) -> Result<(), String> {
+    use dockwright_core::dockerfile;
+    use dockwright_core::format::dockerfile::{format, Options};
+    let before = dockerfile::parse(text);
+    let after = dockerfile::parse(out);
+    if let Some(error) = after.errors.first() {
+        return Err(format!("the result does not parse: {}", error.message));
+    }
+    let a: Vec<String> = before.nodes.iter().map(reading).collect();
+    let b: Vec<String> = after.nodes.iter().map(reading).collect();
+    if a != b {
+        let at = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+        return Err(format!(
+            "BuildKit reads it differently at instruction {at}:\n  before {:?}\n  after  {:?}",
+            a.get(at),
+            b.get(at)
+        ));
+    }
+    if before.directives.len() != after.directives.len() || before.escape != after.escape {
+        return Err("the parser directives changed".into());
+    }
+    match format(out, &Options::default()) {
+        Ok(again) if again == out => Ok(()),
+        Ok(_) => Err("not idempotent".into()),
+        Err(refusal) => Err(format!("the result is refused: {}", refusal.message)),
+    }
+}
