@@ -166,13 +166,30 @@ fn pattern_dockerfiles_are_already_formatted() {
                         "{} {}:\n{}",
                         pattern.id,
                         file.path,
-                        dockwright_core::diff::unified(&file.text, &out, "rendered", "formatted", 1)
+                        dockwright_core::diff::unified(
+                            &file.text,
+                            &out,
+                            "rendered",
+                            "formatted",
+                            1
+                        )
                     )),
-                    Err(refusal) => unformatted.push(format!("{} {}: {}", pattern.id, file.path, refusal.message)),
+                    Err(refusal) => unformatted
+                        .push(format!("{} {}: {}", pattern.id, file.path, refusal.message)),
                 }
             }
         }
     }
     unformatted.dedup();
-    assert!(unformatted.is_empty(), "{} files:\n{}", unformatted.len(), unformatted.iter().take(5).cloned().collect::<Vec<_>>().join("\n"));
+    assert!(
+        unformatted.is_empty(),
+        "{} files:\n{}",
+        unformatted.len(),
+        unformatted
+            .iter()
+            .take(5)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
 }

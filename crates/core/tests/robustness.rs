@@ -226,7 +226,9 @@ fn check_or_save(text: &str) {
             }
         }
     };
-    if panic::catch_unwind(|| check_invariants(text)).is_err() || panic::catch_unwind(formats_safely).is_err() {
+    if panic::catch_unwind(|| check_invariants(text)).is_err()
+        || panic::catch_unwind(formats_safely).is_err()
+    {
         let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("robustness-failure.Dockerfile");
         std::fs::write(&path, text).unwrap();
         panic!("invariant broken; input saved to {}", path.display());

@@ -11,6 +11,7 @@ use crate::actions::{forget_files, Action, State};
 use crate::editor_host::{settle, use_editor_host, EditorHost, HostOptions};
 use crate::exercises::{exercise_banner, exercises_panel, CourseForm};
 use crate::findings_panel::{Counts, FindingsPanel, StatusBadges};
+use crate::format_button::{format_state, use_format, FormatButton};
 use crate::notice::{copy_link, Notice};
 use crate::patterns_panel::PatternsPanel;
 use crate::resolved_panel::ResolvedPanel;
@@ -453,6 +454,13 @@ pub fn app() -> Html {
         use_callback((), move |code: String, _| rule_request.set(Some(code)))
     };
     let active = workspace.active_file();
+    let format_active = use_format(&editor, &latest, notice.setter());
+    let format_tool = match format_state(&active.name, active.id, &findings) {
+        Some(blocked) if !editor_missing && embed.is_none() => {
+            html! { <FormatButton {blocked} on_format={format_active} /> }
+        }
+        _ => Html::default(),
+    };
 
     if let Some(embed) = embed {
         let single = workspace.files.len() == 1;
@@ -504,7 +512,9 @@ pub fn app() -> Html {
             <main class={classes!("workspace", if *phone_side { "phone-side" } else { "phone-editor" }, matches!(*panel, Panel::Patterns | Panel::Review | Panel::Resolved).then_some("wide-side"))}>
                 <section class="editor-pane" aria-label="Editor">
                     <Tabs files={names.clone()} active={workspace.active} findings={Shared(findings.clone())}
-                        on_activate={activate.clone()} on_name={on_name.clone()} on_remove={on_remove.clone()} />
+                        on_activate={activate.clone()} on_name={on_name.clone()} on_remove={on_remove.clone()}>
+                        { format_tool }
+                    </Tabs>
                     { naming_form(&state, &naming, &editor) }
                     { exercise_banner(&state, (!checking).then_some(total), &editor, &shown) }
                     if let Some(current) = &*notice {

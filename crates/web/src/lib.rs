@@ -11,6 +11,7 @@ pub mod editor;
 mod editor_host;
 mod exercises;
 mod findings_panel;
+mod format_button;
 pub mod lint_worker;
 mod notice;
 mod panel_worker;

@@ -31,6 +31,9 @@ pub(crate) struct TabsProps {
     pub(crate) on_name: Callback<Naming>,
     /// Deletes a file (asked first here).
     pub(crate) on_remove: Callback<u32>,
+    /// Tools for the file shown, at the end of the row (the Format button).
+    #[prop_or_default]
+    pub(crate) children: Html,
 }
 
 /// The file tabs: renders when the files, the file shown or the findings
@@ -103,6 +106,7 @@ pub(crate) fn tabs(props: &TabsProps) -> Html {
           </div>
           { for actions }
           <button class="tab-add" aria-label="Add a file" title="Add a file" onclick={add} style={format!("order: {}", 2 * props.files.len() + 2)}>{ "+" }</button>
+          <span class="tab-tools" style={format!("order: {}", 2 * props.files.len() + 3)}>{ props.children.clone() }</span>
         </div>
     }
 }

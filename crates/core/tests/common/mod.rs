@@ -153,7 +153,6 @@ pub fn reading(node: &dockwright_core::dockerfile::Node) -> String {
     )
 }
 
-
 /// The formatter's promise for `text` formatted as `out`: BuildKit reads
 /// the same instructions (blanks outside quotes in shell-form commands
 /// aside), the directives stay, and formatting `out` again changes nothing.
@@ -168,7 +167,11 @@ pub fn formatting_keeps_the_build(text: &str, out: &str) -> Result<(), String> {
     let a: Vec<String> = before.nodes.iter().map(reading).collect();
     let b: Vec<String> = after.nodes.iter().map(reading).collect();
     if a != b {
-        let at = a.iter().zip(&b).position(|(x, y)| x != y).unwrap_or(a.len().min(b.len()));
+        let at = a
+            .iter()
+            .zip(&b)
+            .position(|(x, y)| x != y)
+            .unwrap_or(a.len().min(b.len()));
         return Err(format!(
             "BuildKit reads it differently at instruction {at}:\n  before {:?}\n  after  {:?}",
             a.get(at),
