@@ -14,6 +14,10 @@
 //!   starts inside a quoted string is left as it is — its leading blanks are
 //!   part of the string.
 //! - Exec form written `["a", "b"]` when it is on one line.
+//! - A long one-line RUN (over 80 characters) whose commands are joined by
+//!   `&&`/`||` is written one command a line, the operator first: each
+//!   command, and what it adds to the layer, reads on its own line, and a
+//!   change to one shows as one line in a diff.
 //! - Comments kept on their line and in their order, trimmed; comment lines
 //!   inside a continuation indented like the lines around them.
 //! - No doubled blank line; one blank line before each stage after the first
@@ -239,6 +243,14 @@ impl Writer {
             };
             if offset == 0 {
                 let formatted = first_line(node, line.text, escape);
+                if lines.len() == 1 {
+                    if let Some(chain) = split_chain(node, &formatted, escape, &options.indent) {
+                        for piece in chain {
+                            self.line(&piece);
+                        }
+                        continue;
+                    }
+                }
                 quote = scan(&formatted, escape, Quote::None);
                 split_at_blank = before_escape(&formatted);
                 self.line(formatted.trim_end_matches(BLANKS));
@@ -382,6 +394,88 @@ fn first_line(node: &Node, text: &str, escape: char) -> String {
     } else {
         format!("{head} {rest}")
     }
+}
+
+/// Longer than this, a one-line RUN with `&&`/`||` between its commands is
+/// written one command a line.
+const LONG_RUN: usize = 80;
+
+/// A long one-line shell-form RUN whose commands are joined by `&&`/`||`,
+/// one command a line, each operator leading its line:
+///
+/// ```dockerfile
+/// RUN apt-get update \
+///     && apt-get install -y --no-install-recommends curl \
+///     && rm -rf /var/lib/apt/lists/*
+/// ```
+///
+/// Only blanks between the shell's tokens change. A RUN holding a comment,
+/// a heredoc, several lists (`a; b && c`) or text the shell cannot read is
+/// left on its line.
+fn split_chain(node: &Node, line: &str, escape: char, indent: &str) -> Option<Vec<String>> {
+    if line.chars().count() <= LONG_RUN
+        || node.kind != Some(Keyword::Run)
+        || node.json
+        || !node.heredocs.is_empty()
+        || node.trigger.is_some()
+    {
+        return None;
+    }
+    let command = node.args.first()?.value.as_str();
+    if command.contains('#') || command.contains('\n') {
+        return None;
+    }
+    // The command is the line's tail, as written.
+    let start = line.len().checked_sub(command.len())?;
+    if &line[start..] != command {
+        return None;
+    }
+    let parsed = crate::shell::parse(command);
+    // One chain: a list of several (`a; b && c`) is left as written.
+    if parsed.stopped() || parsed.list.items.len() != 1 {
+        return None;
+    }
+    let mut cuts = Vec::new();
+    for item in &parsed.list.items {
+        let mut previous_end = item.first.span.end;
+        for (_, pipeline) in &item.rest {
+            let between = command.get(previous_end..pipeline.span.start)?;
+            let operator = between.find("&&").or_else(|| between.find("||"))?;
+            cuts.push(previous_end + operator);
+            previous_end = pipeline.span.end;
+        }
+    }
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut pieces = Vec::with_capacity(cuts.len() + 1);
+    let mut from = 0;
+    for cut in cuts {
+        let piece = command[from..cut].trim_matches(BLANKS);
+        pieces.push(piece);
+        from = cut;
+    }
+    pieces.push(command[from..].trim_matches(BLANKS));
+    let head = line[..start].trim_end_matches(BLANKS);
+    let last = pieces.len() - 1;
+    Some(
+        pieces
+            .iter()
+            .enumerate()
+            .map(|(i, piece)| {
+                let continued = if i < last {
+                    format!(" {escape}")
+                } else {
+                    String::new()
+                };
+                if i == 0 {
+                    format!("{head} {piece}{continued}")
+                } else {
+                    format!("{indent}{piece}{continued}")
+                }
+            })
+            .collect(),
+    )
 }
 
 /// The first word of `text` and what follows it, blanks trimmed.

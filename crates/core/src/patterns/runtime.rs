@@ -176,7 +176,7 @@ impl<'a> App<'a> {
         let uid = self.uid();
         if uid != 1000 {
             f.explained(
-                format!("RUN groupadd --gid {uid} app && useradd --no-log-init --uid {uid} --gid app --no-create-home app"),
+                format!("RUN groupadd --gid {uid} app \\\n    && useradd --no-log-init --uid {uid} --gid app --no-create-home app"),
                 "A user with the chosen id (the image's own `node` user is 1000).",
             );
         }
@@ -369,7 +369,7 @@ impl<'a> App<'a> {
             "No .pyc files at run time, logs unbuffered (they reach `docker logs` at once), the installed scripts on PATH.",
         );
         f.explained(
-            format!("RUN groupadd --gid {0} app && useradd --no-log-init --create-home --uid {0} --gid app app", self.uid()),
+            format!("RUN groupadd --gid {0} app \\\n    && useradd --no-log-init --create-home --uid {0} --gid app app", self.uid()),
             "An unprivileged user and group with fixed ids; `--no-log-init` avoids a huge sparse lastlog file for high uids.",
         );
         f.line("WORKDIR /app");
@@ -502,7 +502,7 @@ impl<'a> App<'a> {
             "A JRE only: smaller than the JDK, no compiler in production.",
         );
         f.explained(
-            format!("RUN groupadd --non-unique --gid {0} app && useradd --no-log-init --non-unique --uid {0} --gid app --no-create-home app", self.uid()),
+            format!("RUN groupadd --non-unique --gid {0} app \\\n    && useradd --no-log-init --non-unique --uid {0} --gid app --no-create-home app", self.uid()),
             "An unprivileged user; `--non-unique` because the Ubuntu base already has a user 1000.",
         );
         f.line("WORKDIR /app");
