@@ -96,7 +96,10 @@ fn every_corpus_dockerfile_formats_safely_and_idempotently() {
             ));
         }
     }
-    eprintln!("{} corpus Dockerfiles: {formatted} formatted ({changed} changed), the rest refused", files.len());
+    eprintln!(
+        "{} corpus Dockerfiles: {formatted} formatted ({changed} changed), the rest refused",
+        files.len()
+    );
     assert!(formatted > 100, "only {formatted} files formatted");
     assert!(
         changed > 10,
