@@ -80,9 +80,19 @@ fn nested<'a>(command: &'a Command, visit: &mut dyn FnMut(&'a AndOr)) {
                 unread(otherwise, true, visit);
             }
         }
+        // ShellCheck does not look at a case arm's own commands, only at
+        // the compound commands inside them.
         Command::Case { arms, .. } => {
             for (_, body) in arms {
-                unread(body, false, visit);
+                for item in &body.items {
+                    for pipeline in
+                        std::iter::once(&item.first).chain(item.rest.iter().map(|(_, p)| p))
+                    {
+                        for command in &pipeline.commands {
+                            nested(command, visit);
+                        }
+                    }
+                }
             }
         }
         // A function's body is its own: its last status is the function's.
