@@ -47,10 +47,11 @@ impl SimpleCommand {
     /// The name without a path: `/usr/bin/apt-get` → `apt-get`.
     pub fn program(&self) -> Option<&str> {
         // A byte loop: names are short and rules ask for them very often.
-        self.name().map(|n| match n.bytes().rposition(|b| b == b'/') {
-            Some(i) => &n[i + 1..],
-            None => n,
-        })
+        self.name()
+            .map(|n| match n.bytes().rposition(|b| b == b'/') {
+                Some(i) => &n[i + 1..],
+                None => n,
+            })
     }
 
     pub fn args(&self) -> &[ShWord] {
