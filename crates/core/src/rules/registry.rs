@@ -78,7 +78,9 @@ pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
     &redundant_target_platform::RULE,
     &reserved_stage_name::RULE,
     &secrets_used_in_arg_or_env::RULE,
+    &shell_deprecated_egrep::RULE,
     &shell_echo_escapes::RULE,
+    &shell_local_in_sh::RULE,
     &shell_loop_runs_once::RULE,
     &shell_masked_return::RULE,
     &shell_single_quoted_expansion::RULE,
@@ -314,6 +316,11 @@ pub static DOCS: &[(&str, &str)] = &[
         shell_unquoted_variable::RULE.meta.code,
         shell_unquoted_variable::DOCS,
     ),
+    (
+        shell_deprecated_egrep::RULE.meta.code,
+        shell_deprecated_egrep::DOCS,
+    ),
+    (shell_local_in_sh::RULE.meta.code, shell_local_in_sh::DOCS),
     (shell_echo_escapes::RULE.meta.code, shell_echo_escapes::DOCS),
     (
         shell_loop_runs_once::RULE.meta.code,
