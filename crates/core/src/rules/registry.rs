@@ -80,6 +80,7 @@ pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
     &secrets_used_in_arg_or_env::RULE,
     &shell_deprecated_egrep::RULE,
     &shell_echo_escapes::RULE,
+    &shell_find_without_path::RULE,
     &shell_local_in_sh::RULE,
     &shell_loop_runs_once::RULE,
     &shell_masked_return::RULE,
@@ -319,6 +320,10 @@ pub static DOCS: &[(&str, &str)] = &[
     (
         shell_deprecated_egrep::RULE.meta.code,
         shell_deprecated_egrep::DOCS,
+    ),
+    (
+        shell_find_without_path::RULE.meta.code,
+        shell_find_without_path::DOCS,
     ),
     (shell_local_in_sh::RULE.meta.code, shell_local_in_sh::DOCS),
     (shell_echo_escapes::RULE.meta.code, shell_echo_escapes::DOCS),

@@ -76,6 +76,7 @@ pub mod reserved_stage_name;
 pub mod secrets_used_in_arg_or_env;
 pub mod shell_deprecated_egrep;
 pub mod shell_echo_escapes;
+pub mod shell_find_without_path;
 pub mod shell_local_in_sh;
 pub mod shell_loop_runs_once;
 pub mod shell_masked_return;
