@@ -1,6 +1,5 @@
 use crate::diagnostic::Severity;
 use crate::rules::dockerfile::shellcheck;
-use crate::rules::shell_scripts::Dialect;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -44,18 +43,11 @@ RUN fetch() { local url="$1"; wget -q "$url"; }; fetch https://example.com/app.t
 "#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    for (_, script, dialect) in shellcheck::readable_scripts(ctx) {
-        if dialect != Dialect::Sh {
-            continue;
-        }
-        shellcheck::each_simple(&script.parsed.list, &mut |simple, _| {
-            if simple.name() == Some("local") {
-                out.push(shellcheck::finding(
-                    script,
-                    simple.span,
-                    "In POSIX sh, 'local' is undefined.",
-                ));
-            }
-        });
-    }
+    shellcheck::in_posix_sh(ctx, "local", &mut |script, simple| {
+        out.push(shellcheck::finding(
+            script,
+            simple.span,
+            "In POSIX sh, 'local' is undefined.",
+        ));
+    });
 }

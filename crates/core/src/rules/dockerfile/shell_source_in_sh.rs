@@ -1,6 +1,5 @@
 use crate::diagnostic::Severity;
 use crate::rules::dockerfile::shellcheck;
-use crate::rules::shell_scripts::Dialect;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
 
 pub static RULE: DockerfileRule = DockerfileRule {
@@ -42,18 +41,11 @@ RUN . /opt/venv/bin/activate && pip install -r requirements.txt
 "#;
 
 fn check(ctx: &DockerfileContext, out: &mut Vec<Finding>) {
-    for (_, script, dialect) in shellcheck::readable_scripts(ctx) {
-        if dialect != Dialect::Sh {
-            continue;
-        }
-        shellcheck::each_simple(&script.parsed.list, &mut |simple, _| {
-            if simple.name() == Some("source") {
-                out.push(shellcheck::finding(
-                    script,
-                    simple.words[0].span,
-                    "In POSIX sh, 'source' in place of '.' is undefined.",
-                ));
-            }
-        });
-    }
+    shellcheck::in_posix_sh(ctx, "source", &mut |script, simple| {
+        out.push(shellcheck::finding(
+            script,
+            simple.words[0].span,
+            "In POSIX sh, 'source' in place of '.' is undefined.",
+        ));
+    });
 }

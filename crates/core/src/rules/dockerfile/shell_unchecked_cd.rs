@@ -2,7 +2,7 @@ use crate::diagnostic::Severity;
 use crate::fix::{Edit, Fix};
 use crate::rules::dockerfile::shellcheck;
 use crate::rules::{DockerfileContext, DockerfileRule, Finding, Origin, RuleMeta};
-use crate::shell::{Command, List, Simple};
+use crate::shell::{AndOr, Command, List, Simple};
 
 pub static RULE: DockerfileRule = DockerfileRule {
     meta: RuleMeta {
@@ -84,16 +84,18 @@ impl Walk<'_, '_> {
     fn list(&mut self, list: &List, checked: bool, function_body: bool) {
         let count = list.items.len();
         for (i, item) in list.items.iter().enumerate() {
-            let last_of_function = function_body && i + 1 == count;
-            let pipelines: Vec<_> = std::iter::once(&item.first)
-                .chain(item.rest.iter().map(|(_, p)| p))
-                .collect();
-            let n = pipelines.len();
-            for (j, pipeline) in pipelines.into_iter().enumerate() {
-                let condition = checked || j + 1 < n;
-                for command in &pipeline.commands {
-                    self.command(command, condition, last_of_function && j + 1 == n);
-                }
+            self.and_or(item, checked, function_body && i + 1 == count);
+        }
+    }
+
+    /// `a && b || c`: every part but the last is a condition.
+    fn and_or(&mut self, item: &AndOr, checked: bool, last_of_function: bool) {
+        let count = 1 + item.rest.len();
+        let pipelines = std::iter::once(&item.first).chain(item.rest.iter().map(|(_, p)| p));
+        for (j, pipeline) in pipelines.enumerate() {
+            let last = j + 1 == count;
+            for command in &pipeline.commands {
+                self.command(command, checked || !last, last_of_function && last);
             }
         }
     }
@@ -165,10 +167,7 @@ impl Walk<'_, '_> {
     fn conditions(&mut self, list: &List, checked: bool) {
         let count = list.items.len();
         for (i, item) in list.items.iter().enumerate() {
-            let single = List {
-                items: vec![item.clone()],
-            };
-            self.list(&single, checked || i + 1 == count, false);
+            self.and_or(item, checked || i + 1 == count, false);
         }
     }
 

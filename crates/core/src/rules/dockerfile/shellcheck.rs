@@ -382,3 +382,22 @@ pub fn sets_errexit(script: &Script) -> bool {
     });
     found
 }
+
+/// Every simple command named `name` in the scripts a POSIX shell runs
+/// (the bashisms SC3xxx flag there and nowhere else).
+pub fn in_posix_sh<'c>(
+    ctx: &'c DockerfileContext,
+    name: &str,
+    visit: &mut dyn FnMut(&'c Script, &'c Simple),
+) {
+    for (_, script, dialect) in readable_scripts(ctx) {
+        if dialect != Dialect::Sh {
+            continue;
+        }
+        each_simple(&script.parsed.list, &mut |simple, _| {
+            if simple.name() == Some(name) {
+                visit(script, simple);
+            }
+        });
+    }
+}
