@@ -1,16 +1,19 @@
-//! `dockwright fmt`: Dockerfiles rewritten in the project's style
-//! (`dockwright_core::format::dockerfile`), in place, or checked
+//! `dockwright fmt`: Dockerfiles and compose files rewritten in the
+//! project's style (`dockwright_core::format`), in place, or checked
 //! (`--check`: exit 1 when a file would change) or shown as a unified diff
-//! (`--diff`). The indentation of continuation lines comes from the
-//! `.editorconfig` that applies to the file (`indent_style`, `indent_size`),
-//! else 4 spaces. A file BuildKit would refuse is left unchanged, with the
-//! reason.
+//! (`--diff`). The kind comes from the file's name (`--kind` for standard
+//! input, a Dockerfile by default). A Dockerfile's continuation lines are
+//! indented as the `.editorconfig` that applies to the file says
+//! (`indent_style`, `indent_size`), else by 4 spaces; compose files always
+//! take two spaces a level. A file with a syntax error is left unchanged,
+//! with the reason.
 
 use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
-use dockwright_core::format::dockerfile::{format, Options};
+use dockwright_core::format::dockerfile::Options;
+use dockwright_core::format::{compose, dockerfile};
 use dockwright_core::FileKind;
 
 use super::{read_stdin, read_text, Failure};
@@ -19,10 +22,24 @@ pub fn run(args: &[String]) -> Result<ExitCode, Failure> {
     let mut check = false;
     let mut diff = false;
     let mut paths = Vec::new();
-    for arg in args {
+    let mut stdin_kind = FileKind::Dockerfile;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
         match arg.as_str() {
             "--check" => check = true,
             "--diff" => diff = true,
+            "--kind" => {
+                stdin_kind = match args.next().map(String::as_str) {
+                    Some("dockerfile") => FileKind::Dockerfile,
+                    Some("compose") => FileKind::Compose,
+                    other => {
+                        return Err(Failure::Usage(format!(
+                            "--kind is dockerfile or compose, not '{}'",
+                            other.unwrap_or("")
+                        )))
+                    }
+                }
+            }
             "-" => paths.push(arg.as_str()),
             option if option.starts_with('-') => {
                 return Err(Failure::Usage(format!("unknown option '{option}' for fmt")))
@@ -32,7 +49,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, Failure> {
     }
     if paths.is_empty() {
         return Err(Failure::Usage(
-            "fmt takes the Dockerfiles to format, or - for standard input".into(),
+            "fmt takes the Dockerfiles and compose files to format, or - for standard input".into(),
         ));
     }
     let mut out = io::stdout().lock();
@@ -47,17 +64,30 @@ pub fn run(args: &[String]) -> Result<ExitCode, Failure> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        if path != "-" && FileKind::guess(&base) != FileKind::Dockerfile {
-            eprintln!("{name}: only Dockerfiles are formatted; left unchanged");
-            refused += 1;
-            continue;
-        }
-        let options = if path == "-" {
-            Options::default()
+        let kind = if path == "-" {
+            stdin_kind
         } else {
-            editorconfig(Path::new(path))
+            FileKind::guess(&base)
         };
-        let formatted = match format(&text, &options) {
+        let result = match kind {
+            FileKind::Dockerfile => {
+                let options = if path == "-" {
+                    Options::default()
+                } else {
+                    editorconfig(Path::new(path))
+                };
+                dockerfile::format(&text, &options)
+            }
+            FileKind::Compose => compose::format(&text),
+            FileKind::DockerIgnore | FileKind::Env => {
+                eprintln!(
+                    "{name}: only Dockerfiles and compose files are formatted; left unchanged"
+                );
+                refused += 1;
+                continue;
+            }
+        };
+        let formatted = match result {
             Ok(formatted) => formatted,
             Err(refusal) => {
                 eprintln!("{name}: not formatted: {}", refusal.message);

@@ -20,10 +20,10 @@ use serde::Serialize;
 const USAGE: &str = "\
 usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... [--config FILE] [--kind dockerfile|compose]\n                       [-f COMPOSE_FILE]... [--profile NAME]... [--env-file FILE]... PATH...|-
        dockwright fix [--dry-run] [--only CODE]... [--config FILE] [--kind dockerfile|compose] PATH...
-       dockwright fmt [--check] [--diff] PATH...|-
+       dockwright fmt [--check] [--diff] [--kind dockerfile|compose] PATH...|-
        dockwright pattern list | show NAME | render NAME [--set KEY=VALUE]... --out DIR [--force]
        dockwright pattern matrix --out DIR
-       dockwright parse --dump|--lines|--shell FILE
+       dockwright parse --dump|--reading|--lines|--shell FILE
        dockwright rules [CODE | --ids | --json]
        dockwright config [--format yaml|json] [-f COMPOSE_FILE]... [--env-file FILE]...
                          [--profile NAME]... [-p NAME] [DIR]
@@ -57,17 +57,23 @@ pattern list prints the catalogue; show prints a pattern's purpose, its
         files under DIR (refusing to overwrite a file unless --force), with
         parameters set by --set; matrix writes every combination of every
         pattern under DIR/PATTERN/N/, to check them with other tools.
-fmt     Rewrites Dockerfiles in place in one style (keywords upper-cased,
-        one space between keyword, flags and arguments, continuation lines
-        indented by the .editorconfig's indent_style/indent_size or 4 spaces,
-        exec form as [\"a\", \"b\"], one blank line before each stage, no
-        trailing spaces); only whitespace the build ignores moves, heredoc
-        bodies and quoted strings are never touched. - formats standard input
-        to standard output. --check lists the files that would change and
-        exits 1 if any; --diff prints the changes as a unified diff. A file
-        BuildKit would refuse is left unchanged, with the reason (exit 1).
-parse   --dump prints BuildKit's AST dump of a Dockerfile; --lines prints
-        each instruction's first and last line; --shell prints each shell
+fmt     Rewrites Dockerfiles and compose files in place in one style.
+        Dockerfiles: keywords upper-cased, one space between keyword, flags
+        and arguments, continuation lines indented by the .editorconfig's
+        indent_style/indent_size or 4 spaces, exec form as [\"a\", \"b\"],
+        one blank line before each stage, no trailing spaces; heredoc bodies
+        and quoted strings are never touched. Compose files: two spaces a
+        level, sequences indented under their key, one space after - and :;
+        scalars, quotes, comments, anchors and key order are kept. Only
+        blanks the reader ignores move. - formats standard input to standard
+        output (a Dockerfile, or what --kind says). --check lists the files
+        that would change and exits 1 if any; --diff prints the changes as a
+        unified diff. A file with a syntax error is left unchanged, with the
+        reason (exit 1).
+parse   --dump prints BuildKit's AST dump of a Dockerfile; --reading prints
+        all BuildKit reads of each instruction as JSON lines (keyword, flags,
+        arguments, exec form or not, heredoc bodies, ONBUILD's trigger);
+        --lines prints each instruction's first and last line; --shell prints each shell
         script the shell checks read (JSON lines: the instruction's first
         line, the dialect, the variables set before it, the script's text).
 rules   Lists the rules; with a rule's code or alias, prints its docs;
@@ -775,10 +781,10 @@ pub(crate) fn read_stdin() -> Result<String, Failure> {
 fn run_parse(args: &[String]) -> Result<ExitCode, Failure> {
     let [flag, file] = args else {
         return Err(Failure::Usage(
-            "parse takes --dump FILE, --lines FILE or --shell FILE".into(),
+            "parse takes --dump FILE, --reading FILE, --lines FILE or --shell FILE".into(),
         ));
     };
-    if flag != "--dump" && flag != "--lines" && flag != "--shell" {
+    if !["--dump", "--reading", "--lines", "--shell"].contains(&flag.as_str()) {
         return Err(Failure::Usage(format!("unknown option '{flag}'")));
     }
     let path = Path::new(file);
@@ -789,6 +795,10 @@ fn run_parse(args: &[String]) -> Result<ExitCode, Failure> {
     if flag == "--lines" {
         for node in &parsed.nodes {
             writeln!(out, "{} {}", node.start_line, node.end_line)?;
+        }
+    } else if flag == "--reading" {
+        for node in &parsed.nodes {
+            writeln!(out, "{}", reading(node))?;
         }
     } else if flag == "--shell" {
         let settings = dockwright_core::Settings::default();
@@ -830,6 +840,19 @@ fn run_parse(args: &[String]) -> Result<ExitCode, Failure> {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    })
+}
+
+/// All BuildKit reads of an instruction, as JSON: what `--dump` prints and
+/// what it leaves out (the form, the heredocs' bodies, an ONBUILD's trigger).
+fn reading(node: &dockwright_core::dockerfile::Node) -> serde_json::Value {
+    serde_json::json!({
+        "keyword": node.keyword.value,
+        "flags": node.flags.iter().map(|f| f.value.as_str()).collect::<Vec<_>>(),
+        "args": node.args.iter().map(|a| a.value.as_str()).collect::<Vec<_>>(),
+        "exec_form": node.json,
+        "heredocs": node.heredocs.iter().map(|h| [h.name.as_str(), h.content.as_str()]).collect::<Vec<_>>(),
+        "trigger": node.trigger.as_deref().map(reading),
     })
 }
 

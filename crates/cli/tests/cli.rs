@@ -600,3 +600,39 @@ fn fmt_checks_shows_writes_and_refuses() {
     let out = dockwright_with_stdin(&["fmt", "-"], messy);
     assert_eq!(String::from_utf8_lossy(&out.stdout), tidy);
 }
+
+#[test]
+fn fmt_formats_compose_files_and_leaves_others() {
+    let messy = "services:\n    web:\n        image:   nginx:1.27   # pinned\n        ports:\n        - \"80:80\"\n";
+    let tidy =
+        "services:\n  web:\n    image: nginx:1.27   # pinned\n    ports:\n      - \"80:80\"\n";
+    let dir = project(
+        "fmt-compose",
+        &[
+            ("compose.yaml", messy),
+            ("broken.compose.yaml", "services:\n  web:\n image: x\n"),
+            (".env", "A=1\n"),
+        ],
+    );
+    let path = |name: &str| dir.join(name).to_str().unwrap().to_string();
+
+    let out = dockwright(&["fmt", "--check", &path("compose.yaml")]);
+    assert_eq!(out.status.code(), Some(1));
+    let out = dockwright(&["fmt", &path("compose.yaml")]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(path("compose.yaml")).unwrap(), tidy);
+
+    let out = dockwright(&["fmt", &path("broken.compose.yaml")]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("not formatted: line 3"), "{stderr}");
+
+    let out = dockwright(&["fmt", &path(".env")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("only Dockerfiles and compose files"));
+
+    let out = dockwright_with_stdin(&["fmt", "--kind", "compose", "-"], messy);
+    assert_eq!(String::from_utf8_lossy(&out.stdout), tidy);
+    let out = dockwright_with_stdin(&["fmt", "--kind", "yaml", "-"], messy);
+    assert_eq!(out.status.code(), Some(2));
+}

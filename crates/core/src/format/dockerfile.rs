@@ -27,8 +27,9 @@
 //!
 //! A file BuildKit would refuse is not formatted: the first error says why.
 
+use super::{split_lines, Line, Refusal};
 use crate::dockerfile::{self, Keyword, Node};
-use crate::span::{LineIndex, Span};
+use crate::span::LineIndex;
 
 /// What counts as a blank here: the shell's (a no-break space is part of a word).
 const BLANKS: [char; 2] = [' ', '\t'];
@@ -46,36 +47,6 @@ impl Default for Options {
             indent: "    ".into(),
         }
     }
-}
-
-/// Why a file is left as it is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Refusal {
-    pub message: String,
-    pub span: Span,
-}
-
-/// One physical line: its text without the line break, and the break.
-struct Line<'a> {
-    text: &'a str,
-    ending: &'a str,
-}
-
-fn split_lines(text: &str) -> Vec<Line<'_>> {
-    let mut lines = Vec::new();
-    let mut rest = text;
-    while !rest.is_empty() {
-        let (line, ending, next) = match rest.find('\n') {
-            Some(i) if i > 0 && rest.as_bytes()[i - 1] == b'\r' => {
-                (&rest[..i - 1], "\r\n", &rest[i + 1..])
-            }
-            Some(i) => (&rest[..i], "\n", &rest[i + 1..]),
-            None => (rest, "", ""),
-        };
-        lines.push(Line { text: line, ending });
-        rest = next;
-    }
-    lines
 }
 
 /// Formats a Dockerfile, or says why it cannot.

@@ -187,3 +187,24 @@ pub fn formatting_keeps_the_build(text: &str, out: &str) -> Result<(), String> {
         Err(refusal) => Err(format!("the result is refused: {}", refusal.message)),
     }
 }
+
+/// A YAML tree without positions: what a reader of the file gets (keys,
+/// scalars with their types, anchors, aliases and merge keys applied).
+pub fn yaml_tree(node: &dockwright_core::yaml::Node) -> String {
+    use dockwright_core::yaml::Value;
+    match &node.value {
+        Value::Scalar(s) => format!("{:?}:{:?}", s.kind, s.text),
+        Value::Seq(items) => format!(
+            "[{}]",
+            items.iter().map(yaml_tree).collect::<Vec<_>>().join(",")
+        ),
+        Value::Map(entries) => format!(
+            "{{{}}}",
+            entries
+                .iter()
+                .map(|e| format!("{}={}", yaml_tree(&e.key), yaml_tree(&e.value)))
+                .collect::<Vec<_>>()
+                .join(",")
+        ),
+    }
+}
