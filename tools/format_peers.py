@@ -80,6 +80,13 @@ def normalized(node):
         args = [w for a in args for w in shell_words(a)]
     if keyword == "from" and len(args) == 3 and args[1].lower() == "as":
         args = [args[0], "AS", args[2]]
+    # `ENV key value` and `ENV key=value` set the same variable: the dump's
+    # third field (the separator written) does not count.
+    if keyword in ("env", "label") and len(args) % 3 == 0:
+        args = [a for i, a in enumerate(args) if i % 3 != 2]
+    # `<<-EOF` strips the tabs a formatter may add to the body: the body
+    # read is compared, not the operator.
+    args = [a.replace("<<-", "<<", 1) if a.startswith("<<-") else a for a in args]
     return [keyword, node["flags"], args, node["exec_form"], node["heredocs"],
             normalized(node["trigger"]) if node["trigger"] else None]
 
@@ -146,6 +153,9 @@ def dockerfmt_all(files):
         out = subprocess.run(["node", "format.mjs", str(listing)], cwd=home,
                              capture_output=True, text=True, timeout=600)
         for line in out.stdout.splitlines():
+            # The Go runtime inside dockerfmt prints its own messages too.
+            if not line.startswith('{"file"'):
+                continue
             row = json.loads(line)
             results[row["file"]] = (row.get("out"), row.get("again"), row.get("error"))
         return out.returncode == 0

@@ -20,7 +20,7 @@ use serde::Serialize;
 const USAGE: &str = "\
 usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-threshold LEVEL]\n                       [--ignore CODE]... [--config FILE] [--kind dockerfile|compose]\n                       [-f COMPOSE_FILE]... [--profile NAME]... [--env-file FILE]... PATH...|-
        dockwright fix [--dry-run] [--only CODE]... [--config FILE] [--kind dockerfile|compose] PATH...
-       dockwright fmt [--check] [--diff] [--kind dockerfile|compose] PATH...|-
+       dockwright fmt [--check] [--diff] [--config FILE] [--kind dockerfile|compose] PATH...|-
        dockwright pattern list | show NAME | render NAME [--set KEY=VALUE]... --out DIR [--force]
        dockwright pattern matrix --out DIR
        dockwright parse --dump|--reading|--lines|--shell FILE
@@ -59,8 +59,10 @@ pattern list prints the catalogue; show prints a pattern's purpose, its
         pattern under DIR/PATTERN/N/, to check them with other tools.
 fmt     Rewrites Dockerfiles and compose files in place in one style.
         Dockerfiles: keywords upper-cased, one space between keyword, flags
-        and arguments, continuation lines indented by the .editorconfig's
-        indent_style/indent_size or 4 spaces, exec form as [\"a\", \"b\"],
+        and arguments, continuation lines indented by the settings file's
+        continuation-indent (a number of spaces or tab; --config names the
+        file, else it is found as for lint), else the .editorconfig's
+        indent_style/indent_size, else 4 spaces, exec form as [\"a\", \"b\"],
         one blank line before each stage, no trailing spaces; heredoc bodies
         and quoted strings are never touched. Compose files: two spaces a
         level, sequences indented under their key, one space after - and :;
@@ -756,7 +758,7 @@ fn find_config() -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-fn load_settings(explicit: Option<&Path>) -> Result<Settings, Failure> {
+pub(crate) fn load_settings(explicit: Option<&Path>) -> Result<Settings, Failure> {
     let Some(path) = explicit.map(Path::to_path_buf).or_else(find_config) else {
         return Ok(Settings::default());
     };

@@ -599,6 +599,21 @@ fn fmt_checks_shows_writes_and_refuses() {
 
     let out = dockwright_with_stdin(&["fmt", "-"], messy);
     assert_eq!(String::from_utf8_lossy(&out.stdout), tidy);
+
+    // The settings file's continuation-indent wins over .editorconfig.
+    std::fs::write(dir.join("settings.yaml"), "continuation-indent: 2\n").unwrap();
+    std::fs::write(path("tabs.Dockerfile"), messy).unwrap();
+    let out = dockwright(&[
+        "fmt",
+        "--config",
+        &path("settings.yaml"),
+        &path("tabs.Dockerfile"),
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        std::fs::read_to_string(path("tabs.Dockerfile")).unwrap(),
+        tidy.replace("    apk", "  apk")
+    );
 }
 
 #[test]

@@ -62,6 +62,8 @@ pub(crate) enum Action {
         aliases: &'static [&'static str],
         choice: RuleChoice,
     },
+    /// The formatter's step for a Dockerfile's continuation lines.
+    ContinuationIndent(Option<String>),
 }
 
 #[derive(Clone, PartialEq)]
@@ -121,6 +123,7 @@ impl Reducible for State {
                 aliases,
                 choice,
             } => workspace.set_rule(code, aliases, choice),
+            Action::ContinuationIndent(indent) => workspace.set_continuation_indent(indent),
         }
         Rc::new(State(workspace))
     }

@@ -1,14 +1,18 @@
 //! The Format button of the tab row and its key, Shift+Alt+F: the file
-//! shown, rewritten by the engine's Dockerfile formatter
-//! (`dockwright_core::format::dockerfile`), as one undoable edit that
-//! leaves the cursor where it was when its line did not change. Shown for
-//! Dockerfiles only; disabled, with the reason, while the file has syntax
-//! errors (the formatter leaves such a file unchanged).
+//! shown, rewritten by the engine's formatter (`dockwright_core::format`),
+//! as one undoable edit that leaves the cursor where it was when its line
+//! did not change. Shown for Dockerfiles and compose files; disabled, with
+//! the reason, while the file has syntax errors (the formatter leaves such
+//! a file unchanged). A Dockerfile's continuation lines are indented as the
+//! settings say (`continuation-indent`), else as the workspace's
+//! `.editorconfig` files say, else by 4 spaces — as `dockwright fmt` does.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use dockwright_core::format::dockerfile::{format, Options};
+use dockwright_core::format::dockerfile::Options;
+use dockwright_core::format::editorconfig::Indentation;
+use dockwright_core::format::{compose, dockerfile};
 use dockwright_core::{FileKind, Severity};
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -26,7 +30,10 @@ const SYNTAX_ERRORS: [&str; 2] = ["syntax-error", "build-error"];
 /// Whether the Format button is shown for `name`, and why it is disabled.
 pub fn format_state(name: &str, id: u32, findings: &[FileFindings]) -> Option<Option<String>> {
     let base = name.rsplit('/').next().unwrap_or(name);
-    if FileKind::from_name(base) != Some(FileKind::Dockerfile) {
+    if !matches!(
+        FileKind::from_name(base),
+        Some(FileKind::Dockerfile | FileKind::Compose)
+    ) {
         return None;
     }
     let error = findings
@@ -40,6 +47,36 @@ pub fn format_state(name: &str, id: u32, findings: &[FileFindings]) -> Option<Op
             e.line, e.message
         )
     }))
+}
+
+/// How the workspace indents a Dockerfile's continuation lines: the
+/// settings' `continuation-indent`, else the `.editorconfig` files of the
+/// file's folder and those above it (the nearest first), else 4 spaces.
+pub fn dockerfile_options(workspace: &Workspace, path: &str) -> Options {
+    if let Some(indent) = &workspace.settings.continuation_indent {
+        return Options {
+            indent: indent.clone(),
+        };
+    }
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let mut folders: Vec<&str> = path.match_indices('/').map(|(i, _)| &path[..i]).collect();
+    folders.reverse();
+    folders.push("");
+    let texts = folders.iter().filter_map(|folder| {
+        let config = if folder.is_empty() {
+            ".editorconfig".to_string()
+        } else {
+            format!("{folder}/.editorconfig")
+        };
+        workspace
+            .files
+            .iter()
+            .find(|f| f.name == config)
+            .map(|f| &*f.text)
+    });
+    Indentation::nearest_first(texts, name)
+        .step()
+        .map_or_else(Options::default, |indent| Options { indent })
 }
 
 /// The smallest edit that turns `old` into `new`: one range, in editor
@@ -97,7 +134,13 @@ pub fn use_format(
         settle(&editor);
         let workspace = latest.borrow();
         let file = workspace.active_file();
-        match format(&file.text, &Options::default()) {
+        let base = file.name.rsplit('/').next().unwrap_or(&file.name);
+        let result = if FileKind::from_name(base) == Some(FileKind::Compose) {
+            compose::format(&file.text)
+        } else {
+            dockerfile::format(&file.text, &dockerfile_options(&workspace, &file.name))
+        };
+        match result {
             Ok(formatted) => match edit_between(&file.text, &formatted) {
                 Some(edit) => {
                     if let Some(editor) = editor.borrow().as_ref() {
@@ -183,5 +226,23 @@ mod tests {
         assert_eq!((edit.0, edit.1, edit.2.as_str()), (2, 5, "RUN"));
         let edit = edit_between("x \r\ny", "x\r\ny").unwrap();
         assert_eq!(edit.0, 1);
+    }
+
+    #[test]
+    fn indentation_comes_from_settings_then_the_nearest_editorconfig() {
+        let files = |configs: &[(&str, &str)]| {
+            let mut files = vec![("api/Dockerfile".to_string(), "FROM alpine\n".to_string())];
+            files.extend(configs.iter().map(|(n, t)| (n.to_string(), t.to_string())));
+            Workspace::from_files(files).unwrap()
+        };
+        let indent = |w: &Workspace| dockerfile_options(w, "api/Dockerfile").indent;
+        assert_eq!(indent(&files(&[])), "    ");
+        let root = (".editorconfig", "root = true\n[*]\nindent_size = 2\n");
+        assert_eq!(indent(&files(&[root])), "  ");
+        let near = ("api/.editorconfig", "[Dockerfile]\nindent_style = tab\n");
+        assert_eq!(indent(&files(&[root, near])), "\t");
+        let mut workspace = files(&[root, near]);
+        workspace.set_settings("continuation-indent: 8\n".into());
+        assert_eq!(indent(&workspace), " ".repeat(8));
     }
 }

@@ -58,6 +58,27 @@ pub(crate) fn settings_panel(
             query.set(input.value());
         })
     };
+    let indent_choice = match workspace.settings.continuation_indent.as_deref() {
+        None => "auto".to_string(),
+        Some("\t") => "tab".to_string(),
+        Some(spaces) => spaces.len().to_string(),
+    };
+    let on_indent = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            let indent = match select.value().as_str() {
+                "tab" => Some("\t".to_string()),
+                "auto" => None,
+                width => width.parse().ok().map(|w: usize| " ".repeat(w)),
+            };
+            dispatch.dispatch(Action::ContinuationIndent(indent));
+        })
+    };
+    let mut widths = vec!["2".to_string(), "4".to_string(), "8".to_string()];
+    if !matches!(indent_choice.as_str(), "auto" | "tab") && !widths.contains(&indent_choice) {
+        widths.push(indent_choice.clone());
+    }
     let needle = query.trim().to_lowercase();
     let rules: Vec<_> = registry::all()
         .filter(|m| {
@@ -88,6 +109,16 @@ pub(crate) fn settings_panel(
                     </ul>
                 </div>
             }
+            <label class="format-indent">
+                <span>{ "Format indents a Dockerfile's continuation lines by" }</span>
+                <select onchange={on_indent}>
+                    <option value="auto" selected={indent_choice == "auto"}>{ "the workspace's .editorconfig, else 4 spaces" }</option>
+                    { for widths.iter().map(|w| html! {
+                        <option value={w.clone()} selected={indent_choice == *w}>{ format!("{w} spaces") }</option>
+                    }) }
+                    <option value="tab" selected={indent_choice == "tab"}>{ "a tab" }</option>
+                </select>
+            </label>
             <label class="rule-search">
                 <span>{ "Find a rule to switch off or re-rate" }</span>
                 <input type="search" value={(**query).clone()} {oninput} placeholder="DL3008, secret, healthcheck…" />

@@ -383,6 +383,17 @@ impl Workspace {
         }
     }
 
+    /// Sets how the formatter indents a Dockerfile's continuation lines
+    /// (`None`: as `.editorconfig` says, else 4 spaces); the settings text
+    /// is written anew.
+    pub fn set_continuation_indent(&mut self, indent: Option<String>) {
+        let mut settings = self.settings.clone();
+        settings.continuation_indent = indent;
+        self.settings_text = settings.to_yaml();
+        self.settings = settings;
+        self.settings_errors.clear();
+    }
+
     /// Sets one rule from the rule list; the settings text is written anew.
     pub fn set_rule(&mut self, code: &str, aliases: &[&str], choice: RuleChoice) {
         let named = |id: &String| {

@@ -6,6 +6,7 @@
 
 pub mod compose;
 pub mod dockerfile;
+pub mod editorconfig;
 
 use crate::span::Span;
 

@@ -39,6 +39,10 @@ pub struct Settings {
     pub label_schema: Vec<(String, LabelType)>,
     /// Labels outside `label_schema` are reported (DL3050).
     pub strict_labels: bool,
+    /// The formatter's indentation step for a Dockerfile's continuation
+    /// lines (`continuation-indent: 2` for spaces, `tab`); `None` leaves it
+    /// to `.editorconfig`, else 4 spaces.
+    pub continuation_indent: Option<String>,
     /// Compose profiles that are active (`docker compose --profile`,
     /// `COMPOSE_PROFILES`); `*` activates every profile. Not read from a
     /// settings file: it is a choice made at run time.
@@ -156,6 +160,16 @@ impl Settings {
                 "disable-ignore-pragma" => settings.disable_ignore_pragma = boolean(value, name, &mut errors),
                 "strict-labels" => settings.strict_labels = boolean(value, name, &mut errors),
                 "label-schema" => read_label_schema(value, &mut settings, &mut errors),
+                "continuation-indent" => match (string(value), integer(value)) {
+                    (Some("tab"), _) => settings.continuation_indent = Some("\t".into()),
+                    (_, Some(width @ 1..=16)) => {
+                        settings.continuation_indent = Some(" ".repeat(width as usize))
+                    }
+                    _ => errors.push(error(
+                        value,
+                        "continuation-indent takes a number of spaces (1 to 16) or tab",
+                    )),
+                },
                 "format" | "no-color" | "verbose" => {}
                 other => errors.push(error(key, &format!("unknown setting '{other}'"))),
             }
@@ -240,6 +254,14 @@ impl Settings {
         if self.strict_labels {
             out.push_str("strict-labels: true\n");
         }
+        if let Some(indent) = &self.continuation_indent {
+            let value = if indent == "\t" {
+                "tab".to_string()
+            } else {
+                indent.len().to_string()
+            };
+            out.push_str(&format!("continuation-indent: {value}\n"));
+        }
         out
     }
 
@@ -310,6 +332,13 @@ fn read_label_schema(value: &Node, settings: &mut Settings, errors: &mut Vec<(Sp
     }
 }
 
+fn integer(node: &Node) -> Option<i64> {
+    match node.scalar()?.kind {
+        ScalarKind::Int(n) => Some(n),
+        _ => None,
+    }
+}
+
 fn string(node: &Node) -> Option<&str> {
     node.scalar()
         .filter(|s| s.kind == ScalarKind::Str)
@@ -375,10 +404,19 @@ mod tests {
 
     #[test]
     fn to_yaml_reads_back_to_the_same_settings() {
-        let text = "ignored: [DL3008, \"odd id\"]\noverride:\n  error: [DL3015]\n  style: [no-version-field]\ntrustedRegistries: [docker.io]\nfailure-threshold: none\nno-fail: true\ndisable-ignore-pragma: true\nlabel-schema:\n  maintainer: email\nstrict-labels: true\n";
+        let text = "ignored: [DL3008, \"odd id\"]\noverride:\n  error: [DL3015]\n  style: [no-version-field]\ntrustedRegistries: [docker.io]\nfailure-threshold: none\nno-fail: true\ndisable-ignore-pragma: true\nlabel-schema:\n  maintainer: email\nstrict-labels: true\ncontinuation-indent: 2\n";
         let settings = Settings::from_yaml(text).unwrap();
+        assert_eq!(settings.continuation_indent.as_deref(), Some("  "));
         assert_eq!(Settings::from_yaml(&settings.to_yaml()).unwrap(), settings);
         assert_eq!(Settings::default().to_yaml(), "");
+        let tab = Settings::from_yaml("continuation-indent: tab\n").unwrap();
+        assert_eq!(tab.continuation_indent.as_deref(), Some("\t"));
+        assert_eq!(Settings::from_yaml(&tab.to_yaml()).unwrap(), tab);
+        for wrong in ["0", "17", "wide", "[2]"] {
+            let errors =
+                Settings::from_yaml(&format!("continuation-indent: {wrong}\n")).unwrap_err();
+            assert!(errors[0].message.contains("1 to 16"), "{wrong}: {errors:?}");
+        }
     }
 
     #[test]
