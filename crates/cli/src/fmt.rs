@@ -14,9 +14,10 @@ use std::io::{self, Write};
 use std::path::Path;
 use std::process::ExitCode;
 
+use dockwright_core::format::dockerfile;
 use dockwright_core::format::dockerfile::Options;
 use dockwright_core::format::editorconfig::Indentation;
-use dockwright_core::format::{compose, dockerfile};
+use dockwright_core::lint::format_compose;
 use dockwright_core::FileKind;
 
 use super::{read_stdin, read_text, Failure};
@@ -89,7 +90,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, Failure> {
                 };
                 dockerfile::format(&text, &options)
             }
-            FileKind::Compose => compose::format(&text),
+            FileKind::Compose => format_compose(&text, &settings),
             FileKind::DockerIgnore | FileKind::Env => {
                 eprintln!(
                     "{name}: only Dockerfiles and compose files are formatted; left unchanged"

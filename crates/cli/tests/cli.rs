@@ -650,4 +650,21 @@ fn fmt_formats_compose_files_and_leaves_others() {
     assert_eq!(String::from_utf8_lossy(&out.stdout), tidy);
     let out = dockwright_with_stdin(&["fmt", "--kind", "yaml", "-"], messy);
     assert_eq!(out.status.code(), Some(2));
+
+    // dclint's ordering rules, switched on in the settings, put services in order.
+    std::fs::write(
+        dir.join("settings.yaml"),
+        "override:\n  style: [services-alphabetical-order]\n",
+    )
+    .unwrap();
+    let unordered = "services:\n  web:\n    image: nginx:1.27\n  # the database\n  db:\n    image: postgres:17\n";
+    let settings = path("settings.yaml");
+    let out = dockwright_with_stdin(
+        &["fmt", "--config", &settings, "--kind", "compose", "-"],
+        unordered,
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "services:\n  # the database\n  db:\n    image: postgres:17\n  web:\n    image: nginx:1.27\n"
+    );
 }

@@ -121,6 +121,60 @@ fn lint_compose(text: &str, settings: &Settings) -> Vec<Diagnostic> {
     findings
 }
 
+/// Collections put in order before a compose file is formatted, at most.
+const MAX_REORDERS: usize = 64;
+
+/// Formats a compose file. When dclint's ordering rules are on (by the
+/// settings, or a `# dclint enable` comment in the file), the collections
+/// they flag are put in their order first — top-level keys, services, a
+/// service's keys, its dependencies — each entry moving with its comments;
+/// with the rules off (their default), keys keep the order written.
+pub fn format_compose(text: &str, settings: &Settings) -> Result<String, crate::format::Refusal> {
+    use crate::format::compose::{self, order};
+    use crate::rules::compose::{
+        service_dependencies_alphabetical_order as dependencies, service_keys_order as keys,
+        services_alphabetical_order as services, top_level_properties_order as top_level,
+    };
+    let plain = compose::format(text)?;
+    let sort_key = |code: &str| -> Option<order::SortKey> {
+        Some(if code == top_level::RULE.meta.code {
+            top_level::sort_key
+        } else if code == services::RULE.meta.code || code == dependencies::RULE.meta.code {
+            services::sort_key
+        } else if code == keys::RULE.meta.code {
+            keys::sort_key
+        } else {
+            return None;
+        })
+    };
+    // Reordered once formatted: the formatted text is one every YAML reader
+    // accepts (closing brackets indented), and its entries are regular.
+    let mut current = plain.clone();
+    // Findings whose collection could not be moved, in the current text.
+    let mut unmoved: Vec<(&'static str, usize)> = Vec::new();
+    for _ in 0..MAX_REORDERS {
+        let findings = lint_compose(&current, settings);
+        let next = findings.iter().find_map(|f| {
+            let key = sort_key(f.code)?;
+            (!unmoved.contains(&(f.code, f.span.start))).then_some((f.code, f.span.start, key))
+        });
+        let Some((code, at, key)) = next else {
+            break;
+        };
+        match order::reorder(&current, at, key) {
+            Some(moved) => {
+                current = moved;
+                unmoved.clear();
+            }
+            None => unmoved.push((code, at)),
+        }
+    }
+    if current == plain {
+        return Ok(plain);
+    }
+    Ok(compose::format(&current).unwrap_or(plain))
+}
+
 /// The compose engine's own findings (YAML, schema, Compose's checks).
 const ENGINE_CODES: [&str; 3] = [
     crate::compose::SYNTAX_ERROR,

@@ -68,6 +68,13 @@ fn compose_config(text: &str) -> Option<String> {
     Some(output::to_json(&resolve::for_json(&model)).text)
 }
 
+fn ordering_rules_on() -> Settings {
+    Settings::from_yaml(
+        "override:\n  style: [top-level-properties-order, services-alphabetical-order, service-keys-order, service-dependencies-alphabetical-order]\n",
+    )
+    .unwrap()
+}
+
 fn codes(text: &str) -> Vec<&'static str> {
     let mut codes: Vec<&'static str> = lint(FileKind::Compose, text)
         .iter()
@@ -83,6 +90,8 @@ fn every_corpus_compose_file_formats_safely_and_idempotently() {
     assert!(files.len() > 60, "only {} files", files.len());
     let mut failures = Vec::new();
     let (mut formatted, mut changed, mut refused) = (0, 0, Vec::new());
+    let mut reordered = 0;
+    let mut still_unordered = Vec::new();
     for path in &files {
         let Ok(text) = std::fs::read_to_string(path) else {
             continue;
@@ -119,6 +128,28 @@ fn every_corpus_compose_file_formats_safely_and_idempotently() {
                 refusal.message
             )),
         }
+        // dclint's orders on: the same model, and formatting again keeps it.
+        let ordering = ordering_rules_on();
+        if let Ok(ordered) = dockwright_core::lint::format_compose(&text, &ordering) {
+            if ordered != out {
+                reordered += 1;
+            }
+            let left = dockwright_core::lint_with(FileKind::Compose, &ordered, &ordering)
+                .iter()
+                .any(|d| d.code.ends_with("-order"));
+            if left {
+                still_unordered.push(name.to_string());
+            }
+            if compose_config(&text) != compose_config(&ordered) {
+                failures.push(format!(
+                    "{name}: putting it in dclint's order changed the model"
+                ));
+            }
+            match dockwright_core::lint::format_compose(&ordered, &ordering) {
+                Ok(again) if again == ordered => {}
+                _ => failures.push(format!("{name}: dclint's order is not idempotent")),
+            }
+        }
         let (old, new) = (codes(&text), codes(&out));
         let added: Vec<&&str> = new
             .iter()
@@ -131,8 +162,11 @@ fn every_corpus_compose_file_formats_safely_and_idempotently() {
         }
     }
     eprintln!(
-        "{} corpus YAML files: {formatted} formatted ({changed} changed), {} refused:\n{}",
+        "{} corpus YAML files: {formatted} formatted ({changed} changed, {reordered} more \
+         with dclint's orders on, {} of those still out of order: {still_unordered:?}), \
+         {} refused:\n{}",
         files.len(),
+        still_unordered.len(),
         refused.len(),
         refused.join("\n")
     );
@@ -240,5 +274,42 @@ fn pattern_compose_files_are_already_formatted() {
             .cloned()
             .collect::<Vec<_>>()
             .join("\n")
+    );
+}
+
+/// With dclint's ordering rules on, their collections are put in order
+/// before formatting, each entry with its comments; off (their default),
+/// nothing moves.
+#[test]
+fn ordering_rules_that_are_on_put_their_collections_in_order() {
+    use dockwright_core::lint::format_compose;
+    let text = "# the stack\n\nservices:\n  # the web front end\n  web:\n    ports:\n      - \"8080:80\"\n    image: nginx:1.27\n    depends_on:\n      - redis\n      - db\n\n  db:\n    image: postgres:17\nvolumes:\n  data:\nx-common: &common\n  restart: always\n";
+    let off = format_compose(text, &Settings::default()).unwrap();
+    assert_eq!(off, format(text).unwrap(), "the rules are off by default");
+    let on = ordering_rules_on();
+    let ordered = format_compose(text, &on).unwrap();
+    assert_eq!(
+        ordered,
+        "# the stack\n\nx-common: &common\n  restart: always\nservices:\n  db:\n    image: postgres:17\n\n  # the web front end\n  web:\n    image: nginx:1.27\n    depends_on:\n      - db\n      - redis\n    ports:\n      - \"8080:80\"\nvolumes:\n  data:\n"
+    );
+    let codes = |t: &str| -> Vec<&'static str> {
+        dockwright_core::lint_with(FileKind::Compose, t, &on)
+            .iter()
+            .map(|d| d.code)
+            .filter(|c| c.contains("order"))
+            .collect()
+    };
+    assert!(!codes(text).is_empty());
+    assert_eq!(
+        codes(&ordered),
+        Vec::<&str>::new(),
+        "no ordering finding left"
+    );
+    // An inline `# dclint enable` turns a rule on too.
+    let inline = format!("# dclint enable services-alphabetical-order\n{text}");
+    let out = format_compose(&inline, &Settings::default()).unwrap();
+    assert!(
+        out.find("  db:").unwrap() < out.find("  web:").unwrap(),
+        "{out}"
     );
 }

@@ -10,9 +10,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use dockwright_core::format::dockerfile;
 use dockwright_core::format::dockerfile::Options;
 use dockwright_core::format::editorconfig::Indentation;
-use dockwright_core::format::{compose, dockerfile};
+use dockwright_core::lint::format_compose;
 use dockwright_core::{FileKind, Severity};
 use gloo_events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
@@ -136,7 +137,7 @@ pub fn use_format(
         let file = workspace.active_file();
         let base = file.name.rsplit('/').next().unwrap_or(&file.name);
         let result = if FileKind::from_name(base) == Some(FileKind::Compose) {
-            compose::format(&file.text)
+            format_compose(&file.text, &workspace.settings)
         } else {
             dockerfile::format(&file.text, &dockerfile_options(&workspace, &file.name))
         };

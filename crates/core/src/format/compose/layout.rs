@@ -141,7 +141,7 @@ impl Layout {
 
 /// For each collection start, the end marker of a flow collection (`[…]`,
 /// `{…}`); `None` for a block one. Block collections end with an empty span.
-fn flow_collections(events: &Events<'_>) -> Vec<Option<saphyr_parser::Marker>> {
+pub(super) fn flow_collections(events: &Events<'_>) -> Vec<Option<saphyr_parser::Marker>> {
     let mut flow = vec![None; events.len()];
     let mut starts = Vec::new();
     for (i, (event, span)) in events.iter().enumerate() {

@@ -18,7 +18,11 @@
 //!   (only their indentation moves with their key), long strings are never
 //!   re-wrapped.
 //! - Keys keep their order; anchors, aliases and `<<` merge keys stay where
-//!   they are.
+//!   they are. dclint's orders apply only when its ordering rules are on
+//!   (`lint::format_compose` runs `order` for them first): a block
+//!   collection's entries then move as whole lines, with the comment lines
+//!   right above them; flow collections and moves that would put an alias
+//!   before its anchor are left as written.
 //! - Comments stay on their line and in their order; a comment line takes
 //!   the indentation of the line it introduces (or of the block it closes).
 //! - No doubled blank line, none at the start or the end, no trailing spaces
@@ -27,7 +31,7 @@
 
 mod events;
 mod layout;
-mod order;
+pub mod order;
 mod rewrite;
 
 use super::Refusal;

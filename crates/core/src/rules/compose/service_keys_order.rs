@@ -73,6 +73,15 @@ const ORDER: [&str; 24] = [
     "",
 ];
 
+/// Where a service key goes when the formatter puts them in this order:
+/// dclint's groups, then every other key alphabetically.
+pub fn sort_key(key: &str) -> (usize, String) {
+    match ORDER.iter().position(|k| *k == key) {
+        Some(i) => (i, String::new()),
+        None => (ORDER.len(), key.to_string()),
+    }
+}
+
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     for (service, entry) in ctx.services() {
         let keys: Vec<&str> = entry

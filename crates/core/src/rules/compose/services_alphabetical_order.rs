@@ -51,6 +51,12 @@ pub(super) fn before(a: &str, b: &str) -> bool {
     (a.to_lowercase(), a) < (b.to_lowercase(), b)
 }
 
+/// Where a service (or a dependency) goes when the formatter puts them in
+/// this order: as `before` says.
+pub fn sort_key(name: &str) -> (usize, String) {
+    (0, format!("{}\u{0}{name}", name.to_lowercase()))
+}
+
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     let mut seen: Vec<(&str, usize)> = Vec::new();
     for (name, entry) in ctx.services() {

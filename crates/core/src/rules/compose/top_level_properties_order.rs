@@ -50,6 +50,19 @@ const ORDER: [&str; 8] = [
     "version", "name", "include", "services", "networks", "volumes", "secrets", "configs",
 ];
 
+/// Where a top-level key goes when the formatter puts them in this order:
+/// `x-*` extensions first (alphabetically), then dclint's order, then keys
+/// it does not know, as written.
+pub fn sort_key(key: &str) -> (usize, String) {
+    if key.starts_with("x-") {
+        return (0, key.to_string());
+    }
+    match ORDER.iter().position(|k| *k == key) {
+        Some(i) => (1 + i, String::new()),
+        None => (1 + ORDER.len(), String::new()),
+    }
+}
+
 fn check(ctx: &ComposeContext, out: &mut Vec<Finding>) {
     let mut extensions: Vec<&str> = ctx
         .root
