@@ -3,6 +3,7 @@
 //! No IO and no host dependency: hosts (the CLI, the web page) pass text in
 //! and get spans, codes and messages back.
 
+pub mod assist;
 pub mod compose;
 pub mod diagnostic;
 pub mod diff;
