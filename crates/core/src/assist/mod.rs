@@ -3,6 +3,7 @@
 //! from the same models the linter reads. Offsets and spans are bytes of
 //! the file's text; hosts convert them (`editor_offsets`, LSP positions).
 
+pub mod compose;
 pub mod dockerfile;
 pub mod docs;
 
@@ -32,6 +33,8 @@ pub enum Kind {
     Stage,
     Variable,
     Rule,
+    /// A compose key.
+    Property,
 }
 
 /// What the text under the cursor is, in Markdown.

@@ -8,6 +8,7 @@ pub mod merge;
 pub mod output;
 pub mod resolve;
 pub mod schema;
+pub mod schema_docs;
 #[rustfmt::skip]
 pub mod schema_table;
 pub mod semantics;

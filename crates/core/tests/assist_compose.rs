@@ -1,0 +1,169 @@
+//! Compose completion, hover, definition, references and rename, as data:
+//! a compose file with the cursor written `‸`, and the project's other
+//! files.
+
+use dockwright_core::assist::compose::{self as assist, File};
+
+const CURSOR: char = '‸';
+
+const DOCKERFILE: &str = "FROM node:22 AS deps\nFROM deps AS build\nFROM node:22-slim AS runner\n";
+
+fn at(marked: &str) -> (String, usize) {
+    let offset = marked.find(CURSOR).expect("a cursor mark");
+    (marked.replacen(CURSOR, "", 1), offset)
+}
+
+fn labels(marked: &str) -> Vec<String> {
+    let (text, offset) = at(marked);
+    let files = [File {
+        path: "api/Dockerfile.prod",
+        text: DOCKERFILE,
+    }];
+    assist::complete("compose.yaml", &text, offset, &files)
+        .into_iter()
+        .map(|c| c.label)
+        .collect()
+}
+
+const COMPLETIONS: &[(&str, &[&str], &[&str])] = &[
+    ("‸", &["services", "networks", "volumes", "secrets", "configs", "name"], &[]),
+    ("name: app\nse‸", &["services", "secrets"], &["name", "volumes"]),
+    ("services:\n  web:\n    ima‸", &["image"], &["build"]),
+    ("services:\n  web:\n    image: nginx\n    ‸", &["build", "ports", "healthcheck", "depends_on"], &["image"]),
+    ("services:\n  web:\n    healthcheck:\n      ‸", &["test", "interval", "start_period", "retries"], &["image"]),
+    ("services:\n  web:\n    build:\n      ‸", &["context", "dockerfile", "target", "args"], &["image"]),
+    ("services:\n  web:\n    image: a\n    depends_on:\n      - ‸\n  db:\n    image: b\n  cache:\n    image: c\n", &["db", "cache"], &["web"]),
+    ("services:\n  web:\n    image: a\n    depends_on:\n      d‸\n  db:\n    image: b\n", &["db"], &["web"]),
+    ("services:\n  web:\n    image: a\n    depends_on:\n      db:\n        condition: ‸\n  db:\n    image: b\n", &["service_healthy", "service_started", "service_completed_successfully"], &[]),
+    ("services:\n  web:\n    network_mode: ‸\n  db:\n    image: b\n", &["host", "none", "service:db"], &["service:web"]),
+    ("services:\n  web:\n    image: a\n    networks:\n      - ‸\nnetworks:\n  front:\n  back:\n", &["front", "back"], &[]),
+    ("services:\n  api:\n    build:\n      context: ./api\n      dockerfile: Dockerfile.prod\n      target: ‸\n", &["deps", "build", "runner"], &[]),
+    ("services:\n  api:\n    build:\n      context: ./api\n      dockerfile: Dockerfile.prod\n      target: r‸\n", &["runner"], &["deps"]),
+    ("services:\n  web:\n    volumes:\n      - type: ‸\n", &["bind", "volume", "tmpfs"], &[]),
+    ("services:\n  web:\n    develop:\n      watch:\n        - path: ./src\n          action: s‸\n", &["sync", "sync+restart"], &["rebuild"]),
+];
+
+#[test]
+fn completions() {
+    let mut failures = Vec::new();
+    for (marked, present, absent) in COMPLETIONS {
+        let got = labels(marked);
+        let missing: Vec<&&str> = present
+            .iter()
+            .filter(|p| !got.iter().any(|g| g == *p))
+            .collect();
+        let extra: Vec<&&str> = absent
+            .iter()
+            .filter(|a| got.iter().any(|g| g == *a))
+            .collect();
+        if !missing.is_empty() || !extra.is_empty() {
+            failures.push(format!(
+                "{marked:?}: got {got:?}, missing {missing:?}, unwanted {extra:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+const COMPOSE: &str = "\
+services:
+  web:
+    image: nginx:1.27
+    depends_on:
+      db:
+        condition: service_healthy
+    links:
+      - \"cache:redis\"
+  db:
+    image: postgres:17
+    healthcheck:
+      test: [\"CMD\", \"pg_isready\"]
+  cache:
+    image: redis:7
+    network_mode: \"service:db\"
+";
+
+#[test]
+fn hover_gives_the_schema_description() {
+    let offset = COMPOSE.find("depends_on").unwrap() + 2;
+    let hover = assist::hover(COMPOSE, offset).unwrap();
+    assert!(
+        hover.markdown.starts_with("**depends_on**"),
+        "{}",
+        hover.markdown
+    );
+    assert!(hover.markdown.len() > 40, "{}", hover.markdown);
+    let condition = assist::hover(COMPOSE, COMPOSE.find("condition").unwrap()).unwrap();
+    assert!(
+        condition.markdown.contains("service_healthy"),
+        "{}",
+        condition.markdown
+    );
+    assert_eq!(assist::hover(COMPOSE, COMPOSE.find("nginx").unwrap()), None);
+}
+
+#[test]
+fn definition_references_and_rename_of_services() {
+    let db_use = COMPOSE.find("      db:").unwrap() + 6;
+    let db_definition = COMPOSE.find("  db:\n    image").unwrap() + 2;
+    assert_eq!(
+        assist::definition(COMPOSE, db_use).unwrap().start,
+        db_definition
+    );
+    let references = assist::references(COMPOSE, db_definition);
+    assert_eq!(references.len(), 3, "{references:?}");
+    let edits = assist::rename(COMPOSE, db_use, "postgres").unwrap();
+    let mut text = COMPOSE.to_string();
+    for edit in edits.iter().rev() {
+        text.replace_range(edit.span.start..edit.span.end, &edit.text);
+    }
+    assert!(text.contains("  postgres:\n    image: postgres:17"));
+    assert!(text.contains("      postgres:\n        condition"));
+    assert!(text.contains("\"service:postgres\""));
+    let cache = assist::references(COMPOSE, COMPOSE.find("cache:redis").unwrap() + 1);
+    assert_eq!(cache.len(), 2);
+    assert!(assist::rename(COMPOSE, db_use, "web")
+        .unwrap_err()
+        .contains("already named"));
+    assert!(assist::rename(COMPOSE, db_use, "no spaces").is_err());
+}
+
+#[test]
+fn the_outline_lists_services() {
+    let outline = assist::outline(COMPOSE);
+    assert_eq!(outline[0].name, "services");
+    let names: Vec<&str> = outline[0]
+        .children
+        .iter()
+        .map(|s| s.name.as_str())
+        .collect();
+    assert_eq!(names, ["web", "db", "cache"]);
+}
+
+#[test]
+fn every_offset_of_every_corpus_compose_file_is_safe() {
+    let dir =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/corpus/compose");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    };
+    let mut files: Vec<String> = entries
+        .flatten()
+        .filter_map(|e| std::fs::read_to_string(e.path()).ok())
+        .collect();
+    files.sort();
+    files.push(COMPOSE.to_string());
+    for text in files.iter().take(10) {
+        let step = (text.len() / 200).max(1);
+        for offset in (0..=text.len()).step_by(step) {
+            for c in assist::complete("compose.yaml", text, offset, &[]) {
+                assert!(c.replace.end <= text.len() && text.is_char_boundary(c.replace.start));
+            }
+            let _ = assist::hover(text, offset);
+            for span in assist::references(text, offset) {
+                assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            }
+        }
+    }
+}
