@@ -22,6 +22,7 @@ import "./share.js";
 import "./rules.js";
 import { showFirstFile, adopt, endBoot } from "./boot.js";
 import { diagnosticsOf, NO_FIX } from "./diagnostics.js";
+import { assistExtensions } from "./assist.js";
 
 const ENGINE_ERRORS = new Set(["syntax-error", "build-error", "invalid-schema", "config-error"]);
 const LANGUAGES = {
@@ -118,7 +119,9 @@ function keepFocus(view) {
   });
 }
 
-function create(parent, onChange, readOnly = false, onRule = null) {
+// `assist(request, id, offset, extra)`, when given, answers completion,
+// hover, definition, references and rename for file `id` (see assist.js).
+function create(parent, onChange, readOnly = false, onRule = null, assist = null) {
   const cursors = readOnly ? {} : savedCursors();
   let saveCursors = null;
   const language = new Compartment();
@@ -127,8 +130,12 @@ function create(parent, onChange, readOnly = false, onRule = null) {
   const files = new Map();
   let current = null;
 
+  const help = assist && !readOnly
+    ? assistExtensions((request, offset, extra) => (current === null ? null : assist(request, current, offset, extra)))
+    : [];
   const extensions = (kind, name, text) => [
     common(kind, text, readOnly),
+    help,
     language.of(languageOf(kind)),
     label.of(EditorView.contentAttributes.of({ "aria-label": `${name} editor` })),
     EditorView.updateListener.of((update) => {

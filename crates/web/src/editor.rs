@@ -20,6 +20,7 @@ extern "C" {
         on_change: &Closure<dyn FnMut(u32, js_sys::Array, u32, u32)>,
         read_only: bool,
         on_rule: &JsValue,
+        assist: &JsValue,
     ) -> Result<EditorHandle, JsValue>;
 
     #[wasm_bindgen(method)]
@@ -110,6 +111,21 @@ pub struct EditorEvents {
     pub on_change: OnChange,
     /// The code of a rule whose page the hover card's "About" asks for.
     pub on_rule: Option<Box<dyn FnMut(String)>>,
+    /// Editor help (completion, hover, definition, references, rename) for
+    /// a file's current text: the answer as the editor reads it.
+    pub on_assist: Option<Box<dyn FnMut(AssistCall) -> JsValue>>,
+}
+
+/// One question of the editor's help, about the text the editor holds now.
+pub struct AssistCall<'a> {
+    pub id: u32,
+    pub text: &'a str,
+    /// `complete`, `hover`, `definition`, `references` or `rename`.
+    pub request: &'a str,
+    /// The cursor, in editor offsets.
+    pub offset: u32,
+    /// The new name, for `rename`.
+    pub extra: &'a str,
 }
 
 /// The editor and the callbacks it holds; dropping it would leave the
@@ -122,6 +138,7 @@ pub struct Editor {
     pending: Rc<Pending>,
     _on_change: Closure<dyn FnMut(u32, js_sys::Array, u32, u32)>,
     _on_rule: Option<Closure<dyn FnMut(String)>>,
+    _on_assist: Option<Closure<dyn FnMut(String, u32, u32, String) -> JsValue>>,
 }
 
 type Texts = Rc<RefCell<HashMap<u32, Tracked>>>;
@@ -225,6 +242,7 @@ impl Editor {
             mut on_typing,
             on_change,
             on_rule,
+            on_assist,
         } = events;
         let texts: Texts = Rc::default();
         let handle_cell: Rc<RefCell<Option<EditorHandle>>> = Rc::default();
@@ -265,7 +283,31 @@ impl Editor {
         let rule_js = on_rule
             .as_ref()
             .map_or(JsValue::NULL, |c| c.as_ref().clone());
-        let handle = create_editor(parent, &on_change, read_only, &rule_js).ok()?;
+        // The help reads the text the editor holds now (kept in step by
+        // every edit), not the page's copy, which waits for a pause.
+        let on_assist = on_assist.map(|mut answer| {
+            let texts = texts.clone();
+            Closure::new(
+                move |request: String, id: u32, offset: u32, extra: String| -> JsValue {
+                    let texts = texts.borrow();
+                    let Some(held) = texts.get(&id) else {
+                        return JsValue::NULL;
+                    };
+                    answer(AssistCall {
+                        id,
+                        text: held.text(),
+                        request: &request,
+                        offset,
+                        extra: &extra,
+                    })
+                },
+            )
+        });
+        let assist_js = on_assist.as_ref().map_or(
+            JsValue::NULL,
+            |c: &Closure<dyn FnMut(String, u32, u32, String) -> JsValue>| c.as_ref().clone(),
+        );
+        let handle = create_editor(parent, &on_change, read_only, &rule_js, &assist_js).ok()?;
         *handle_cell.borrow_mut() = Some(handle.clone().unchecked_into());
         Some(Editor {
             handle,
@@ -273,6 +315,7 @@ impl Editor {
             pending,
             _on_change: on_change,
             _on_rule: on_rule,
+            _on_assist: on_assist,
         })
     }
 

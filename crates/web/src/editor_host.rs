@@ -10,7 +10,7 @@ use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 use crate::actions::{Action, EditorCell, State};
-use crate::editor::{Editor, EditorDiagnostic, EditorEvents};
+use crate::editor::{AssistCall, Editor, EditorDiagnostic, EditorEvents};
 use crate::findings_panel::{findings_of, Place};
 use crate::shared::Shared;
 use crate::use_findings::Changes;
@@ -148,6 +148,7 @@ pub fn use_editor_host(
             latest,
             ..
         } = options;
+        let latest_for_assist = latest.clone();
         use_effect_with((), move |_| {
             if let Some(parent) = host.cast::<web_sys::Element>() {
                 let events = EditorEvents {
@@ -158,6 +159,12 @@ pub fn use_editor_host(
                     }),
                     on_rule: on_rule.map(|callback| {
                         Box::new(move |code: String| callback.emit(code)) as Box<_>
+                    }),
+                    on_assist: Some({
+                        let latest = latest_for_assist.clone();
+                        Box::new(move |call: AssistCall| {
+                            crate::assist::answer(&latest.borrow(), &call)
+                        })
                     }),
                 };
                 match Editor::create(&parent, read_only, events) {

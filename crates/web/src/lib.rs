@@ -4,6 +4,7 @@
 
 mod actions;
 mod app;
+mod assist;
 mod codec;
 pub mod course;
 mod diff_view;

@@ -71,6 +71,14 @@ impl<'a> Walk<'a> {
     }
 }
 
+/// The byte offset of editor offset `offset` in `text`, or `None` when it
+/// lies past the end or inside a char.
+pub fn byte_offset(text: &str, offset: u32) -> Option<usize> {
+    let mut walk = Walk::new(text);
+    walk.advance_to(offset)?;
+    Some(walk.at)
+}
+
 /// Plain ASCII without `\r`: editor offsets are byte offsets.
 fn is_plain(text: &str) -> bool {
     text.is_ascii() && !text.contains('\r')

@@ -1,0 +1,144 @@
+//! The editor's help — completion, hover, definition, references, rename —
+//! answered by the engine's `assist` for the file shown, in editor offsets,
+//! as the objects `web/editor/assist.js` reads. It runs on the page's
+//! thread: an answer reads one file (a few milliseconds), and the editor
+//! needs it at once.
+
+use dockwright_core::assist::{compose, dockerfile, Completion, Edit, Hover};
+use dockwright_core::{FileKind, Span};
+use wasm_bindgen::JsValue;
+
+use crate::editor::AssistCall;
+use crate::positions::{byte_offset, utf16_offsets};
+use crate::workspace::Workspace;
+
+/// The answer to one call, or `null`.
+pub fn answer(workspace: &Workspace, call: &AssistCall) -> JsValue {
+    let Some(file) = workspace.file(call.id) else {
+        return JsValue::NULL;
+    };
+    let Some(offset) = byte_offset(call.text, call.offset) else {
+        return JsValue::NULL;
+    };
+    let base = file.name.rsplit('/').next().unwrap_or(&file.name);
+    let kind = FileKind::from_name(base);
+    let text = call.text;
+    match (kind, call.request) {
+        (Some(FileKind::Dockerfile), "complete") => {
+            completions(text, dockerfile::complete(text, offset))
+        }
+        (Some(FileKind::Compose), "complete") => {
+            let others: Vec<(String, std::rc::Rc<str>)> = workspace
+                .files
+                .iter()
+                .filter(|f| f.id != call.id)
+                .map(|f| (f.name.clone(), f.text.clone()))
+                .collect();
+            let files: Vec<compose::File> = others
+                .iter()
+                .map(|(path, text)| compose::File { path, text })
+                .collect();
+            completions(text, compose::complete(&file.name, text, offset, &files))
+        }
+        (Some(FileKind::Dockerfile), "hover") => hover(text, dockerfile::hover(text, offset)),
+        (Some(FileKind::Compose), "hover") => hover(text, compose::hover(text, offset)),
+        (Some(FileKind::Dockerfile), "definition") => {
+            span(text, dockerfile::definition(text, offset))
+        }
+        (Some(FileKind::Compose), "definition") => span(text, compose::definition(text, offset)),
+        (Some(FileKind::Dockerfile), "references") => {
+            spans(text, &dockerfile::references(text, offset))
+        }
+        (Some(FileKind::Compose), "references") => spans(text, &compose::references(text, offset)),
+        (Some(FileKind::Dockerfile), "rename") => {
+            renamed(text, dockerfile::rename(text, offset, call.extra))
+        }
+        (Some(FileKind::Compose), "rename") => {
+            renamed(text, compose::rename(text, offset, call.extra))
+        }
+        _ => JsValue::NULL,
+    }
+}
+
+fn set(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
+    let _ = js_sys::Reflect::set(object, &key.into(), &value.into());
+}
+
+fn range(text: &str, span: Span) -> js_sys::Object {
+    let offsets = utf16_offsets(text, &[span.start, span.end]);
+    let object = js_sys::Object::new();
+    set(&object, "from", offsets[0]);
+    set(&object, "to", offsets[1]);
+    object
+}
+
+fn completions(text: &str, list: Vec<Completion>) -> JsValue {
+    let Some(first) = list.first() else {
+        return JsValue::NULL;
+    };
+    let answer = range(text, first.replace);
+    let options = js_sys::Array::new();
+    for completion in list.iter().filter(|c| c.replace == first.replace) {
+        let option = js_sys::Object::new();
+        set(&option, "label", completion.label.as_str());
+        set(&option, "detail", completion.detail.as_str());
+        set(&option, "apply", completion.insert.as_str());
+        let kind = kind_name(completion);
+        set(&option, "kind", kind);
+        options.push(&option);
+    }
+    set(&answer, "options", options);
+    answer.into()
+}
+
+fn kind_name(completion: &Completion) -> &'static str {
+    use dockwright_core::assist::Kind;
+    match completion.kind {
+        Kind::Keyword => "keyword",
+        Kind::Directive => "directive",
+        Kind::Flag => "flag",
+        Kind::Value => "value",
+        Kind::Stage => "stage",
+        Kind::Variable => "variable",
+        Kind::Rule => "rule",
+        Kind::Property => "property",
+    }
+}
+
+fn hover(text: &str, hover: Option<Hover>) -> JsValue {
+    let Some(hover) = hover else {
+        return JsValue::NULL;
+    };
+    let answer = range(text, hover.span);
+    set(&answer, "markdown", hover.markdown.as_str());
+    answer.into()
+}
+
+fn span(text: &str, span: Option<Span>) -> JsValue {
+    span.map_or(JsValue::NULL, |s| range(text, s).into())
+}
+
+fn spans(text: &str, spans: &[Span]) -> JsValue {
+    let list = js_sys::Array::new();
+    for s in spans {
+        list.push(&range(text, *s));
+    }
+    list.into()
+}
+
+fn renamed(text: &str, result: Result<Vec<Edit>, String>) -> JsValue {
+    let answer = js_sys::Object::new();
+    match result {
+        Ok(edits) => {
+            let list = js_sys::Array::new();
+            for edit in edits {
+                let change = range(text, edit.span);
+                set(&change, "insert", edit.text.as_str());
+                list.push(&change);
+            }
+            set(&answer, "edits", list);
+        }
+        Err(message) => set(&answer, "error", message.as_str()),
+    }
+    answer.into()
+}
