@@ -3,6 +3,7 @@
 
 mod config;
 mod fmt;
+mod lsp;
 mod output;
 mod project_dir;
 
@@ -24,6 +25,7 @@ usage: dockwright lint [--format text|json|sarif|github|checkstyle] [--failure-t
        dockwright pattern list | show NAME | render NAME [--set KEY=VALUE]... --out DIR [--force]
        dockwright pattern matrix --out DIR
        dockwright parse --dump|--reading|--lines|--shell FILE
+       dockwright lsp [--stdio]
        dockwright rules [CODE | --ids | --json]
        dockwright config [--format yaml|json] [-f COMPOSE_FILE]... [--env-file FILE]...
                          [--profile NAME]... [-p NAME] [DIR]
@@ -72,6 +74,11 @@ fmt     Rewrites Dockerfiles and compose files in place in one style.
         that would change and exits 1 if any; --diff prints the changes as a
         unified diff. A file with a syntax error is left unchanged, with the
         reason (exit 1).
+lsp     Runs the language server (LSP 3.17 over standard input and output):
+        diagnostics as documents change, quick fixes and ignore actions,
+        formatting, completion, hover, go to definition, references, rename
+        and the outline, for Dockerfiles and compose files; settings from the
+        workspace root's dockwright.yaml or .hadolint.yaml.
 parse   --dump prints BuildKit's AST dump of a Dockerfile; --reading prints
         all BuildKit reads of each instruction as JSON lines (keyword, flags,
         arguments, exec form or not, heredoc bodies, ONBUILD's trigger);
@@ -134,6 +141,7 @@ fn try_main(args: Vec<String>) -> Result<ExitCode, Failure> {
         "config" => config::run(rest),
         "fix" => run_fix(rest),
         "fmt" => fmt::run(rest),
+        "lsp" => lsp::run(rest),
         "pattern" => run_pattern(rest),
         "parse" => run_parse(rest),
         "rules" => run_rules(rest),
