@@ -286,3 +286,29 @@ fn every_offset_of_every_corpus_dockerfile_is_safe() {
         }
     }
 }
+
+#[test]
+fn a_heredoc_delimiter_is_renamed_with_its_closing_line_only() {
+    let text = "FROM alpine\nRUN <<EOF\necho one\nEOF\nCOPY <<-\"EOF\" /etc/motd\n\thello\n\tEOF\n";
+    let first = text.find("<<EOF").unwrap() + 3;
+    let references = assist::references(text, first);
+    assert_eq!(references.len(), 2);
+    assert_eq!(references[1].start, text.find("\nEOF").unwrap() + 1);
+    let edits = assist::rename(text, first, "SCRIPT").unwrap();
+    let mut renamed = text.to_string();
+    for edit in edits.iter().rev() {
+        renamed.replace_range(edit.span.start..edit.span.end, &edit.text);
+    }
+    assert_eq!(
+        renamed,
+        "FROM alpine\nRUN <<SCRIPT\necho one\nSCRIPT\nCOPY <<-\"EOF\" /etc/motd\n\thello\n\tEOF\n"
+    );
+    let parsed = dockwright_core::dockerfile::parse(&renamed);
+    assert_eq!(parsed.nodes[1].heredocs[0].content, "echo one\n");
+    // The second heredoc: its own pair, from its closing line.
+    let closing = text.rfind("EOF").unwrap() + 1;
+    assert_eq!(
+        assist::definition(text, closing).unwrap().start,
+        text.find("\"EOF\"").unwrap() + 1
+    );
+}

@@ -40,6 +40,7 @@ const COMPLETIONS: &[(&str, &[&str], &[&str])] = &[
     ("services:\n  api:\n    build:\n      context: ./api\n      dockerfile: Dockerfile.prod\n      target: ‸\n", &["deps", "build", "runner"], &[]),
     ("services:\n  api:\n    build:\n      context: ./api\n      dockerfile: Dockerfile.prod\n      target: r‸\n", &["runner"], &["deps"]),
     ("services:\n  web:\n    volumes:\n      - type: ‸\n", &["bind", "volume", "tmpfs"], &[]),
+    ("services:\n  web:\n    image: a\n    volumes:\n      - d‸\nvolumes:\n  data:\n  cache:\n", &["data:"], &["cache:"]),
     ("services:\n  web:\n    develop:\n      watch:\n        - path: ./src\n          action: s‸\n", &["sync", "sync+restart"], &["rebuild"]),
 ];
 
@@ -166,4 +167,82 @@ fn every_offset_of_every_corpus_compose_file_is_safe() {
             }
         }
     }
+}
+
+const RESOURCES: &str = "\
+x-common: &common
+  restart: always
+services:
+  api:
+    <<: *common
+    image: api:1
+    networks: [front, back]
+    volumes:
+      - data:/var/lib/data
+      - ./src:/src
+      - type: volume
+        source: data
+        target: /backup
+    secrets:
+      - db_password
+      - source: api_key
+        target: key
+  worker:
+    <<: *common
+    image: worker:1
+    networks:
+      back:
+        aliases: [jobs]
+    command: make && make install
+networks:
+  front:
+  back:
+volumes:
+  data:
+secrets:
+  db_password:
+    file: ./db_password.txt
+  api_key:
+    environment: API_KEY
+";
+
+#[test]
+fn networks_volumes_secrets_and_anchors_are_names_too() {
+    let text = RESOURCES;
+    let count = |needle: &str, nth: usize| {
+        let at = text.match_indices(needle).nth(nth).unwrap().0 + 1;
+        assist::references(text, at).len()
+    };
+    assert_eq!(count("back", 0), 3, "the network: two uses and its key");
+    assert_eq!(
+        count("data:/var", 0),
+        3,
+        "the volume: short and long syntax and its key"
+    );
+    assert_eq!(count("db_password", 0), 2);
+    assert_eq!(count("api_key", 0), 2);
+    assert_eq!(count("&common", 0), 3, "the anchor and its two aliases");
+    assert!(
+        assist::references(text, text.find("./src").unwrap() + 2).is_empty(),
+        "a bind path is no name"
+    );
+    assert!(assist::references(text, text.find("&& make").unwrap() + 1).is_empty());
+    let anchor = text.find("*common").unwrap() + 2;
+    assert_eq!(
+        assist::definition(text, anchor).unwrap().start,
+        text.find("&common").unwrap() + 1
+    );
+    let edits = assist::rename(text, text.find("back]").unwrap(), "internal").unwrap();
+    let mut renamed = text.to_string();
+    for edit in edits.iter().rev() {
+        renamed.replace_range(edit.span.start..edit.span.end, &edit.text);
+    }
+    assert!(
+        renamed.contains("[front, internal]")
+            && renamed.contains("      internal:\n        aliases")
+            && renamed.contains("\n  internal:\nvolumes")
+    );
+    assert!(assist::rename(text, text.find("back]").unwrap(), "front")
+        .unwrap_err()
+        .contains("network is already named"));
 }

@@ -133,6 +133,10 @@ pub fn definition(text: &str, offset: usize) -> Option<Span> {
     match target.what {
         What::Stage => stage_definition(&parsed, &target.name),
         What::Variable => variable_definition(&parsed, text, &target.name, target.span.start),
+        What::Heredoc => occurrences(&parsed, text, What::Heredoc)
+            .into_iter()
+            .find(|o| o.definition && o.name == target.name)
+            .map(|o| o.span),
     }
 }
 
@@ -158,7 +162,7 @@ pub fn references(text: &str, offset: usize) -> Vec<Span> {
 pub fn rename(text: &str, offset: usize, new_name: &str) -> Result<Vec<Edit>, String> {
     let parsed = dockerfile::parse(text);
     let target = target_at(&parsed, text, floor(text, offset))
-        .ok_or("Only a stage or a variable can be renamed here.")?;
+        .ok_or("Only a stage, a variable or a heredoc's delimiter can be renamed here.")?;
     match target.what {
         What::Stage => {
             let valid = new_name
@@ -192,6 +196,17 @@ pub fn rename(text: &str, offset: usize, new_name: &str) -> Result<Vec<Edit>, St
             if !valid {
                 return Err(format!(
                     "'{new_name}' is not a variable name: a letter or '_', then letters, digits or '_'"
+                ));
+            }
+        }
+        What::Heredoc => {
+            let valid = !new_name.is_empty()
+                && new_name
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_');
+            if !valid {
+                return Err(format!(
+                    "'{new_name}' is not a heredoc delimiter: letters, digits or '_'"
                 ));
             }
         }
@@ -258,6 +273,9 @@ pub fn outline(text: &str) -> Vec<Symbol> {
 enum What {
     Stage,
     Variable,
+    /// A heredoc's delimiter: `<<EOF` and its closing line. Each heredoc is
+    /// its own name (`EOF@offset`), however many share the word.
+    Heredoc,
 }
 
 /// A stage or variable named at a place of the text.
@@ -275,16 +293,18 @@ struct Occurrence {
 }
 
 fn target_at(parsed: &Dockerfile, text: &str, offset: usize) -> Option<Target> {
-    [What::Stage, What::Variable].into_iter().find_map(|what| {
-        occurrences(parsed, text, what)
-            .into_iter()
-            .find(|o| o.span.start <= offset && offset <= o.span.end)
-            .map(|o| Target {
-                what,
-                name: o.name,
-                span: o.span,
-            })
-    })
+    [What::Stage, What::Variable, What::Heredoc]
+        .into_iter()
+        .find_map(|what| {
+            occurrences(parsed, text, what)
+                .into_iter()
+                .find(|o| o.span.start <= offset && offset <= o.span.end)
+                .map(|o| Target {
+                    what,
+                    name: o.name,
+                    span: o.span,
+                })
+        })
 }
 
 /// Where stages or variables are named, definitions and uses.
@@ -330,6 +350,43 @@ fn occurrences(parsed: &Dockerfile, text: &str, what: What) -> Vec<Occurrence> {
                         out.push(Occurrence {
                             name: lower,
                             span: at,
+                            definition: false,
+                        });
+                    }
+                }
+            }
+        }
+        What::Heredoc => {
+            for node in &parsed.nodes {
+                let mut from = node.span.start;
+                for heredoc in &node.heredocs {
+                    let id = format!("{}@{}", heredoc.name, heredoc.span.start);
+                    // `<<NAME`, `<<-NAME`, `<<"NAME"` on the instruction's lines.
+                    let opening = text.get(from..heredoc.span.start).and_then(|head| {
+                        head.match_indices("<<").find_map(|(i, _)| {
+                            let rest = head[i + 2..].trim_start_matches('-');
+                            let rest = rest.trim_start_matches(['"', '\'']);
+                            rest.starts_with(&heredoc.name)
+                                .then(|| from + head.len() - rest.len())
+                        })
+                    });
+                    let Some(start) = opening else { continue };
+                    out.push(Occurrence {
+                        name: id.clone(),
+                        span: Span::new(start, start + heredoc.name.len()),
+                        definition: true,
+                    });
+                    from = start + heredoc.name.len();
+                    // The closing line: the body's last line.
+                    let body = text.get(heredoc.span.start..heredoc.span.end).unwrap_or("");
+                    let trimmed = body.trim_end_matches(['\n', '\r']);
+                    let last = trimmed.rfind('\n').map_or(0, |i| i + 1);
+                    let line = &trimmed[last..];
+                    if let Some(at) = line.find(&heredoc.name) {
+                        let start = heredoc.span.start + last + at;
+                        out.push(Occurrence {
+                            name: id,
+                            span: Span::new(start, start + heredoc.name.len()),
                             definition: false,
                         });
                     }
@@ -464,6 +521,11 @@ fn describe(parsed: &Dockerfile, text: &str, target: &Target) -> String {
                 None => format!("**stage `{}`**", target.name),
             }
         }
+        What::Heredoc => format!(
+            "**heredoc `{}`**\n\nThe lines up to the one that holds only `{}` are given to the instruction.",
+            target.name.split('@').next().unwrap_or(""),
+            target.name.split('@').next().unwrap_or("")
+        ),
         What::Variable => {
             let platform = docs::PLATFORM_ARGS
                 .iter()

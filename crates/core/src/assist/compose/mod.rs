@@ -8,7 +8,11 @@
 //! The place of the cursor is read from the lines above it (their
 //! indentation and keys), so a half-typed file still gets proposals.
 
-use super::{Completion, Edit, Hover, Kind, Symbol};
+mod names;
+
+pub use names::{definition, references, rename};
+
+use super::{Completion, Hover, Kind, Symbol};
 use crate::compose::schema::{Pattern, Schema, OBJECT};
 use crate::compose::schema_docs::DESCRIPTIONS;
 use crate::compose::schema_table::{ROOT, SCHEMAS};
@@ -119,66 +123,6 @@ pub fn hover(text: &str, offset: usize) -> Option<Hover> {
         span: node.span,
         markdown,
     })
-}
-
-/// Where the service named at `offset` is defined.
-pub fn definition(text: &str, offset: usize) -> Option<Span> {
-    let root = yaml::parse(text).root?;
-    let name = service_at(&root, text, floor(text, offset))?;
-    root.get("services")?
-        .entries()
-        .iter()
-        .find(|e| e.key.as_str() == Some(name.as_str()))
-        .map(|e| e.key.span)
-}
-
-/// Every place the service named at `offset` is defined or referred to.
-pub fn references(text: &str, offset: usize) -> Vec<Span> {
-    let Some(root) = yaml::parse(text).root else {
-        return Vec::new();
-    };
-    let Some(name) = service_at(&root, text, floor(text, offset)) else {
-        return Vec::new();
-    };
-    let mut spans: Vec<Span> = service_names(&root, text)
-        .into_iter()
-        .filter(|(n, _)| *n == name)
-        .map(|(_, span)| span)
-        .collect();
-    crate::sort::sort_by_key(&mut spans, |s| s.start);
-    spans.dedup();
-    spans
-}
-
-/// The edits that rename the service at `offset` everywhere.
-pub fn rename(text: &str, offset: usize, new_name: &str) -> Result<Vec<Edit>, String> {
-    let root = yaml::parse(text).root.ok_or("The file has no services.")?;
-    service_at(&root, text, floor(text, offset)).ok_or("Only a service can be renamed here.")?;
-    let valid = new_name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphanumeric())
-        && new_name
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "._-".contains(c));
-    if !valid {
-        return Err(format!(
-            "'{new_name}' is not a service name: letters, digits, '.', '_' or '-', starting with a letter or digit"
-        ));
-    }
-    if services(Some(&root), None)
-        .iter()
-        .any(|(n, _)| n == new_name)
-    {
-        return Err(format!("A service is already named '{new_name}'."));
-    }
-    Ok(references(text, offset)
-        .into_iter()
-        .map(|span| Edit {
-            span,
-            text: new_name.to_string(),
-        })
-        .collect())
 }
 
 /// The services, networks, volumes, secrets and configs.
@@ -327,6 +271,10 @@ fn values(
         ["services", _, "networks", "[]"] => top_level(root, "networks"),
         ["services", _, "secrets", "[]"] => top_level(root, "secrets"),
         ["services", _, "configs", "[]"] => top_level(root, "configs"),
+        ["services", _, "volumes", "[]"] => top_level(root, "volumes")
+            .into_iter()
+            .map(|(name, detail)| (format!("{name}:"), detail))
+            .collect(),
         ["services", service, "build", "target"] => stages(root, service, path, files),
         _ => Vec::new(),
     };
@@ -552,91 +500,6 @@ fn key_at<'a>(
         }
         yaml::Value::Scalar(_) => None,
     }
-}
-
-/// The service named at `offset`: a key under `services:` or a reference.
-fn service_at(root: &Node, text: &str, offset: usize) -> Option<String> {
-    service_names(root, text)
-        .into_iter()
-        .find(|(_, span)| span.start <= offset && offset <= span.end)
-        .map(|(name, _)| name)
-}
-
-/// Every service name written in the file, with its span: the keys under
-/// `services:` and the references to them.
-fn service_names(root: &Node, text: &str) -> Vec<(String, Span)> {
-    let mut out = Vec::new();
-    let Some(services) = root.get("services") else {
-        return out;
-    };
-    let known: Vec<&str> = services
-        .entries()
-        .iter()
-        .filter_map(|e| e.key.as_str())
-        .collect();
-    let mut push = |node: &Node, name: &str, skip: usize| {
-        if known.contains(&name) && text.get(node.span.start..node.span.end).is_some() {
-            // The name inside the scalar as written (quotes, a prefix).
-            let written = &text[node.span.start..node.span.end];
-            if let Some(at) = written[skip.min(written.len())..].find(name) {
-                let start = node.span.start + skip.min(written.len()) + at;
-                out.push((name.to_string(), Span::new(start, start + name.len())));
-            }
-        }
-    };
-    for entry in services.entries().iter().filter(|e| !e.merged) {
-        if let Some(name) = entry.key.as_str() {
-            push(&entry.key, name, 0);
-        }
-        let service = &entry.value;
-        if let Some(depends_on) = service.get("depends_on") {
-            match &depends_on.value {
-                yaml::Value::Seq(items) => {
-                    for item in items {
-                        if let Some(name) = item.as_str() {
-                            push(item, name, 0);
-                        }
-                    }
-                }
-                yaml::Value::Map(entries) => {
-                    for e in entries {
-                        if let Some(name) = e.key.as_str() {
-                            push(&e.key, name, 0);
-                        }
-                    }
-                }
-                _ => {}
-            }
-        }
-        for list in ["links", "volumes_from"] {
-            if let Some(yaml::Value::Seq(items)) = service.get(list).map(|n| &n.value) {
-                for item in items {
-                    if let Some(value) = item.as_str() {
-                        let name = value.strip_prefix("service:").unwrap_or(value);
-                        let name = name.split(':').next().unwrap_or(name);
-                        push(item, name, 0);
-                    }
-                }
-            }
-        }
-        if let Some(extends) = service.get("extends").and_then(|e| e.get("service")) {
-            if service.get("extends").and_then(|e| e.get("file")).is_none() {
-                if let Some(name) = extends.as_str() {
-                    push(extends, name, 0);
-                }
-            }
-        }
-        if let Some(mode) = service.get("network_mode") {
-            if let Some(name) = mode.as_str().and_then(|m| m.strip_prefix("service:")) {
-                let skip = text
-                    .get(mode.span.start..mode.span.end)
-                    .and_then(|w| w.find("service:"))
-                    .map_or(0, |i| i + "service:".len());
-                push(mode, name, skip);
-            }
-        }
-    }
-    out
 }
 
 fn first_sentence(doc: &str) -> String {
