@@ -138,7 +138,9 @@ impl Server {
             "textDocument/completion" => {
                 self.at(params, |s, doc, uri, offset| s.completion(doc, uri, offset))
             }
-            "textDocument/hover" => self.at(params, |_, doc, _, offset| Ok(hover(doc, offset))),
+            "textDocument/hover" => {
+                self.at(params, |s, doc, uri, offset| Ok(s.hover(doc, uri, offset)))
+            }
             "textDocument/definition" => self.at(params, |_, doc, uri, offset| {
                 Ok(definition(doc, uri, offset))
             }),
@@ -396,16 +398,26 @@ impl Server {
     }
 }
 
-fn hover(document: &Document, offset: usize) -> Value {
-    let text = &document.text;
-    let hover = match document.kind {
-        Some(FileKind::Dockerfile) => df_assist::hover(text, offset),
-        Some(FileKind::Compose) => compose_assist::hover(text, offset),
-        _ => None,
-    };
-    hover.map_or(Value::Null, |h| {
-        json!({"contents": {"kind": "markdown", "value": h.markdown}, "range": range(text, h.span)})
-    })
+impl Server {
+    fn hover(&self, document: &Document, uri: &str, offset: usize) -> Value {
+        let text = &document.text;
+        let hover = match document.kind {
+            Some(FileKind::Dockerfile) => df_assist::hover(text, offset),
+            Some(FileKind::Compose) => {
+                // The `.env` beside the compose file: open, else on disk.
+                let dotenv_uri = format!("{}/.env", uri.rsplit_once('/').map_or("", |(f, _)| f));
+                let dotenv = match self.documents.get(&dotenv_uri) {
+                    Some(open) => Some(open.text.clone()),
+                    None => path_of_uri(&dotenv_uri).and_then(|p| std::fs::read_to_string(p).ok()),
+                };
+                compose_assist::hover(text, offset, dotenv.as_deref())
+            }
+            _ => None,
+        };
+        hover.map_or(Value::Null, |h| {
+            json!({"contents": {"kind": "markdown", "value": h.markdown}, "range": range(text, h.span)})
+        })
+    }
 }
 
 fn definition(document: &Document, uri: &str, offset: usize) -> Value {

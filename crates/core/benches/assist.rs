@@ -67,7 +67,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| compose::complete("compose.yaml", black_box(COMPOSE), target, &files))
     });
     group.bench_function("hover a key", |b| {
-        b.iter(|| compose::hover(black_box(COMPOSE), key))
+        b.iter(|| compose::hover(black_box(COMPOSE), key, None))
     });
     group.finish();
 }

@@ -87,20 +87,23 @@ services:
 #[test]
 fn hover_gives_the_schema_description() {
     let offset = COMPOSE.find("depends_on").unwrap() + 2;
-    let hover = assist::hover(COMPOSE, offset).unwrap();
+    let hover = assist::hover(COMPOSE, offset, None).unwrap();
     assert!(
         hover.markdown.starts_with("**depends_on**"),
         "{}",
         hover.markdown
     );
     assert!(hover.markdown.len() > 40, "{}", hover.markdown);
-    let condition = assist::hover(COMPOSE, COMPOSE.find("condition").unwrap()).unwrap();
+    let condition = assist::hover(COMPOSE, COMPOSE.find("condition").unwrap(), None).unwrap();
     assert!(
         condition.markdown.contains("service_healthy"),
         "{}",
         condition.markdown
     );
-    assert_eq!(assist::hover(COMPOSE, COMPOSE.find("nginx").unwrap()), None);
+    assert_eq!(
+        assist::hover(COMPOSE, COMPOSE.find("nginx").unwrap(), None),
+        None
+    );
 }
 
 #[test]
@@ -161,7 +164,7 @@ fn every_offset_of_every_corpus_compose_file_is_safe() {
             for c in assist::complete("compose.yaml", text, offset, &[]) {
                 assert!(c.replace.end <= text.len() && text.is_char_boundary(c.replace.start));
             }
-            let _ = assist::hover(text, offset);
+            let _ = assist::hover(text, offset, Some("A=1\n"));
             for span in assist::references(text, offset) {
                 assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
             }
@@ -245,4 +248,20 @@ fn networks_volumes_secrets_and_anchors_are_names_too() {
     assert!(assist::rename(text, text.find("back]").unwrap(), "front")
         .unwrap_err()
         .contains("network is already named"));
+}
+
+#[test]
+fn hover_on_a_variable_shows_its_value_from_the_env_file() {
+    let text = "services:\n  db:\n    image: \"postgres:${PG_VERSION:-17}\"\n    environment:\n      POSTGRES_PASSWORD: ${DB_PASSWORD:?set it in .env}\n      USER: $DB_USER\n";
+    let hover = |needle: &str, dotenv: Option<&str>| {
+        let at = text.find(needle).unwrap() + 3;
+        assist::hover(text, at, dotenv).unwrap().markdown
+    };
+    let dotenv = "PG_VERSION=16.4\nDB_USER=shop\n";
+    assert!(hover("${PG_VERSION", Some(dotenv)).contains("`16.4`, from the project's `.env`"));
+    assert!(hover("${PG_VERSION", Some("")).contains("becomes `17` (the default)"));
+    assert!(hover("${DB_PASSWORD", Some(dotenv))
+        .contains("Docker Compose stops here: `set it in .env`"));
+    assert!(hover("$DB_USER", Some(dotenv)).contains("`shop`"));
+    assert!(hover("$DB_USER", None).contains("no `.env`"));
 }

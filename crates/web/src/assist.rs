@@ -41,7 +41,17 @@ pub fn answer(workspace: &Workspace, call: &AssistCall) -> JsValue {
             completions(text, compose::complete(&file.name, text, offset, &files))
         }
         (Some(FileKind::Dockerfile), "hover") => hover(text, dockerfile::hover(text, offset)),
-        (Some(FileKind::Compose), "hover") => hover(text, compose::hover(text, offset)),
+        (Some(FileKind::Compose), "hover") => {
+            // The `.env` beside the compose file, as Docker Compose reads it.
+            let folder = file.name.rsplit_once('/').map_or("", |(f, _)| f);
+            let dotenv_name = if folder.is_empty() {
+                ".env".to_string()
+            } else {
+                format!("{folder}/.env")
+            };
+            let dotenv = workspace.files.iter().find(|f| f.name == dotenv_name);
+            hover(text, compose::hover(text, offset, dotenv.map(|f| &*f.text)))
+        }
         (Some(FileKind::Dockerfile), "definition") => {
             span(text, dockerfile::definition(text, offset))
         }

@@ -97,10 +97,121 @@ pub fn complete(path: &str, text: &str, offset: usize, files: &[File]) -> Vec<Co
         .collect()
 }
 
-/// What the key or service name at `offset` is.
-pub fn hover(text: &str, offset: usize) -> Option<Hover> {
+/// What the key or the variable at `offset` is. A variable (`${NAME}`,
+/// `${NAME:-default}`, `$NAME`) is shown with the value it takes from the
+/// project's `.env` text, when there is one, as Docker Compose reads it.
+pub fn hover(text: &str, offset: usize, dotenv: Option<&str>) -> Option<Hover> {
+    let offset = floor(text, offset);
+    if let Some(found) = variable_at(text, offset) {
+        return Some(variable_hover(found, dotenv));
+    }
+    key_hover(text, offset)
+}
+
+/// A `$NAME` or `${NAME…}` written around `offset`: its span, its name and
+/// what follows the name inside the braces (`:-default`, …).
+struct VariableUse<'a> {
+    span: Span,
+    name: &'a str,
+    modifier: &'a str,
+}
+
+fn variable_at(text: &str, offset: usize) -> Option<VariableUse<'_>> {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    let line = &text[line_start..line_end];
+    let bytes = line.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'$' {
+            i += 1;
+            continue;
+        }
+        if bytes.get(i + 1) == Some(&b'$') {
+            i += 2;
+            continue;
+        }
+        let (name_start, braced) = if bytes.get(i + 1) == Some(&b'{') {
+            (i + 2, true)
+        } else {
+            (i + 1, false)
+        };
+        let mut name_end = name_start;
+        while name_end < bytes.len()
+            && (bytes[name_end].is_ascii_alphanumeric() || bytes[name_end] == b'_')
+        {
+            name_end += 1;
+        }
+        let end = if braced {
+            line[name_end..]
+                .find('}')
+                .map_or(line.len(), |j| name_end + j + 1)
+        } else {
+            name_end
+        };
+        let span = Span::new(line_start + i, line_start + end);
+        if name_end > name_start && span.start <= offset && offset <= span.end {
+            let modifier = if braced {
+                &line[name_end..end.saturating_sub(1).max(name_end)]
+            } else {
+                ""
+            };
+            return Some(VariableUse {
+                span,
+                name: &line[name_start..name_end],
+                modifier,
+            });
+        }
+        i = end.max(i + 1);
+    }
+    None
+}
+
+fn variable_hover(found: VariableUse, dotenv: Option<&str>) -> Hover {
+    let name = found.name;
+    let entries = dotenv.map(|text| crate::compose::dotenv::parse(text, &|_| None));
+    let value = entries.as_ref().and_then(|env| env.get(name));
+    let (operator, argument) = ["?:", ":-", ":?", ":+", "-", "?", "+"]
+        .iter()
+        .find_map(|op| found.modifier.strip_prefix(op).map(|rest| (*op, rest)))
+        .unwrap_or(("", ""));
+    let empty = value.is_some_and(str::is_empty);
+    let mut markdown = format!("**`{name}`**\n\n");
+    match value {
+        Some(value) => markdown.push_str(&format!("`{value}`, from the project's `.env`.")),
+        None if dotenv.is_some() => markdown.push_str("Not set in the project's `.env`."),
+        None => markdown
+            .push_str("The project has no `.env`: the value comes from the shell's environment."),
+    }
+    let unset = value.is_none();
+    let outcome = match operator {
+        ":-" if unset || empty => format!("\n\nHere it becomes `{argument}` (the default)."),
+        "-" if unset => {
+            format!("\n\nHere it becomes `{argument}` (the default, since it is unset).")
+        }
+        ":?" | "?:" if unset || empty => format!("\n\nDocker Compose stops here: `{argument}`."),
+        "?" if unset => format!("\n\nDocker Compose stops here: `{argument}`."),
+        ":+" if !(unset || empty) => {
+            format!("\n\nHere it becomes `{argument}` (set, so the alternative).")
+        }
+        "+" if !unset => format!("\n\nHere it becomes `{argument}` (set, so the alternative)."),
+        ":+" | "+" => "\n\nHere it becomes empty.".to_string(),
+        "" if unset && dotenv.is_some() => {
+            "\n\nUnless the shell sets it, Docker Compose warns and uses an empty string."
+                .to_string()
+        }
+        _ => String::new(),
+    };
+    markdown.push_str(&outcome);
+    Hover {
+        span: found.span,
+        markdown,
+    }
+}
+
+fn key_hover(text: &str, offset: usize) -> Option<Hover> {
     let root = yaml::parse(text).root?;
-    let (keys, node) = key_at(&root, floor(text, offset), &mut Vec::new())?;
+    let (keys, node) = key_at(&root, offset, &mut Vec::new())?;
     let schema = schema_at(&keys)?;
     let key = keys.last()?;
     let mut markdown = format!("**{key}**");
