@@ -180,3 +180,18 @@ test("compose: a service in depends_on, build.target from the Dockerfile, hover 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("compose: F12 on build.target opens the Dockerfile at the stage", async () => {
+  const { context, page, problems } = await openPage();
+  await page.getByText("No problems", { exact: true }).waitFor();
+  await files(page).getByRole("tab", { name: "compose.yaml", exact: true }).click();
+  await page.waitForFunction(() => document.querySelector(".cm-content").innerText.includes("services:"));
+  await cursorAfter(page, "target: ru");
+  await page.keyboard.press("F12");
+  await page.waitForFunction(() => document.querySelector(".cm-content").innerText.startsWith("# syntax="));
+  await page.waitForFunction(() => window.getSelection().toString() === "runner");
+  assert.equal(await files(page).getByRole("tab", { selected: true }).innerText(), "Dockerfile");
+  await page.screenshot({ path: join(artifacts, "assist-target-definition.png") });
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -167,6 +167,8 @@ export function assistExtensions(ask) {
   const goToDefinition = (view) => {
     const answer = ask("definition", view.state.selection.main.head, "");
     if (!answer) return false;
+    // In another file: the page shows it.
+    if (answer.elsewhere) return true;
     view.dispatch({ selection: { anchor: answer.from, head: answer.to }, scrollIntoView: true });
     return true;
   };

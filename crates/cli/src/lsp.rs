@@ -141,8 +141,8 @@ impl Server {
             "textDocument/hover" => {
                 self.at(params, |s, doc, uri, offset| Ok(s.hover(doc, uri, offset)))
             }
-            "textDocument/definition" => self.at(params, |_, doc, uri, offset| {
-                Ok(definition(doc, uri, offset))
+            "textDocument/definition" => self.at(params, |s, doc, uri, offset| {
+                Ok(s.definition(doc, uri, offset))
             }),
             "textDocument/references" => self.at(params, |_, doc, uri, offset| {
                 Ok(references(doc, uri, offset))
@@ -399,6 +399,67 @@ impl Server {
 }
 
 impl Server {
+    /// The project's Dockerfiles as paths from the root, and the compose
+    /// file's own path from it.
+    fn project_files(&self, uri: &str) -> (String, Vec<(String, String)>) {
+        let path = path_of_uri(uri);
+        let root = self.root.clone().or_else(|| {
+            path.as_ref()
+                .and_then(|p| p.parent().map(Path::to_path_buf))
+        });
+        let relative = |p: &Path| {
+            root.as_ref()
+                .and_then(|r| p.strip_prefix(r).ok())
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        };
+        let compose_path = path
+            .as_deref()
+            .and_then(relative)
+            .unwrap_or_else(|| "compose.yaml".into());
+        let files = project_dockerfiles(&self.documents, root.as_deref())
+            .into_iter()
+            .filter_map(|(p, t)| Some((relative(&p)?, t)))
+            .collect();
+        (compose_path, files)
+    }
+
+    fn definition(&self, document: &Document, uri: &str, offset: usize) -> Value {
+        let text = &document.text;
+        let span = match document.kind {
+            Some(FileKind::Dockerfile) => df_assist::definition(text, offset),
+            Some(FileKind::Compose) => compose_assist::definition(text, offset),
+            _ => None,
+        };
+        if let Some(span) = span {
+            return json!({"uri": uri, "range": range(text, span)});
+        }
+        if document.kind != Some(FileKind::Compose) {
+            return Value::Null;
+        }
+        // A service's `build.target`: the stage in its Dockerfile.
+        let (compose_path, files) = self.project_files(uri);
+        let views: Vec<compose_assist::File> = files
+            .iter()
+            .map(|(path, text)| compose_assist::File { path, text })
+            .collect();
+        let Some((path, stage)) = compose_assist::target_stage(&compose_path, text, offset, &views)
+        else {
+            return Value::Null;
+        };
+        let Some((_, dockerfile)) = files.iter().find(|(p, _)| *p == path) else {
+            return Value::Null;
+        };
+        let root = self
+            .root
+            .clone()
+            .or_else(|| path_of_uri(uri).and_then(|p| p.parent().map(Path::to_path_buf)));
+        let target_uri = match root {
+            Some(root) => format!("file://{}", root.join(&path).display()),
+            None => return Value::Null,
+        };
+        json!({"uri": target_uri, "range": range(dockerfile, stage)})
+    }
+
     fn hover(&self, document: &Document, uri: &str, offset: usize) -> Value {
         let text = &document.text;
         let hover = match document.kind {
@@ -418,19 +479,6 @@ impl Server {
             json!({"contents": {"kind": "markdown", "value": h.markdown}, "range": range(text, h.span)})
         })
     }
-}
-
-fn definition(document: &Document, uri: &str, offset: usize) -> Value {
-    let text = &document.text;
-    let span = match document.kind {
-        Some(FileKind::Dockerfile) => df_assist::definition(text, offset),
-        Some(FileKind::Compose) => compose_assist::definition(text, offset),
-        _ => None,
-    };
-    span.map_or(
-        Value::Null,
-        |s| json!({"uri": uri, "range": range(text, s)}),
-    )
 }
 
 fn reference_spans(document: &Document, offset: usize) -> Vec<Span> {

@@ -265,3 +265,17 @@ fn hover_on_a_variable_shows_its_value_from_the_env_file() {
     assert!(hover("$DB_USER", Some(dotenv)).contains("`shop`"));
     assert!(hover("$DB_USER", None).contains("no `.env`"));
 }
+
+#[test]
+fn build_target_goes_to_the_stage_in_the_dockerfile() {
+    let text = "services:\n  api:\n    build:\n      context: ./api\n      dockerfile: Dockerfile.prod\n      target: build\n";
+    let files = [File {
+        path: "api/Dockerfile.prod",
+        text: DOCKERFILE,
+    }];
+    let at = text.find("target: build").unwrap() + 10;
+    let (path, span) = assist::target_stage("compose.yaml", text, at, &files).unwrap();
+    assert_eq!(path, "api/Dockerfile.prod");
+    assert_eq!(&DOCKERFILE[span.start..span.end], "build");
+    assert_eq!(assist::target_stage("compose.yaml", text, 3, &files), None);
+}

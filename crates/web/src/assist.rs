@@ -6,14 +6,23 @@
 
 use dockwright_core::assist::{compose, dockerfile, Completion, Edit, Hover};
 use dockwright_core::{FileKind, Span};
+use std::rc::Rc;
+
 use wasm_bindgen::JsValue;
 
 use crate::editor::AssistCall;
 use crate::positions::{byte_offset, utf16_offsets};
 use crate::workspace::Workspace;
 
-/// The answer to one call, or `null`.
-pub fn answer(workspace: &Workspace, call: &AssistCall) -> JsValue {
+/// The answer to one call, or `null`. A definition in another file (a
+/// service's `build.target` in its Dockerfile) is shown through `jump`
+/// (file id, editor offsets), once the editor's key handling is over; the
+/// answer is then `{elsewhere: true}`.
+pub fn answer(
+    workspace: &Workspace,
+    call: &AssistCall,
+    jump: &Rc<dyn Fn(u32, u32, u32)>,
+) -> JsValue {
     let Some(file) = workspace.file(call.id) else {
         return JsValue::NULL;
     };
@@ -55,7 +64,10 @@ pub fn answer(workspace: &Workspace, call: &AssistCall) -> JsValue {
         (Some(FileKind::Dockerfile), "definition") => {
             span(text, dockerfile::definition(text, offset))
         }
-        (Some(FileKind::Compose), "definition") => span(text, compose::definition(text, offset)),
+        (Some(FileKind::Compose), "definition") => match compose::definition(text, offset) {
+            Some(found) => span(text, Some(found)),
+            None => elsewhere(workspace, call, &file.name, offset, jump),
+        },
         (Some(FileKind::Dockerfile), "references") => {
             spans(text, &dockerfile::references(text, offset))
         }
@@ -68,6 +80,38 @@ pub fn answer(workspace: &Workspace, call: &AssistCall) -> JsValue {
         }
         _ => JsValue::NULL,
     }
+}
+
+/// A `build.target` whose stage is in another file of the workspace.
+fn elsewhere(
+    workspace: &Workspace,
+    call: &AssistCall,
+    path: &str,
+    offset: usize,
+    jump: &Rc<dyn Fn(u32, u32, u32)>,
+) -> JsValue {
+    let files: Vec<compose::File> = workspace
+        .files
+        .iter()
+        .filter(|f| f.id != call.id)
+        .map(|f| compose::File {
+            path: &f.name,
+            text: &f.text,
+        })
+        .collect();
+    let Some((target_path, stage)) = compose::target_stage(path, call.text, offset, &files) else {
+        return JsValue::NULL;
+    };
+    let Some(target) = workspace.files.iter().find(|f| f.name == target_path) else {
+        return JsValue::NULL;
+    };
+    let offsets = utf16_offsets(&target.text, &[stage.start, stage.end]);
+    let (id, from, to) = (target.id, offsets[0], offsets[1]);
+    let jump = jump.clone();
+    gloo_timers::callback::Timeout::new(0, move || jump(id, from, to)).forget();
+    let answer = js_sys::Object::new();
+    set(&answer, "elsewhere", true);
+    answer.into()
 }
 
 fn set(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {

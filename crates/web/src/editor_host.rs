@@ -122,6 +122,9 @@ pub fn use_editor_host(
 ) -> EditorHost {
     let workspace = &state.0;
     let editor = use_mut_ref(|| None::<Editor>);
+    // Filled with `jump_to` below: the editor's help jumps to another file
+    // through it (a service's `build.target` in its Dockerfile).
+    let jump_cell = use_mut_ref(|| None::<Callback<Place>>);
     let missing = use_state(|| false);
     let host = use_node_ref();
     let fallback = use_node_ref();
@@ -149,6 +152,7 @@ pub fn use_editor_host(
             ..
         } = options;
         let latest_for_assist = latest.clone();
+        let jump_cell = jump_cell.clone();
         use_effect_with((), move |_| {
             if let Some(parent) = host.cast::<web_sys::Element>() {
                 let events = EditorEvents {
@@ -162,8 +166,14 @@ pub fn use_editor_host(
                     }),
                     on_assist: Some({
                         let latest = latest_for_assist.clone();
+                        let jump_cell = jump_cell.clone();
+                        let jump: Rc<dyn Fn(u32, u32, u32)> = Rc::new(move |id, from, to| {
+                            if let Some(jump) = jump_cell.borrow().as_ref() {
+                                jump.emit((id, from, to));
+                            }
+                        });
                         Box::new(move |call: AssistCall| {
-                            crate::assist::answer(&latest.borrow(), &call)
+                            crate::assist::answer(&latest.borrow(), &call, &jump)
                         })
                     }),
                 };
@@ -226,6 +236,7 @@ pub fn use_editor_host(
             }
         })
     };
+    *jump_cell.borrow_mut() = Some(jump_to.clone());
     // A finding's quick fix: its file is shown and the fix applied there as
     // one undoable edit; the page re-lints through the editor's change.
     let apply_fix = {

@@ -463,26 +463,7 @@ fn top_level(root: Option<&Node>, section: &str) -> Vec<(String, String)> {
 /// `build:` as a string) joined with `build.dockerfile` (default
 /// `Dockerfile`), from the compose file's folder.
 fn stages(root: Option<&Node>, service: &str, path: &str, files: &[File]) -> Vec<(String, String)> {
-    let Some(build) = root
-        .and_then(|r| r.get("services"))
-        .and_then(|s| s.get(service))
-        .and_then(|s| s.get("build"))
-    else {
-        return Vec::new();
-    };
-    let (context, dockerfile) = match build.as_str() {
-        Some(context) => (context, "Dockerfile"),
-        None => (
-            build.get("context").and_then(Node::as_str).unwrap_or("."),
-            build
-                .get("dockerfile")
-                .and_then(Node::as_str)
-                .unwrap_or("Dockerfile"),
-        ),
-    };
-    let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
-    let wanted = normalize(&format!("{folder}/{context}/{dockerfile}"));
-    let Some(file) = files.iter().find(|f| normalize(f.path) == wanted) else {
+    let Some(file) = dockerfile_of(root, service, path, files) else {
         return Vec::new();
     };
     let parsed = crate::dockerfile::parse(file.text);
@@ -496,6 +477,56 @@ fn stages(root: Option<&Node>, service: &str, path: &str, files: &[File]) -> Vec
             ))
         })
         .collect()
+}
+
+/// The project's file that `service` builds from.
+fn dockerfile_of<'f, 'a>(
+    root: Option<&Node>,
+    service: &str,
+    path: &str,
+    files: &'f [File<'a>],
+) -> Option<&'f File<'a>> {
+    let build = root?.get("services")?.get(service)?.get("build")?;
+    let (context, dockerfile) = match build.as_str() {
+        Some(context) => (context, "Dockerfile"),
+        None => (
+            build.get("context").and_then(Node::as_str).unwrap_or("."),
+            build
+                .get("dockerfile")
+                .and_then(Node::as_str)
+                .unwrap_or("Dockerfile"),
+        ),
+    };
+    let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
+    let wanted = normalize(&format!("{folder}/{context}/{dockerfile}"));
+    files.iter().find(|f| normalize(f.path) == wanted)
+}
+
+/// Where the stage named by a service's `build.target` at `offset` is
+/// defined: the Dockerfile's path among `files`, and the span of the
+/// stage's name in it.
+pub fn target_stage(
+    path: &str,
+    text: &str,
+    offset: usize,
+    files: &[File],
+) -> Option<(String, Span)> {
+    let root = yaml::parse(text).root?;
+    let offset = floor(text, offset);
+    let (service, target) = root.get("services")?.entries().iter().find_map(|e| {
+        let target = e.value.get("build")?.get("target")?;
+        (target.span.start <= offset && offset <= target.span.end).then(|| (e.key.as_str(), target))
+    })?;
+    let name = target.as_str()?;
+    let file = dockerfile_of(Some(&root), service?, path, files)?;
+    let parsed = crate::dockerfile::parse(file.text);
+    parsed.instructions.iter().find_map(|i| match &i.command {
+        crate::dockerfile::Command::From {
+            stage_name: Some(stage),
+            ..
+        } if stage.value.eq_ignore_ascii_case(name) => Some((file.path.to_string(), stage.span)),
+        _ => None,
+    })
 }
 
 /// `a/./b/../c` → `a/c`, without a leading `./` or `/`.
