@@ -113,8 +113,14 @@ pub struct EditorEvents {
     pub on_rule: Option<Box<dyn FnMut(String)>>,
     /// Editor help (completion, hover, definition, references, rename) for
     /// a file's current text: the answer as the editor reads it.
-    pub on_assist: Option<Box<dyn FnMut(AssistCall) -> JsValue>>,
+    pub on_assist: Option<AssistAnswer>,
 }
+
+/// How the page answers the editor's help.
+pub type AssistAnswer = Box<dyn FnMut(AssistCall) -> JsValue>;
+
+/// The editor's side of it: (request, file id, offset, extra) → answer.
+type AssistClosure = Closure<dyn FnMut(String, u32, u32, String) -> JsValue>;
 
 /// One question of the editor's help, about the text the editor holds now.
 pub struct AssistCall<'a> {
@@ -138,7 +144,7 @@ pub struct Editor {
     pending: Rc<Pending>,
     _on_change: Closure<dyn FnMut(u32, js_sys::Array, u32, u32)>,
     _on_rule: Option<Closure<dyn FnMut(String)>>,
-    _on_assist: Option<Closure<dyn FnMut(String, u32, u32, String) -> JsValue>>,
+    _on_assist: Option<AssistClosure>,
 }
 
 type Texts = Rc<RefCell<HashMap<u32, Tracked>>>;
