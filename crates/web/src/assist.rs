@@ -11,7 +11,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 use crate::editor::AssistCall;
-use crate::positions::{byte_offset, utf16_offsets};
+use crate::positions::utf16_offsets;
 use crate::workspace::Workspace;
 
 /// The answer to one call, or `null`. A definition in another file (a
@@ -26,9 +26,7 @@ pub fn answer(
     let Some(file) = workspace.file(call.id) else {
         return JsValue::NULL;
     };
-    let Some(offset) = byte_offset(call.text, call.offset) else {
-        return JsValue::NULL;
-    };
+    let offset = call.offset;
     let base = file.name.rsplit('/').next().unwrap_or(&file.name);
     let kind = FileKind::from_name(base);
     let text = call.text;
@@ -105,7 +103,7 @@ fn elsewhere(
     let Some(target) = workspace.files.iter().find(|f| f.name == target_path) else {
         return JsValue::NULL;
     };
-    let offsets = utf16_offsets(&target.text, &[stage.start, stage.end]);
+    let offsets = editor_offsets(&target.text, &[stage.start, stage.end]);
     let (id, from, to) = (target.id, offsets[0], offsets[1]);
     let jump = jump.clone();
     gloo_timers::callback::Timeout::new(0, move || jump(id, from, to)).forget();
@@ -118,8 +116,17 @@ fn set(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
     let _ = js_sys::Reflect::set(object, &key.into(), &value.into());
 }
 
+/// Editor offsets of byte offsets; plain ASCII (most files) needs no walk.
+fn editor_offsets(text: &str, bytes: &[usize]) -> Vec<u32> {
+    if text.is_ascii() && !text.contains('\r') {
+        bytes.iter().map(|&b| b.min(text.len()) as u32).collect()
+    } else {
+        utf16_offsets(text, bytes)
+    }
+}
+
 fn range(text: &str, span: Span) -> js_sys::Object {
-    let offsets = utf16_offsets(text, &[span.start, span.end]);
+    let offsets = editor_offsets(text, &[span.start, span.end]);
     let object = js_sys::Object::new();
     set(&object, "from", offsets[0]);
     set(&object, "to", offsets[1]);

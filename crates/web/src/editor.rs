@@ -128,8 +128,8 @@ pub struct AssistCall<'a> {
     pub text: &'a str,
     /// `complete`, `hover`, `definition`, `references` or `rename`.
     pub request: &'a str,
-    /// The cursor, in editor offsets.
-    pub offset: u32,
+    /// The cursor, in bytes of `text`.
+    pub offset: usize,
     /// The new name, for `rename`.
     pub extra: &'a str,
 }
@@ -297,6 +297,9 @@ impl Editor {
                 move |request: String, id: u32, offset: u32, extra: String| -> JsValue {
                     let texts = texts.borrow();
                     let Some(held) = texts.get(&id) else {
+                        return JsValue::NULL;
+                    };
+                    let Some(offset) = held.byte_offset(offset) else {
                         return JsValue::NULL;
                     };
                     answer(AssistCall {

@@ -121,6 +121,14 @@ impl Tracked {
         &self.text
     }
 
+    /// The byte offset of editor offset `offset`: no walk for plain text.
+    pub fn byte_offset(&self, offset: u32) -> Option<usize> {
+        if self.plain {
+            return ((offset as usize) <= self.text.len()).then_some(offset as usize);
+        }
+        byte_offset(&self.text, offset)
+    }
+
     /// Applies `edits` (ranges of the text before them, in order, not
     /// overlapping, as CodeMirror lists a change set). False when they do
     /// not fit the text (out of order, past the end, inside a char), or

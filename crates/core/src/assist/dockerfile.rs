@@ -9,10 +9,11 @@ use super::{Completion, Edit, Hover, Kind, Symbol};
 use crate::dockerfile::{self, Command, Dockerfile, Instruction};
 use crate::span::Span;
 
-/// The proposals at byte `offset` of `text`.
+/// The proposals at byte `offset` of `text`. This runs as the user types:
+/// the file is read only where a proposal needs it (a flag, a variable, a
+/// stage), never for the words of a command.
 pub fn complete(text: &str, offset: usize) -> Vec<Completion> {
     let offset = floor(text, offset);
-    let parsed = dockerfile::parse(text);
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let prefix = &text[line_start..offset];
     let trimmed = prefix.trim_start();
@@ -20,9 +21,10 @@ pub fn complete(text: &str, offset: usize) -> Vec<Completion> {
     let word = &text[word_start..offset];
 
     if trimmed.starts_with('#') {
-        return comment_completions(&parsed, line_start, prefix, offset);
+        return comment_completions(text, line_start, prefix, offset);
     }
-    let continued = continues_previous(text, line_start, parsed.escape);
+    let escape = escape_of(text);
+    let continued = continues_previous(text, line_start, escape);
     let after_onbuild = trimmed
         .get(..8)
         .is_some_and(|w| w.eq_ignore_ascii_case("ONBUILD "));
@@ -35,6 +37,13 @@ pub fn complete(text: &str, offset: usize) -> Vec<Completion> {
     {
         return keywords(word, Span::new(word_start, offset));
     }
+    let from_line = logical_line_start(text, line_start, escape)
+        .get(..5)
+        .is_some_and(|w| w.eq_ignore_ascii_case("FROM ") || w.eq_ignore_ascii_case("FROM\t"));
+    if !(word.contains('$') || word.starts_with("--") || from_line) {
+        return Vec::new();
+    }
+    let parsed = dockerfile::parse(text);
     // The syntax node, not the typed instruction: a half-typed one (`COPY
     // --`) does not build yet.
     let Some(node) = node_at(&parsed, offset) else {
@@ -736,7 +745,7 @@ fn variables(parsed: &Dockerfile, text: &str, offset: usize, replace: Span) -> V
 /// Rule ids after `# hadolint ignore=`, `# dockwright ignore=` or
 /// `# check=skip=`; parser directives at the top of the file.
 fn comment_completions(
-    parsed: &Dockerfile,
+    text: &str,
     line_start: usize,
     prefix: &str,
     offset: usize,
@@ -768,10 +777,9 @@ fn comment_completions(
                 .collect();
         }
     }
-    let before_instructions = parsed
-        .instructions
-        .first()
-        .is_none_or(|i| i.span.start >= line_start);
+    let before_instructions = text[..line_start]
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
     if before_instructions && body.chars().all(|c| c.is_ascii_alphabetic()) {
         let replace = Span::new(offset - body.len(), offset);
         return [
@@ -791,6 +799,39 @@ fn comment_completions(
         .collect();
     }
     Vec::new()
+}
+
+/// The escape character the parser directives set (`# escape=` before any
+/// instruction), else `\`.
+fn escape_of(text: &str) -> char {
+    for line in text.lines() {
+        let Some(directive) = line.trim().strip_prefix('#') else {
+            break;
+        };
+        let directive = directive.trim();
+        if let Some(value) = directive.strip_prefix("escape=") {
+            return if value.trim() == "`" { '`' } else { '\\' };
+        }
+        if !directive.contains('=') {
+            break;
+        }
+    }
+    '\\'
+}
+
+/// The text of the instruction's first line, for a line that may continue
+/// an instruction begun above.
+fn logical_line_start(text: &str, line_start: usize, escape: char) -> &str {
+    let mut start = line_start;
+    while start > 0 && continues_previous(text, start, escape) {
+        // Back over comment lines inside the continuation, to the line above.
+        let mut above = text[..start - 1].rfind('\n').map_or(0, |i| i + 1);
+        while above > 0 && text[above..].trim_start().starts_with('#') {
+            above = text[..above - 1].rfind('\n').map_or(0, |i| i + 1);
+        }
+        start = above;
+    }
+    text[start..].trim_start()
 }
 
 /// The line starting at `line_start` continues an instruction: the last

@@ -44,7 +44,8 @@ pub fn complete(path: &str, text: &str, offset: usize, files: &[File]) -> Vec<Co
     if item {
         keys.push("[]".into());
     }
-    let root = yaml::parse(text).root;
+    // The file is read only where a proposal needs its names.
+    let root = || yaml::parse(text).root;
     if let Some((key, value)) = body.split_once(':') {
         // `key: value…`: a value.
         if key.contains(' ') && !key.starts_with(['"', '\'']) {
@@ -53,7 +54,7 @@ pub fn complete(path: &str, text: &str, offset: usize, files: &[File]) -> Vec<Co
         let typed = value.trim_start();
         let replace = Span::new(offset - typed.len(), offset);
         keys.push(key.trim_matches(['"', '\'']).to_string());
-        return values(&keys, typed, replace, root.as_ref(), path, files);
+        return values(&keys, typed, replace, &root, path, files);
     }
     if !body
         .chars()
@@ -64,7 +65,7 @@ pub fn complete(path: &str, text: &str, offset: usize, files: &[File]) -> Vec<Co
     let replace = Span::new(offset - body.len(), offset);
     if item {
         // `- name`: an entry of a list.
-        return values(&keys, body, replace, root.as_ref(), path, files);
+        return values(&keys, body, replace, &root, path, files);
     }
     // A key: the schema's at this place, or names where the keys are names.
     let names = match keys
@@ -73,7 +74,7 @@ pub fn complete(path: &str, text: &str, offset: usize, files: &[File]) -> Vec<Co
         .collect::<Vec<_>>()
         .as_slice()
     {
-        ["services", service, "depends_on"] => services(root.as_ref(), Some(service)),
+        ["services", service, "depends_on"] => services(root().as_ref(), Some(service)),
         _ => Vec::new(),
     };
     if !names.is_empty() {
@@ -351,7 +352,7 @@ fn values(
     keys: &[String],
     typed: &str,
     replace: Span,
-    root: Option<&Node>,
+    root: &dyn Fn() -> Option<Node>,
     path: &str,
     files: &[File],
 ) -> Vec<Completion> {
@@ -362,10 +363,10 @@ fn values(
     };
     let names = match keys_str.as_slice() {
         ["services", _, "depends_on", "[]"] | ["services", _, "links", "[]"] => {
-            services(root, service)
+            services(root().as_ref(), service)
         }
         ["services", _, "volumes_from", "[]"] | ["services", _, "extends", "service"] => {
-            services(root, service)
+            services(root().as_ref(), service)
         }
         ["services", _, "network_mode"] => {
             let mut modes: Vec<(String, String)> = ["host", "none", "bridge"]
@@ -373,20 +374,20 @@ fn values(
                 .map(|m| (m.to_string(), "network mode".to_string()))
                 .collect();
             modes.extend(
-                services(root, service)
+                services(root().as_ref(), service)
                     .into_iter()
                     .map(|(n, d)| (format!("service:{n}"), d)),
             );
             modes
         }
-        ["services", _, "networks", "[]"] => top_level(root, "networks"),
-        ["services", _, "secrets", "[]"] => top_level(root, "secrets"),
-        ["services", _, "configs", "[]"] => top_level(root, "configs"),
-        ["services", _, "volumes", "[]"] => top_level(root, "volumes")
+        ["services", _, "networks", "[]"] => top_level(root().as_ref(), "networks"),
+        ["services", _, "secrets", "[]"] => top_level(root().as_ref(), "secrets"),
+        ["services", _, "configs", "[]"] => top_level(root().as_ref(), "configs"),
+        ["services", _, "volumes", "[]"] => top_level(root().as_ref(), "volumes")
             .into_iter()
             .map(|(name, detail)| (format!("{name}:"), detail))
             .collect(),
-        ["services", service, "build", "target"] => stages(root, service, path, files),
+        ["services", service, "build", "target"] => stages(root().as_ref(), service, path, files),
         _ => Vec::new(),
     };
     if !names.is_empty() {
