@@ -195,3 +195,36 @@ test("compose: F12 on build.target opens the Dockerfile at the stage", async () 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the Outline lists stages and services and jumps to them, by keyboard too", async () => {
+  const { context, page, problems } = await openPage();
+  await page.getByText("No problems", { exact: true }).waitFor();
+  const outline = page.getByRole("button", { name: "Outline" });
+  await outline.click();
+  const list = page.getByRole("list", { name: "Outline of Dockerfile" });
+  await list.waitFor();
+  const names = await list.locator(".outline-name").allInnerTexts();
+  assert.deepEqual(names.slice(0, 2), ["deps", "WORKDIR"]);
+  assert.ok(names.includes("runner") && names.includes("HEALTHCHECK"), names.join(","));
+  await page.screenshot({ path: join(artifacts, "assist-outline.png") });
+  await list.getByRole("button").filter({ hasText: "runner" }).click();
+  await page.waitForFunction(() => window.getSelection().toString() === "runner");
+  assert.equal(await list.count(), 0, "the list closes");
+
+  // Keyboard: the button, then Tab to an entry, Enter; Escape closes.
+  await files(page).getByRole("tab", { name: "compose.yaml", exact: true }).click();
+  await page.waitForFunction(() => document.querySelector(".cm-content").innerText.includes("services:"));
+  await outline.focus();
+  await page.keyboard.press("Enter");
+  const composeList = page.getByRole("list", { name: "Outline of compose.yaml" });
+  await composeList.waitFor();
+  assert.deepEqual(await composeList.locator(".outline-name").allInnerTexts(), ["services", "web", "db", "volumes", "db-data"]);
+  await page.keyboard.press("Escape");
+  await page.waitForFunction(() => !document.querySelector(".outline-list"));
+  await outline.click();
+  await composeList.locator(".outline-entry", { has: page.locator(".outline-name", { hasText: /^db$/ }) }).focus();
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => window.getSelection().toString() === "db");
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -13,6 +13,7 @@ use crate::exercises::{exercise_banner, exercises_panel, CourseForm};
 use crate::findings_panel::{Counts, FindingsPanel, StatusBadges};
 use crate::format_button::{format_state, use_format, FormatButton};
 use crate::notice::{copy_link, Notice};
+use crate::outline::{has_outline, Outline};
 use crate::patterns_panel::PatternsPanel;
 use crate::resolved_panel::ResolvedPanel;
 use crate::review_panel::ReviewPanel;
@@ -461,6 +462,11 @@ pub fn app() -> Html {
         }
         _ => Html::default(),
     };
+    let outline_tool = if has_outline(&active.name) && !editor_missing && embed.is_none() {
+        html! { <Outline id={active.id} name={active.name.clone()} text={active.text.clone()} on_jump={jump_to.clone()} /> }
+    } else {
+        Html::default()
+    };
 
     if let Some(embed) = embed {
         let single = workspace.files.len() == 1;
@@ -513,6 +519,7 @@ pub fn app() -> Html {
                 <section class="editor-pane" aria-label="Editor">
                     <Tabs files={names.clone()} active={workspace.active} findings={Shared(findings.clone())}
                         on_activate={activate.clone()} on_name={on_name.clone()} on_remove={on_remove.clone()}>
+                        { outline_tool }
                         { format_tool }
                     </Tabs>
                     { naming_form(&state, &naming, &editor) }

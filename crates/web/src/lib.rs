@@ -15,6 +15,7 @@ mod findings_panel;
 mod format_button;
 pub mod lint_worker;
 mod notice;
+mod outline;
 mod panel_worker;
 mod patterns_panel;
 pub mod positions;

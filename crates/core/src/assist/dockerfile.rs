@@ -257,7 +257,13 @@ pub fn outline(text: &str) -> Vec<Symbol> {
                 .map(|&i| {
                     let instruction = &parsed.instructions[i];
                     let node = &parsed.nodes[instruction.node];
-                    let line: String = node.original.chars().take(60).collect();
+                    // What follows the keyword, shortened.
+                    let rest = node
+                        .original
+                        .trim_start()
+                        .split_once(char::is_whitespace)
+                        .map_or("", |(_, rest)| rest.trim_start());
+                    let line: String = rest.chars().take(60).collect();
                     Symbol {
                         name: instruction.keyword.as_str().to_string(),
                         detail: line,
