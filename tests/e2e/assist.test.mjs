@@ -228,3 +228,34 @@ test("the Outline lists stages and services and jumps to them, by keyboard too",
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("renaming a stage renames the build.target that names it, and a service its uses in the override file", async () => {
+  const { context, page, problems } = await openPage();
+  await page.getByText("No problems", { exact: true }).waitFor();
+  await cursorAfter(page, "AS run");
+  await page.keyboard.press("F2");
+  await page.getByLabel("Rename runner to").waitFor();
+  await page.keyboard.type("app");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector(".cm-content").innerText.includes("AS app"));
+  await files(page).getByRole("tab", { name: "compose.yaml", exact: true }).click();
+  await page.waitForFunction(() => document.querySelector(".cm-content").innerText.includes("target: app"));
+  // Still no finding: the compose file builds a stage that exists.
+  await page.getByText("No problems", { exact: true }).waitFor();
+
+  // The service `web`, renamed in compose.yaml, is renamed in the override file too.
+  await cursorAfter(page, "  we");
+  await page.keyboard.press("F2");
+  await page.getByLabel("Rename web to").waitFor();
+  await page.keyboard.type("shop");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.querySelector(".cm-content").innerText.includes("  shop:\n"));
+  await files(page).getByRole("tab", { name: "compose.override.yaml", exact: true }).click();
+  await page.waitForFunction(() => document.querySelector(".cm-content").innerText.includes("services:"));
+  const override = await page.locator(".cm-content").innerText();
+  assert.match(override, /\n {2}shop:\n/);
+  assert.doesNotMatch(override, /\n {2}web:\n/);
+  await page.getByText("No problems", { exact: true }).waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -152,8 +152,8 @@ impl Server {
             }
             "textDocument/rename" => {
                 let name = params["newName"].as_str().unwrap_or("").to_string();
-                self.at(params, move |_, doc, uri, offset| {
-                    rename(doc, uri, offset, &name)
+                self.at(params, move |s, doc, uri, offset| {
+                    s.rename(doc, uri, offset, &name)
                 })
             }
             "textDocument/formatting" => self.formatting(params),
@@ -423,6 +423,66 @@ impl Server {
         (compose_path, files)
     }
 
+    /// A rename in this document and, where the name reaches them, in the
+    /// project's other files (a stage's `build.target`, a service in the
+    /// override files).
+    fn rename(&self, document: &Document, uri: &str, offset: usize, name: &str) -> Answer {
+        let here = path_of_uri(uri);
+        let root = self.root.clone().or_else(|| {
+            here.as_ref()
+                .and_then(|p| p.parent().map(Path::to_path_buf))
+        });
+        let (Some(here), Some(root)) = (here, root) else {
+            return Err((REQUEST_FAILED, "the document is not a file".into()));
+        };
+        let relative = |p: &Path| {
+            p.strip_prefix(&root)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        };
+        let own = relative(&here).ok_or((
+            REQUEST_FAILED,
+            "the document is outside the workspace".into(),
+        ))?;
+        let mut texts: Vec<(String, String)> = vec![(own.clone(), document.text.clone())];
+        for (path, text) in project_files_of(
+            &self.documents,
+            Some(&root),
+            &[FileKind::Dockerfile, FileKind::Compose],
+        ) {
+            if let Some(relative) = relative(&path) {
+                if !texts.iter().any(|(p, _)| *p == relative) {
+                    texts.push((relative, text));
+                }
+            }
+        }
+        let files: Vec<assist::project::ProjectFile> = texts
+            .iter()
+            .map(|(path, text)| assist::project::ProjectFile { path, text })
+            .collect();
+        let edits = assist::project::rename(&files, &own, offset, name)
+            .map_err(|message| (REQUEST_FAILED, message))?;
+        let mut changes = serde_json::Map::new();
+        for (path, file_edits) in edits {
+            let text = &texts
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map(|(_, t)| t.as_str())
+                .unwrap_or("");
+            let target = if path == own {
+                uri.to_string()
+            } else {
+                format!("file://{}", root.join(&path).display())
+            };
+            let list: Vec<Value> = file_edits
+                .iter()
+                .map(|e| json!({"range": range(text, e.span), "newText": e.text}))
+                .collect();
+            changes.insert(target, Value::Array(list));
+        }
+        Ok(json!({"changes": changes}))
+    }
+
     fn definition(&self, document: &Document, uri: &str, offset: usize) -> Value {
         let text = &document.text;
         let span = match document.kind {
@@ -508,21 +568,6 @@ fn prepare_rename(document: &Document, offset: usize) -> Value {
         })
 }
 
-fn rename(document: &Document, uri: &str, offset: usize, name: &str) -> Answer {
-    let text = &document.text;
-    let edits = match document.kind {
-        Some(FileKind::Dockerfile) => df_assist::rename(text, offset, name),
-        Some(FileKind::Compose) => compose_assist::rename(text, offset, name),
-        _ => Err("Nothing to rename in this file.".into()),
-    }
-    .map_err(|message| (REQUEST_FAILED, message))?;
-    let edits: Vec<Value> = edits
-        .iter()
-        .map(|e| json!({"range": range(text, e.span), "newText": e.text}))
-        .collect();
-    Ok(json!({"changes": {uri: edits}}))
-}
-
 fn symbols(document: &Document) -> Value {
     let outline = match document.kind {
         Some(FileKind::Dockerfile) => df_assist::outline(&document.text),
@@ -562,9 +607,19 @@ fn project_dockerfiles(
     documents: &HashMap<String, Document>,
     root: Option<&Path>,
 ) -> Vec<(PathBuf, String)> {
+    project_files_of(documents, root, &[FileKind::Dockerfile])
+}
+
+/// The project's files of the given kinds: open documents, then files on
+/// disk under `root` (a few levels deep).
+fn project_files_of(
+    documents: &HashMap<String, Document>,
+    root: Option<&Path>,
+    kinds: &[FileKind],
+) -> Vec<(PathBuf, String)> {
     let mut found: Vec<(PathBuf, String)> = documents
         .iter()
-        .filter(|(_, d)| d.kind == Some(FileKind::Dockerfile))
+        .filter(|(_, d)| d.kind.is_some_and(|k| kinds.contains(&k)))
         .filter_map(|(uri, d)| Some((path_of_uri(uri)?, d.text.clone())))
         .collect();
     let Some(root) = root else {
@@ -580,7 +635,7 @@ fn project_dockerfiles(
             let name = entry.file_name().to_string_lossy().into_owned();
             if path.is_dir() && depth < 3 && !name.starts_with('.') && name != "node_modules" {
                 stack.push((path, depth + 1));
-            } else if FileKind::from_name(&name) == Some(FileKind::Dockerfile)
+            } else if FileKind::from_name(&name).is_some_and(|k| kinds.contains(&k))
                 && !found.iter().any(|(p, _)| *p == path)
             {
                 if let Ok(text) = std::fs::read_to_string(&path) {

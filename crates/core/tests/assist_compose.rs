@@ -279,3 +279,54 @@ fn build_target_goes_to_the_stage_in_the_dockerfile() {
     assert_eq!(&DOCKERFILE[span.start..span.end], "build");
     assert_eq!(assist::target_stage("compose.yaml", text, 3, &files), None);
 }
+
+#[test]
+fn renames_reach_the_other_files_of_the_project() {
+    use dockwright_core::assist::project::{rename, ProjectFile};
+    let dockerfile = "FROM node:22 AS deps\nFROM node:22-slim AS runner\nCOPY --from=deps /a /a\n";
+    let compose = "services:\n  web:\n    build:\n      context: .\n      target: runner\n    depends_on: [db]\n  db:\n    image: postgres:17\n";
+    let overrides = "services:\n  web:\n    build:\n      target: runner\n  db:\n    environment:\n      A: 1\n";
+    let other = "services:\n  tool:\n    build:\n      context: ./tools\n      target: runner\n";
+    let files = [
+        ProjectFile {
+            path: "Dockerfile",
+            text: dockerfile,
+        },
+        ProjectFile {
+            path: "compose.yaml",
+            text: compose,
+        },
+        ProjectFile {
+            path: "compose.override.yaml",
+            text: overrides,
+        },
+        ProjectFile {
+            path: "tools/compose.yaml",
+            text: other,
+        },
+    ];
+    let apply = |text: &str, edits: &[dockwright_core::assist::Edit]| {
+        let mut out = text.to_string();
+        for edit in edits.iter().rev() {
+            out.replace_range(edit.span.start..edit.span.end, &edit.text);
+        }
+        out
+    };
+    // A stage: its Dockerfile and the build.target of the services that build it.
+    let at = dockerfile.find("AS runner").unwrap() + 4;
+    let edits = rename(&files, "Dockerfile", at, "app").unwrap();
+    let changed: Vec<&str> = edits.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        changed,
+        ["Dockerfile", "compose.yaml", "compose.override.yaml"],
+        "tools/ builds another Dockerfile"
+    );
+    assert!(apply(compose, &edits[1].1).contains("target: app\n"));
+    // A service: the compose files of its folder.
+    let at = compose.find("[db]").unwrap() + 1;
+    let edits = rename(&files, "compose.yaml", at, "postgres").unwrap();
+    assert_eq!(edits.len(), 2);
+    assert_eq!(edits[1].0, "compose.override.yaml");
+    assert!(apply(overrides, &edits[1].1).contains("  postgres:\n    environment"));
+    assert!(rename(&files, "compose.yaml", at, "web").is_err());
+}

@@ -4,6 +4,7 @@
 //! thread: an answer reads one file (a few milliseconds), and the editor
 //! needs it at once.
 
+use dockwright_core::assist::project::{self, ProjectFile};
 use dockwright_core::assist::{compose, dockerfile, Completion, Edit, Hover};
 use dockwright_core::{FileKind, Span};
 use std::rc::Rc;
@@ -14,15 +15,22 @@ use crate::editor::AssistCall;
 use crate::positions::utf16_offsets;
 use crate::workspace::Workspace;
 
+/// What an answer may do beyond the file shown, once the editor's key
+/// handling is over (the editor is busy until then).
+pub struct Effects {
+    /// Shows a place of another file: (file id, editor offsets).
+    pub jump: Rc<dyn Fn(u32, u32, u32)>,
+    /// Applies edits to another file, as one undoable edit: in editor
+    /// offsets for the editor, in bytes for a file the editor never held.
+    pub edit: Rc<dyn Fn(u32, Vec<(u32, u32, String)>, Vec<Edit>)>,
+}
+
 /// The answer to one call, or `null`. A definition in another file (a
-/// service's `build.target` in its Dockerfile) is shown through `jump`
-/// (file id, editor offsets), once the editor's key handling is over; the
-/// answer is then `{elsewhere: true}`.
-pub fn answer(
-    workspace: &Workspace,
-    call: &AssistCall,
-    jump: &Rc<dyn Fn(u32, u32, u32)>,
-) -> JsValue {
+/// service's `build.target` in its Dockerfile) is shown through `jump`; the
+/// answer is then `{elsewhere: true}`. A rename's edits in the other files
+/// of the project go through `edit`.
+pub fn answer(workspace: &Workspace, call: &AssistCall, effects: &Effects) -> JsValue {
+    let jump = &effects.jump;
     let Some(file) = workspace.file(call.id) else {
         return JsValue::NULL;
     };
@@ -70,11 +78,8 @@ pub fn answer(
             spans(text, &dockerfile::references(text, offset))
         }
         (Some(FileKind::Compose), "references") => spans(text, &compose::references(text, offset)),
-        (Some(FileKind::Dockerfile), "rename") => {
-            renamed(text, dockerfile::rename(text, offset, call.extra))
-        }
-        (Some(FileKind::Compose), "rename") => {
-            renamed(text, compose::rename(text, offset, call.extra))
+        (Some(FileKind::Dockerfile | FileKind::Compose), "rename") => {
+            project_rename(workspace, call, &file.name, offset, effects)
         }
         _ => JsValue::NULL,
     }
@@ -110,6 +115,53 @@ fn elsewhere(
     let answer = js_sys::Object::new();
     set(&answer, "elsewhere", true);
     answer.into()
+}
+
+/// A rename in the file shown (answered) and in the project's other files
+/// (applied through `effects.edit`).
+fn project_rename(
+    workspace: &Workspace,
+    call: &AssistCall,
+    path: &str,
+    offset: usize,
+    effects: &Effects,
+) -> JsValue {
+    let files: Vec<ProjectFile> = workspace
+        .files
+        .iter()
+        .map(|f| ProjectFile {
+            path: &f.name,
+            text: if f.id == call.id { call.text } else { &f.text },
+        })
+        .collect();
+    match project::rename(&files, path, offset, call.extra) {
+        Ok(by_file) => {
+            let mut own = Vec::new();
+            for (file_path, edits) in by_file {
+                if file_path == path {
+                    own = edits;
+                    continue;
+                }
+                let Some(other) = workspace.files.iter().find(|f| f.name == file_path) else {
+                    continue;
+                };
+                let bytes: Vec<usize> = edits
+                    .iter()
+                    .flat_map(|e| [e.span.start, e.span.end])
+                    .collect();
+                let offsets = editor_offsets(&other.text, &bytes);
+                let changes: Vec<(u32, u32, String)> = edits
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| (offsets[2 * i], offsets[2 * i + 1], e.text.clone()))
+                    .collect();
+                let (edit, id) = (effects.edit.clone(), other.id);
+                gloo_timers::callback::Timeout::new(0, move || edit(id, changes, edits)).forget();
+            }
+            renamed(call.text, Ok(own))
+        }
+        Err(message) => renamed(call.text, Err(message)),
+    }
 }
 
 fn set(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {

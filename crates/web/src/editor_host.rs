@@ -153,6 +153,8 @@ pub fn use_editor_host(
         } = options;
         let latest_for_assist = latest.clone();
         let jump_cell = jump_cell.clone();
+        let editor_for_assist = editor.clone();
+        let dispatch_for_assist = state.dispatcher();
         use_effect_with((), move |_| {
             if let Some(parent) = host.cast::<web_sys::Element>() {
                 let events = EditorEvents {
@@ -167,13 +169,49 @@ pub fn use_editor_host(
                     on_assist: Some({
                         let latest = latest_for_assist.clone();
                         let jump_cell = jump_cell.clone();
-                        let jump: Rc<dyn Fn(u32, u32, u32)> = Rc::new(move |id, from, to| {
-                            if let Some(jump) = jump_cell.borrow().as_ref() {
-                                jump.emit((id, from, to));
-                            }
-                        });
+                        let editor_cell = editor_for_assist.clone();
+                        let latest_for_edits = latest_for_assist.clone();
+                        let dispatch_edits = dispatch_for_assist.clone();
+                        let effects = crate::assist::Effects {
+                            jump: Rc::new(move |id, from, to| {
+                                if let Some(jump) = jump_cell.borrow().as_ref() {
+                                    jump.emit((id, from, to));
+                                }
+                            }),
+                            edit: Rc::new(
+                                move |id, changes: Vec<(u32, u32, String)>, edits: Vec<dockwright_core::assist::Edit>| {
+                                    let held = editor_cell
+                                        .borrow()
+                                        .as_ref()
+                                        .is_some_and(|editor| editor.apply_changes(id, &changes));
+                                    if held {
+                                        return;
+                                    }
+                                    // A file the editor never opened: the
+                                    // page's copy is the text.
+                                    let Some((mut text, version)) = latest_for_edits
+                                        .borrow()
+                                        .file(id)
+                                        .map(|f| (f.text.to_string(), f.version))
+                                    else {
+                                        return;
+                                    };
+                                    for edit in edits.iter().rev() {
+                                        if text.is_char_boundary(edit.span.start)
+                                            && edit.span.end <= text.len()
+                                            && text.is_char_boundary(edit.span.end)
+                                        {
+                                            text.replace_range(edit.span.start..edit.span.end, &edit.text);
+                                        }
+                                    }
+                                    let text: Rc<str> = text.into();
+                                    latest_for_edits.borrow_mut().set_text(id, text.clone(), version);
+                                    dispatch_edits.dispatch(Action::Edit { id, text, version });
+                                },
+                            ),
+                        };
                         Box::new(move |call: AssistCall| {
-                            crate::assist::answer(&latest.borrow(), &call, &jump)
+                            crate::assist::answer(&latest.borrow(), &call, &effects)
                         })
                     }),
                 };

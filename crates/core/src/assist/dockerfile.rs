@@ -229,6 +229,14 @@ pub fn rename(text: &str, offset: usize, new_name: &str) -> Result<Vec<Edit>, St
         .collect())
 }
 
+/// The stage named at `offset` (its definition or a reference), if any.
+pub fn stage_at(text: &str, offset: usize) -> Option<String> {
+    let parsed = dockerfile::parse(text);
+    target_at(&parsed, text, floor(text, offset))
+        .filter(|t| t.what == What::Stage)
+        .map(|t| t.name)
+}
+
 /// The stages, each with its instructions.
 pub fn outline(text: &str) -> Vec<Symbol> {
     let parsed = dockerfile::parse(text);

@@ -6,6 +6,7 @@
 pub mod compose;
 pub mod dockerfile;
 pub mod docs;
+pub mod project;
 
 use serde::Serialize;
 

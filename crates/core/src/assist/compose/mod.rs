@@ -10,7 +10,7 @@
 
 mod names;
 
-pub use names::{definition, references, rename};
+pub use names::{definition, name_at, references, rename, rename_named};
 
 use super::{Completion, Hover, Kind, Symbol};
 use crate::compose::schema::{Pattern, Schema, OBJECT};
@@ -501,6 +501,38 @@ fn dockerfile_of<'f, 'a>(
     let folder = path.rsplit_once('/').map_or("", |(f, _)| f);
     let wanted = normalize(&format!("{folder}/{context}/{dockerfile}"));
     files.iter().find(|f| normalize(f.path) == wanted)
+}
+
+/// The `build.target` scalars of services that build `dockerfile` (a path
+/// among the project's files) and name the stage `stage`: where a renamed
+/// stage must be renamed too.
+pub fn targets_of(path: &str, text: &str, dockerfile: &str, stage: &str) -> Vec<Span> {
+    let Some(root) = yaml::parse(text).root else {
+        return Vec::new();
+    };
+    let Some(services) = root.get("services") else {
+        return Vec::new();
+    };
+    let target_file = [File {
+        path: dockerfile,
+        text: "",
+    }];
+    services
+        .entries()
+        .iter()
+        .filter_map(|e| {
+            let service = e.key.as_str()?;
+            let target = e.value.get("build")?.get("target")?;
+            if !target.as_str()?.eq_ignore_ascii_case(stage) {
+                return None;
+            }
+            dockerfile_of(Some(&root), service, path, &target_file)?;
+            let written = text.get(target.span.start..target.span.end)?;
+            let at = written.find(target.as_str()?)?;
+            let start = target.span.start + at;
+            Some(Span::new(start, start + stage.len()))
+        })
+        .collect()
 }
 
 /// Where the stage named by a service's `build.target` at `offset` is

@@ -126,6 +126,27 @@ pub fn rename(text: &str, offset: usize, new_name: &str) -> Result<Vec<Edit>, St
         .collect())
 }
 
+/// A service, network, volume, secret or config named at `offset`: the
+/// section's key (`services`, …) and the name. Anchors are the file's own.
+pub fn name_at(text: &str, offset: usize) -> Option<(&'static str, String)> {
+    let all = occurrences(text);
+    let found = at(&all, offset)?;
+    (found.section != Section::Anchor).then(|| (found.section.key(), found.name.clone()))
+}
+
+/// The edits that rename `name` of the section `key` in another file of
+/// the project (an override file that names the same service).
+pub fn rename_named(text: &str, key: &str, name: &str, new_name: &str) -> Vec<Edit> {
+    occurrences(text)
+        .into_iter()
+        .filter(|o| o.section.key() == key && o.section != Section::Anchor && o.name == name)
+        .map(|o| Edit {
+            span: o.span,
+            text: new_name.to_string(),
+        })
+        .collect()
+}
+
 fn at(all: &[Occurrence], offset: usize) -> Option<&Occurrence> {
     all.iter()
         .find(|o| o.span.start <= offset && offset <= o.span.end)
