@@ -152,7 +152,35 @@ fn assert_tree(text: &str, node: &Node) {
     }
 }
 
+/// The editor's help at a few places of the text: no panic, every span
+/// inside the text.
+fn check_assist(text: &str) {
+    use dockwright_core::assist::compose as assist;
+    let mut offsets = vec![0, text.len(), text.len() / 2];
+    offsets.extend(text.match_indices('\n').map(|(i, _)| i).take(8));
+    for offset in offsets {
+        for c in assist::complete("compose.yaml", text, offset, &[]) {
+            assert_span(text, c.replace, "completion");
+        }
+        if let Some(hover) = assist::hover(text, offset, Some("A=1\n")) {
+            assert_span(text, hover.span, "hover");
+        }
+        for span in assist::references(text, offset) {
+            assert_span(text, span, "reference");
+        }
+        if let Ok(edits) = assist::rename(text, offset, "renamed") {
+            for edit in edits {
+                assert_span(text, edit.span, "rename");
+            }
+        }
+    }
+    for symbol in assist::outline(text) {
+        assert_span(text, symbol.span, "outline");
+    }
+}
+
 fn check_invariants(text: &str) {
+    check_assist(text);
     let document = yaml::parse(text);
     if let Some(root) = &document.root {
         assert_tree(text, root);

@@ -163,7 +163,35 @@ fn assert_node(text: &str, node: &Node) {
 }
 
 /// Every invariant the hosts rely on, for one input.
+/// The editor's help at a few places of the text (the start, the end, the
+/// middle, each line's end): no panic, every span inside the text.
+fn check_assist(text: &str) {
+    use dockwright_core::assist::dockerfile as assist;
+    let mut offsets = vec![0, text.len(), text.len() / 2];
+    offsets.extend(text.match_indices('\n').map(|(i, _)| i).take(8));
+    for offset in offsets {
+        for c in assist::complete(text, offset) {
+            assert_span(text, c.replace, "completion");
+        }
+        if let Some(hover) = assist::hover(text, offset) {
+            assert_span(text, hover.span, "hover");
+        }
+        for span in assist::references(text, offset) {
+            assert_span(text, span, "reference");
+        }
+        if let Ok(edits) = assist::rename(text, offset, "renamed") {
+            for edit in edits {
+                assert_span(text, edit.span, "rename");
+            }
+        }
+    }
+    for symbol in assist::outline(text) {
+        assert_span(text, symbol.span, "outline");
+    }
+}
+
 fn check_invariants(text: &str) {
+    check_assist(text);
     let parsed = dockerfile::parse(text);
     for node in &parsed.nodes {
         assert_node(text, node);

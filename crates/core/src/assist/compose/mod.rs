@@ -143,19 +143,23 @@ fn variable_at(text: &str, offset: usize) -> Option<VariableUse<'_>> {
         {
             name_end += 1;
         }
-        let end = if braced {
-            line[name_end..]
-                .find('}')
-                .map_or(line.len(), |j| name_end + j + 1)
+        // The closing brace, if it is written yet.
+        let close = if braced {
+            line[name_end..].find('}').map(|j| name_end + j)
         } else {
-            name_end
+            None
+        };
+        let end = match (braced, close) {
+            (true, Some(close)) => close + 1,
+            (true, None) => line.len(),
+            (false, _) => name_end,
         };
         let span = Span::new(line_start + i, line_start + end);
         if name_end > name_start && span.start <= offset && offset <= span.end {
-            let modifier = if braced {
-                &line[name_end..end.saturating_sub(1).max(name_end)]
-            } else {
-                ""
+            let modifier = match (braced, close) {
+                (true, Some(close)) => &line[name_end..close],
+                (true, None) => &line[name_end..],
+                (false, _) => "",
             };
             return Some(VariableUse {
                 span,
