@@ -114,8 +114,10 @@ pub fn outline(props: &OutlineProps) -> Html {
         // Drawn in the page's body: the tab row contains its paint (for
         // the keystroke's sake), which would clip the list.
         let list = html! {
-            <ul class="outline-list" aria-label={format!("Outline of {}", props.name)}
+            // A landmark of its own: it is drawn outside the page's regions.
+            <nav class="outline-list" aria-label="Outline"
                 style={format!("top: {}px; right: {}px", place.0, place.1)}>
+            <ul aria-label={format!("Outline of {}", props.name)}>
                 if entries.is_empty() {
                     <li class="outline-empty">{ "Nothing to list yet." }</li>
                 }
@@ -138,6 +140,7 @@ pub fn outline(props: &OutlineProps) -> Html {
                     }
                 }) }
             </ul>
+            </nav>
         };
         match gloo_utils::document().body() {
             Some(body) => create_portal(list, body.into()),
