@@ -248,25 +248,7 @@ impl Server {
             Some(FileKind::Compose) => {
                 // The project's Dockerfiles, for `build.target`: open
                 // documents first, else the files on disk.
-                let path = path_of_uri(uri);
-                let root = self.root.clone().or_else(|| {
-                    path.as_ref()
-                        .and_then(|p| p.parent().map(Path::to_path_buf))
-                });
-                let files = project_dockerfiles(&self.documents, root.as_deref());
-                let relative = |p: &Path| {
-                    root.as_ref()
-                        .and_then(|r| p.strip_prefix(r).ok())
-                        .map(|p| p.to_string_lossy().replace('\\', "/"))
-                };
-                let compose_path = path
-                    .as_deref()
-                    .and_then(relative)
-                    .unwrap_or_else(|| "compose.yaml".into());
-                let files: Vec<(String, String)> = files
-                    .into_iter()
-                    .filter_map(|(p, t)| Some((relative(&p)?, t)))
-                    .collect();
+                let (compose_path, files) = self.project_files(uri);
                 let views: Vec<compose_assist::File> = files
                     .iter()
                     .map(|(path, text)| compose_assist::File { path, text })

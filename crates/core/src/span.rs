@@ -42,6 +42,12 @@ impl Span {
     }
 }
 
+/// `at` moved into `text` and back to a char boundary: where a cursor
+/// given from outside (an editor, a client) may be used.
+pub fn clamp_offset(text: &str, at: usize) -> usize {
+    floor_char_boundary(text, at.min(text.len()))
+}
+
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     while !text.is_char_boundary(at) {
         at -= 1;

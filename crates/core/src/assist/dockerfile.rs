@@ -7,13 +7,13 @@
 use super::docs;
 use super::{Completion, Edit, Hover, Kind, Symbol};
 use crate::dockerfile::{self, Command, Dockerfile, Instruction};
-use crate::span::Span;
+use crate::span::{clamp_offset, Span};
 
 /// The proposals at byte `offset` of `text`. This runs as the user types:
 /// the file is read only where a proposal needs it (a flag, a variable, a
 /// stage), never for the words of a command.
 pub fn complete(text: &str, offset: usize) -> Vec<Completion> {
-    let offset = floor(text, offset);
+    let offset = clamp_offset(text, offset);
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let prefix = &text[line_start..offset];
     let trimmed = prefix.trim_start();
@@ -100,7 +100,7 @@ fn node_at(parsed: &Dockerfile, offset: usize) -> Option<&crate::dockerfile::Nod
 
 /// What the word at `offset` is.
 pub fn hover(text: &str, offset: usize) -> Option<Hover> {
-    let offset = floor(text, offset);
+    let offset = clamp_offset(text, offset);
     let parsed = dockerfile::parse(text);
     let instruction = instruction_at(&parsed, offset)?;
     let node = &parsed.nodes[instruction.node];
@@ -138,7 +138,7 @@ pub fn hover(text: &str, offset: usize) -> Option<Hover> {
 /// Where the stage or variable at `offset` is defined.
 pub fn definition(text: &str, offset: usize) -> Option<Span> {
     let parsed = dockerfile::parse(text);
-    let target = target_at(&parsed, text, floor(text, offset))?;
+    let target = target_at(&parsed, text, clamp_offset(text, offset))?;
     match target.what {
         What::Stage => stage_definition(&parsed, &target.name),
         What::Variable => variable_definition(&parsed, text, &target.name, target.span.start),
@@ -153,7 +153,7 @@ pub fn definition(text: &str, offset: usize) -> Option<Span> {
 /// text order.
 pub fn references(text: &str, offset: usize) -> Vec<Span> {
     let parsed = dockerfile::parse(text);
-    let Some(target) = target_at(&parsed, text, floor(text, offset)) else {
+    let Some(target) = target_at(&parsed, text, clamp_offset(text, offset)) else {
         return Vec::new();
     };
     let mut spans: Vec<Span> = occurrences(&parsed, text, target.what)
@@ -170,7 +170,7 @@ pub fn references(text: &str, offset: usize) -> Vec<Span> {
 /// why it cannot be renamed so.
 pub fn rename(text: &str, offset: usize, new_name: &str) -> Result<Vec<Edit>, String> {
     let parsed = dockerfile::parse(text);
-    let target = target_at(&parsed, text, floor(text, offset))
+    let target = target_at(&parsed, text, clamp_offset(text, offset))
         .ok_or("Only a stage, a variable or a heredoc's delimiter can be renamed here.")?;
     match target.what {
         What::Stage => {
@@ -232,7 +232,7 @@ pub fn rename(text: &str, offset: usize, new_name: &str) -> Result<Vec<Edit>, St
 /// The stage named at `offset` (its definition or a reference), if any.
 pub fn stage_at(text: &str, offset: usize) -> Option<String> {
     let parsed = dockerfile::parse(text);
-    target_at(&parsed, text, floor(text, offset))
+    target_at(&parsed, text, clamp_offset(text, offset))
         .filter(|t| t.what == What::Stage)
         .map(|t| t.name)
 }
@@ -876,12 +876,4 @@ fn word_before(prefix: &str) -> &str {
 fn first_sentence(doc: &str) -> String {
     let end = doc.find(". ").map_or(doc.len(), |i| i + 1);
     doc[..end].replace('`', "")
-}
-
-fn floor(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }

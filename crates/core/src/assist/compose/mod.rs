@@ -16,7 +16,7 @@ use super::{Completion, Hover, Kind, Symbol};
 use crate::compose::schema::{Pattern, Schema, OBJECT};
 use crate::compose::schema_docs::DESCRIPTIONS;
 use crate::compose::schema_table::{ROOT, SCHEMAS};
-use crate::span::Span;
+use crate::span::{clamp_offset, Span};
 use crate::yaml::{self, Node};
 
 /// A file of the project, by its path from the project's root.
@@ -28,7 +28,7 @@ pub struct File<'a> {
 /// The proposals at byte `offset` of the compose file `path`; `files` are
 /// the project's other files (for the stages of a service's Dockerfile).
 pub fn complete(path: &str, text: &str, offset: usize, files: &[File]) -> Vec<Completion> {
-    let offset = floor(text, offset);
+    let offset = clamp_offset(text, offset);
     let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let prefix = &text[line_start..offset];
     if prefix.trim_start().starts_with('#') {
@@ -102,7 +102,7 @@ pub fn complete(path: &str, text: &str, offset: usize, files: &[File]) -> Vec<Co
 /// `${NAME:-default}`, `$NAME`) is shown with the value it takes from the
 /// project's `.env` text, when there is one, as Docker Compose reads it.
 pub fn hover(text: &str, offset: usize, dotenv: Option<&str>) -> Option<Hover> {
-    let offset = floor(text, offset);
+    let offset = clamp_offset(text, offset);
     if let Some(found) = variable_at(text, offset) {
         return Some(variable_hover(found, dotenv));
     }
@@ -549,7 +549,7 @@ pub fn target_stage(
     files: &[File],
 ) -> Option<(String, Span)> {
     let root = yaml::parse(text).root?;
-    let offset = floor(text, offset);
+    let offset = clamp_offset(text, offset);
     let (service, target) = root.get("services")?.entries().iter().find_map(|e| {
         let target = e.value.get("build")?.get("target")?;
         (target.span.start <= offset && offset <= target.span.end).then(|| (e.key.as_str(), target))
@@ -684,12 +684,4 @@ fn key_at<'a>(
 fn first_sentence(doc: &str) -> String {
     let end = doc.find(". ").map_or(doc.len(), |i| i + 1);
     doc[..end].to_string()
-}
-
-fn floor(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
