@@ -10,67 +10,10 @@ use dockwright_core::lint::{config, ConfigHost};
 use dockwright_core::project::{Project, ProjectFile};
 use dockwright_core::{LineIndex, Settings, Severity};
 
+use crate::args::{ConfigArgs, ConfigFormat};
 use crate::{active_profiles, project_dir, read_text, Failure};
 
-struct Options {
-    json: bool,
-    dir: Option<PathBuf>,
-    compose_files: Vec<PathBuf>,
-    env_files: Vec<PathBuf>,
-    profiles: Vec<String>,
-    project_name: Option<String>,
-}
-
-fn parse(args: &[String]) -> Result<Options, Failure> {
-    let mut options = Options {
-        json: false,
-        dir: None,
-        compose_files: Vec::new(),
-        env_files: Vec::new(),
-        profiles: Vec::new(),
-        project_name: None,
-    };
-    let mut iter = args.iter();
-    while let Some(arg) = iter.next() {
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
-            _ => (arg.as_str(), None),
-        };
-        let mut value = |name: &str| -> Result<String, Failure> {
-            match &inline {
-                Some(v) => Ok(v.clone()),
-                None => iter
-                    .next()
-                    .cloned()
-                    .ok_or_else(|| Failure::Usage(format!("{name} needs a value"))),
-            }
-        };
-        match name {
-            "--format" => {
-                options.json = match value(name)?.as_str() {
-                    "json" => true,
-                    "yaml" => false,
-                    other => {
-                        return Err(Failure::Usage(format!(
-                            "unknown format '{other}' (use yaml or json)"
-                        )))
-                    }
-                }
-            }
-            "-f" | "--file" => options.compose_files.push(PathBuf::from(value(name)?)),
-            "--env-file" => options.env_files.push(PathBuf::from(value(name)?)),
-            "--profile" => options.profiles.push(value(name)?),
-            "-p" | "--project-name" => options.project_name = Some(value(name)?),
-            a if a.starts_with('-') => return Err(Failure::Usage(format!("unknown option '{a}'"))),
-            _ if options.dir.is_none() => options.dir = Some(PathBuf::from(arg)),
-            _ => return Err(Failure::Usage("config takes one DIR".into())),
-        }
-    }
-    Ok(options)
-}
-
-pub fn run(args: &[String]) -> Result<ExitCode, Failure> {
-    let options = parse(args)?;
+pub fn run(options: &ConfigArgs) -> Result<ExitCode, Failure> {
     let dir = match (&options.dir, options.compose_files.first()) {
         (Some(dir), _) => dir.clone(),
         (None, Some(first)) => first
@@ -98,7 +41,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, Failure> {
         compose_files.push(name);
     }
     let mut env_files = Vec::new();
-    for path in &options.env_files {
+    for path in &options.env_file {
         let text = read_text(path)
             .map_err(|_| Failure::Io(format!("couldn't find env file: {}", path.display())))?;
         let name = relative(path);
@@ -123,7 +66,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, Failure> {
         env_files: &env,
     };
     let settings = Settings {
-        profiles: active_profiles(&options.profiles),
+        profiles: active_profiles(&options.profile),
         ..Settings::default()
     };
     let name = options.project_name.clone().or_else(|| {
@@ -163,7 +106,7 @@ pub fn run(args: &[String]) -> Result<ExitCode, Failure> {
         }
         return Ok(ExitCode::from(1));
     };
-    let printed = if options.json {
+    let printed = if matches!(options.format, ConfigFormat::Json) {
         output::to_json(&resolve::for_json(&model))
     } else {
         output::to_yaml(&resolve::for_yaml(&model))

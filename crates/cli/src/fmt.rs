@@ -20,47 +20,19 @@ use dockwright_core::format::editorconfig::Indentation;
 use dockwright_core::lint::format_compose;
 use dockwright_core::FileKind;
 
-use super::{read_stdin, read_text, Failure};
+use crate::args::FmtArgs;
+use crate::{read_stdin, read_text, Failure};
 
-pub fn run(args: &[String]) -> Result<ExitCode, Failure> {
-    let mut check = false;
-    let mut diff = false;
-    let mut paths = Vec::new();
-    let mut stdin_kind = FileKind::Dockerfile;
-    let mut config = None;
-    let mut args = args.iter();
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--check" => check = true,
-            "--diff" => diff = true,
-            "--config" => match args.next() {
-                Some(path) => config = Some(std::path::PathBuf::from(path)),
-                None => return Err(Failure::Usage("--config needs a file".into())),
-            },
-            "--kind" => {
-                stdin_kind = match args.next().map(String::as_str) {
-                    Some("dockerfile") => FileKind::Dockerfile,
-                    Some("compose") => FileKind::Compose,
-                    other => {
-                        return Err(Failure::Usage(format!(
-                            "--kind is dockerfile or compose, not '{}'",
-                            other.unwrap_or("")
-                        )))
-                    }
-                }
-            }
-            "-" => paths.push(arg.as_str()),
-            option if option.starts_with('-') => {
-                return Err(Failure::Usage(format!("unknown option '{option}' for fmt")))
-            }
-            path => paths.push(path),
-        }
-    }
-    if paths.is_empty() {
-        return Err(Failure::Usage(
-            "fmt takes the Dockerfiles and compose files to format, or - for standard input".into(),
-        ));
-    }
+pub fn run(args: &FmtArgs) -> Result<ExitCode, Failure> {
+    let FmtArgs {
+        paths,
+        check,
+        diff,
+        config,
+        kind,
+    } = args;
+    let (check, diff) = (*check, *diff);
+    let stdin_kind = FileKind::from(*kind);
     let settings = super::load_settings(config.as_deref())?;
     let mut out = io::stdout().lock();
     let (mut changed, mut unchanged, mut refused) = (0, 0, 0);

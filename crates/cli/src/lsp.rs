@@ -34,10 +34,7 @@ struct Server {
     shutdown: bool,
 }
 
-pub fn run(args: &[String]) -> Result<ExitCode, Failure> {
-    if let Some(extra) = args.iter().find(|a| *a != "--stdio") {
-        return Err(Failure::Usage(format!("unknown option '{extra}' for lsp")));
-    }
+pub fn run() -> Result<ExitCode, Failure> {
     let stdin = io::stdin();
     let mut input = stdin.lock();
     let mut output = io::stdout().lock();
