@@ -17,7 +17,11 @@ test(
   "pre-commit installs and runs dockwright-lint and dockwright-fmt",
   {
     timeout: 15 * 60_000,
-    skip: (!existsSync(preCommit) && "`./dev setup` installs pre-commit") || (changed && "the hook files have uncommitted changes; pre-commit installs from a commit"),
+    skip: !existsSync(preCommit)
+      ? "`./dev setup` installs pre-commit"
+      : changed
+        ? "the hook files have uncommitted changes; pre-commit installs from a commit"
+        : false,
   },
   () => {
     const repo = scratch(

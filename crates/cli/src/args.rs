@@ -16,6 +16,9 @@ use crate::output::Format;
     about = "Lints, fixes and formats Dockerfiles and Docker Compose files, alone or as a project.",
     after_help = "Exit status: 0 no errors, 1 errors found (or files to format), 2 usage or IO error.",
     propagate_version = true,
+    // A later option replaces an earlier one, so that a wrapper's defaults
+    // (a pre-commit hook's entry) can be overridden by arguments after them.
+    args_override_self = true,
     max_term_width = 100
 )]
 pub struct Cli {
