@@ -47,7 +47,7 @@ test(
     const report = first.stdout + first.stderr;
     assert.equal(first.status, 1, report);
     assert.match(report, /dockwright lint\.+Failed/, report);
-    assert.match(report, /Dockerfile:2:1: warning DL3018: /, report);
+    assert.match(report, /Dockerfile:2:\d+: warning DL3018: /, report);
     assert.match(report, /dockwright fmt --check\.+Failed/, report);
     assert.match(report, /compose\.yaml: would be reformatted/, report);
     assert.doesNotMatch(report, /README/, report);
