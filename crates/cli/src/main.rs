@@ -17,13 +17,13 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 use dockwright_core::Settings;
 
 use args::{Cli, ColorWhen, Command};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let cli = match parse_arguments() {
         Ok(cli) => cli,
         Err(error) => {
             // --help and --version end here too, with status 0.
@@ -48,6 +48,21 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// The command line; run as Docker's `docker-lint` plugin, help and errors
+/// name `docker` as the program, as the user typed it.
+fn parse_arguments() -> Result<Cli, clap::Error> {
+    let mut command = Cli::command();
+    let program = std::env::args_os()
+        .next()
+        .map(PathBuf::from)
+        .and_then(|p| p.file_stem().map(|s| s.to_string_lossy().into_owned()));
+    if program.as_deref() == Some(plugin::PROGRAM) {
+        command = command.bin_name("docker");
+    }
+    let matches = command.try_get_matches()?;
+    Cli::from_arg_matches(&matches)
 }
 
 fn run(command: Command) -> Result<ExitCode, Failure> {

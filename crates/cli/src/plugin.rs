@@ -13,6 +13,8 @@ use crate::Failure;
 
 /// The plugin's command name under `docker`.
 const PLUGIN: &str = "lint";
+/// The plugin's file name (without `.exe`).
+pub const PROGRAM: &str = "docker-lint";
 
 /// What Docker's plugin manager reads (schema 0.1.0).
 pub fn metadata() -> Result<ExitCode, Failure> {
@@ -20,7 +22,7 @@ pub fn metadata() -> Result<ExitCode, Failure> {
         "SchemaVersion": "0.1.0",
         "Vendor": "Dockwright",
         "Version": env!("CARGO_PKG_VERSION"),
-        "ShortDescription": "Lint Dockerfiles and compose files (dockwright)",
+        "ShortDescription": "Lint Dockerfiles and compose files with dockwright",
     });
     let mut out = std::io::stdout().lock();
     writeln!(out, "{metadata}")?;
@@ -48,7 +50,7 @@ pub fn install(args: &DockerPluginArgs) -> Result<ExitCode, Failure> {
             ))
         }
     };
-    let name = format!("docker-{PLUGIN}{}", std::env::consts::EXE_SUFFIX);
+    let name = format!("{PROGRAM}{}", std::env::consts::EXE_SUFFIX);
     let target = dir.join(name);
     if target.exists() && !args.force {
         return Err(Failure::Io(format!(
