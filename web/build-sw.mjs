@@ -34,6 +34,9 @@ self.addEventListener("activate", (event) => {
   const built = files(staging)
     .map((path) => relative(staging, path).split("\\").join("/"))
     .filter((path) => path !== "sw.js")
+    // The docs widgets and their engine run on other sites' pages, not in
+    // the playground: the playground's visitors need not download them.
+    .filter((path) => !/^(embed[./-]|embed$)/.test(path) && !path.startsWith("embed/"))
     .sort();
   const hash = createHash("sha256");
   for (const path of built) hash.update(path).update(readFileSync(join(staging, path)));

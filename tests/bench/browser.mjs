@@ -250,7 +250,7 @@ const files = (dir) => readdirSync(dir).flatMap((n) => (statSync(join(dir, n)).i
 // styles, the editor and the first-findings module. Then the page's engine
 // (its wasm, glue and worker), fetched once the first findings are drawn.
 // Icons, rule docs, the manifest and the widget come later or on demand.
-const later = (path) => path.startsWith("icons/") || ["rules.json", "manifest.webmanifest", "sw.js", "embed.js", "embed-demo.html"].includes(path);
+const later = (path) => path.startsWith("icons/") || (path.startsWith("embed") || ["rules.json", "manifest.webmanifest", "sw.js"].includes(path));
 const pageEngine = (path) => path.startsWith("dockwright-web-") || path === "lint-worker.js";
 const sums = { first: [0, 0], engine: [0, 0] };
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8);

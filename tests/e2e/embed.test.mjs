@@ -1,5 +1,8 @@
 // End to end: the sample docs page (web/embed-demo.html) with an ?embed
-// iframe and data-dockwright blocks turned into widgets by embed.js.
+// iframe and data-dockwright blocks turned into widgets by embed.js (one
+// engine worker for the page, no frame); and embed-frame.js, which turns
+// the same blocks into frames of the playground for hosts that want them
+// isolated.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -14,11 +17,12 @@ after(async () => {
   await env?.stop();
 });
 
-test("the sample docs page shows an embedded editor and live, independent widgets", async () => {
+test("the sample docs page shows an embedded editor and live, independent widgets on one engine", async () => {
   const context = await env.browser.newContext({ serviceWorkers: "allow" });
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (error) => problems.push(String(error)));
+  page.on("console", (message) => message.type() === "error" && problems.push(message.text()));
   await page.goto(`${env.site.url}embed-demo.html`);
 
   // 1. The ?embed iframe: its files, its findings, minimal chrome.
@@ -27,33 +31,78 @@ test("the sample docs page shows an embedded editor and live, independent widget
   await embedded.getByText(/DL3042|pip install/).first().waitFor();
   assert.equal(await embedded.locator(".topbar").count(), 0);
 
-  // 2. The blocks became frames sized to their content.
-  const widgets = page.locator("iframe.dockwright-widget");
-  await widgets.nth(1).waitFor();
+  // 2. The blocks became widgets in the page itself, checked by one worker.
+  const widgets = page.locator("figure.dockwright-widget");
+  await page.locator('figure.dockwright-widget[data-state="checked"] >> nth=1').waitFor();
   assert.equal(await page.locator("pre[data-dockwright]").count(), 0);
-  const editable = page.frameLocator("iframe.dockwright-widget >> nth=0");
-  await editable.getByText(/unknown instruction|JSON arguments|DL3006|apt-get/).first().waitFor();
-  await page.waitForFunction(() => [...document.querySelectorAll("iframe.dockwright-widget")].every((f) => parseInt(f.style.height, 10) > 150));
+  assert.equal(await page.locator("iframe.dockwright-widget").count(), 0);
+  // The playground in the ?embed frame has its own; the widgets share one.
+  const widgetWorkers = page.workers().filter((worker) => worker.url().startsWith("blob:"));
+  assert.equal(widgetWorkers.length, 1, `one engine worker for every widget: ${page.workers().map((w) => w.url())}`);
+  const editable = widgets.nth(0);
+  await editable.getByText("DL3006").waitFor();
+  assert.match(await editable.locator(".dw-status").innerText(), /^5 findings$/);
 
-  // Editing a widget re-lints it.
+  // Editing a widget checks it again; the other keeps its findings.
   await editable.locator(".cm-content").click();
   await page.keyboard.press("Control+End");
   await page.keyboard.type("FROB x\n");
   await editable.getByText(/unknown instruction: FROB/).waitFor();
+  assert.match(await editable.locator(".dw-status").innerText(), /1 error$/);
+  assert.match(await widgets.nth(1).locator(".dw-status").innerText(), /^2 findings$/);
+
+  // A finding's place moves the cursor there, by keyboard too.
+  const place = editable.locator(".dw-line", { hasText: "2:42" });
+  await place.focus();
+  await page.keyboard.press("Enter");
+  const line = await page.evaluate(() => {
+    const selection = getSelection();
+    return selection.anchorNode?.parentElement?.closest(".cm-line")?.textContent;
+  });
+  assert.match(line ?? "", /apt-get install -y curl/);
 
   // The read-only compose widget shows its findings and refuses edits.
-  const viewer = page.frameLocator("iframe.dockwright-widget >> nth=1");
+  const viewer = widgets.nth(1);
   await viewer.getByText(/invalid restart policy "sometimes"/).waitFor();
   await viewer.locator(".cm-content").click();
   await page.keyboard.type("zzz");
   assert.doesNotMatch(await viewer.locator(".cm-content").innerText(), /zzz/);
 
-  // Widgets never write the visitor's saved playground work (the page
-  // saves when typing pauses: wait past that).
-  await page.waitForTimeout(1200);
+  // Widgets never write the visitor's saved playground work.
   const saved = await page.evaluate(() => localStorage.getItem("dockwright.workspace.v1"));
   assert.equal(saved, null);
+
+  // "Open in the playground" carries the widget's file as it is now.
+  const href = await editable.locator(".dw-open").getAttribute("href");
+  assert.match(href, /index\.html#v1=/);
+  const playground = await context.newPage();
+  await playground.goto(href);
+  await playground.locator(".app:not(.boot) .cm-content").getByText("FROB x").waitFor();
+  await playground.close();
+
   await page.screenshot({ path: join(artifacts, "embed-demo.png"), fullPage: true });
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("embed-frame.js turns the same blocks into frames of the playground", async () => {
+  const context = await env.browser.newContext({ serviceWorkers: "block" });
+  const page = await context.newPage();
+  // A docs page of its own, beside the site (as a host would serve it).
+  await page.route(`${env.site.url}framed-docs.html`, (route) =>
+    route.fulfill({
+      contentType: "text/html",
+      body: `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><title>docs</title>
+<script src="embed-frame.js" defer></script>
+<pre data-dockwright="dockerfile">FROM ubuntu\nFROB x\n</pre>
+<pre data-dockwright="compose" data-readonly>services:\n  web:\n    image: nginx:1.27\n    restart: sometimes\n</pre>`,
+    }),
+  );
+  await page.goto(`${env.site.url}framed-docs.html`);
+  const frames = page.locator("iframe.dockwright-widget");
+  await frames.nth(1).waitFor();
+  assert.equal(await page.locator("pre[data-dockwright]").count(), 0);
+  await page.frameLocator("iframe.dockwright-widget >> nth=0").getByText(/unknown instruction: FROB/).first().waitFor();
+  await page.frameLocator("iframe.dockwright-widget >> nth=1").getByText(/invalid restart policy "sometimes"/).first().waitFor();
   await context.close();
 });

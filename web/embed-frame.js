@@ -1,9 +1,12 @@
-// Dockwright widgets for documentation pages. Include this script (from the
-// folder the Dockwright site is served from) and every
+// Dockwright widgets in frames of their own, for docs hosts that need each
+// widget isolated from the page: include this script instead of embed.js
+// (from the folder the Dockwright site is served from) and every
 //   <pre data-dockwright="dockerfile">…</pre>   or   data-dockwright="compose"
-// becomes a live editor with its findings, checked in the reader's browser.
-// Add data-readonly for a viewer. Each widget is independent: it never
-// touches the work saved in the full playground.
+// becomes an iframe of the playground's embed mode with its file. Add
+// data-readonly for a viewer. Each frame loads the whole playground; a page
+// with many blocks is lighter with embed.js (one engine for all widgets).
+// Each widget is independent: it never touches the work saved in the full
+// playground.
 (() => {
   const script = document.currentScript;
   const base = new URL(".", script ? script.src : location.href);
