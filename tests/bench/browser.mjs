@@ -13,6 +13,10 @@
 //  - the engine's lint of the example project per keystroke, in wasm;
 //  - a first visit on a phone's network: when the file, its findings and the
 //    page's findings show;
+//  - a docs page with 20 widgets, with embed.js (one engine worker for the
+//    page) and, in the same run, with the iframe embed (embed-frame.js):
+//    navigation to every widget showing its findings (goal ≤ 1 s), and the
+//    main thread's busy time until then;
 //  - every asset's size, raw and brotli, and what the first load (the
 //    editor with its findings) needs.
 // Run: ./dev bench-web (builds first).
@@ -242,6 +246,77 @@ await engineLintTimes();
 console.log("== load");
 await firstFindings();
 await throttledLoad();
+
+/**
+ * A docs page with 20 blocks (10 Dockerfiles, 10 compose files), every one
+ * in view (a tall window: the iframe embed loads its frames lazily), loaded
+ * cold with each embed script in turn: navigation → the last widget showing
+ * its findings. For embed.js each widget says so (`dockwright-checked`); for
+ * the frames, each frame's own "first findings" measure
+ * (`dockwright-lint`/`dockwright-findings`), moved onto the docs page's clock.
+ */
+async function docsWidgets() {
+  const blocks = [];
+  for (let i = 0; i < 10; i += 1) {
+    blocks.push(`<h2>Dockerfile ${i + 1}</h2>\n<pre data-dockwright="dockerfile"># example ${i + 1}\n${EXAMPLE.replaceAll("&", "&amp;").replaceAll("<", "&lt;")}</pre>`);
+    blocks.push(`<h2>compose.yaml ${i + 1}</h2>\n<pre data-dockwright="compose"># example ${i + 1}\nservices:\n  web:\n    build: .\n    ports:\n      - "${8000 + i}:80"\n    depends_on:\n      db:\n        condition: service_healthy\n  db:\n    image: postgres:17\n    environment:\n      POSTGRES_PASSWORD: example\n</pre>`);
+  }
+  const docs = (script) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>docs</title>
+<script src="${script}" defer></script></head><body><h1>Twenty examples</h1>\n${blocks.join("\n")}</body></html>`;
+  const measure = {
+    "embed.js": () =>
+      new Promise((resolve) => {
+        const seen = new Set();
+        document.addEventListener("dockwright-checked", (event) => {
+          seen.add(event.target);
+          if (seen.size === 20) resolve(performance.now());
+        });
+      }),
+    "embed-frame.js": () =>
+      new Promise((resolve) => {
+        const poll = () => {
+          const frames = [...document.querySelectorAll("iframe.dockwright-widget")];
+          const ends = frames.map((frame) => {
+            try {
+              const p = frame.contentWindow.performance;
+              const [m] = [...p.getEntriesByName("dockwright-lint"), ...p.getEntriesByName("dockwright-findings")];
+              return m ? p.timeOrigin + m.startTime + m.duration - performance.timeOrigin : null;
+            } catch {
+              return null;
+            }
+          });
+          if (frames.length === 20 && ends.every((end) => end !== null)) resolve(Math.max(...ends));
+          else setTimeout(poll, 20);
+        };
+        poll();
+      }),
+  };
+  const results = { "embed.js": [], "embed-frame.js": [] };
+  const busy = { "embed.js": [], "embed-frame.js": [] };
+  for (let run = 0; run < 3; run += 1) {
+    for (const script of Object.keys(results)) {
+      const context = await env.browser.newContext({ viewport: { width: 1000, height: 20000 }, serviceWorkers: "block" });
+      const page = await context.newPage();
+      await page.route(`${env.site.url}docs-${run}.html`, (route) => route.fulfill({ contentType: "text/html", body: docs(script) }));
+      const cdp = await context.newCDPSession(page);
+      await cdp.send("Performance.enable");
+      await page.goto(`${env.site.url}docs-${run}.html`, { waitUntil: "commit" });
+      const done = await page.evaluate(measure[script]);
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      results[script].push(done);
+      busy[script].push(metrics.find((m) => m.name === "TaskDuration").value * 1000);
+      await context.close();
+    }
+  }
+  for (const script of Object.keys(results)) {
+    console.log(`${`20 widgets, ${script}: navigation → all findings`.padEnd(52)} p50 ${percentile(results[script], 50).toFixed(0)} ms   max ${Math.max(...results[script]).toFixed(0)} ms   main thread busy p50 ${percentile(busy[script], 50).toFixed(0)} ms`);
+  }
+  const ratio = percentile(results["embed-frame.js"], 50) / percentile(results["embed.js"], 50);
+  console.log(`${"20 widgets: iframe embed / one-engine widgets".padEnd(52)} ${ratio.toFixed(1)}× slower   (goal: embed.js ≤ 1000 ms)`);
+}
+
+console.log("== docs widgets");
+await docsWidgets();
 
 console.log("== assets (raw / brotli)");
 const dist = join(root, "dist");
