@@ -7,6 +7,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 
+import { AxeBuilder } from "@axe-core/playwright";
+
 import { start, artifacts } from "./page.mjs";
 
 let env;
@@ -106,3 +108,20 @@ test("embed-frame.js turns the same blocks into frames of the playground", async
   await page.frameLocator("iframe.dockwright-widget >> nth=1").getByText(/invalid restart policy "sometimes"/).first().waitFor();
   await context.close();
 });
+
+for (const scheme of ["light", "dark"]) {
+  test(`the widgets have no accessibility violation and fit a phone, ${scheme} theme`, async () => {
+    const context = await env.browser.newContext({ colorScheme: scheme, viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`${env.site.url}embed-demo.html`);
+    await page.locator('figure.dockwright-widget[data-state="checked"] >> nth=1').waitFor();
+    const results = await new AxeBuilder({ page }).include("figure.dockwright-widget").analyze();
+    const found = results.violations.map((v) => `${v.id} at ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`);
+    assert.deepEqual(found, []);
+    // No sideways scrolling of the docs page: long lines scroll inside the editor.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+    await page.locator("figure.dockwright-widget").first().screenshot({ path: join(artifacts, `embed-widget-phone-${scheme}.png`) });
+    await context.close();
+  });
+}

@@ -76,6 +76,9 @@ class Widget {
           lintGutter(),
           EditorView.contentAttributes.of({
             "aria-label": `${this.name} example${this.readonly ? " (read only)" : ", editable"}`,
+            // Focusable by name too, so that the scroller around it (long
+            // lines scroll sideways on a phone) can be reached by keyboard.
+            tabindex: "0",
           }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) this.changed();
@@ -138,7 +141,8 @@ class Widget {
         : `${findings.length} finding${findings.length === 1 ? "" : "s"}${errors ? `, ${errors} error${errors === 1 ? "" : "s"}` : ""}`;
     this.list.replaceChildren(
       ...findings.map((f) => {
-        const go = element("button", { type: "button", class: "dw-line", "aria-label": `Go to line ${f.line}` }, `${f.line}:${f.column}`);
+        const place = `${f.line}:${f.column}`;
+        const go = element("button", { type: "button", class: "dw-line", "aria-label": `${place}, go to line ${f.line}, column ${f.column}` }, place);
         go.addEventListener("click", () => {
           this.view.dispatch({ selection: { anchor: Math.min(f.from, this.view.state.doc.length) }, scrollIntoView: true });
           this.view.focus();
