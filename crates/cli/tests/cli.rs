@@ -669,3 +669,38 @@ fn fmt_formats_compose_files_and_leaves_others() {
         "services:\n  # the database\n  db:\n    image: postgres:17\n  web:\n    image: nginx:1.27\n"
     );
 }
+
+#[test]
+fn bash_completion_completes_commands_and_options() {
+    let script = dockwright(&["completions", "bash"]);
+    assert_eq!(script.status.code(), Some(0));
+    let dir = project("completions", &[]);
+    let file = dir.join("dockwright.bash");
+    std::fs::write(&file, &script.stdout).unwrap();
+    // What bash does on Tab: the words so far, then the completion function.
+    let complete = |words: &str, current: usize| {
+        let program = format!(
+            "source {}; COMP_WORDS=({words}); COMP_CWORD={current}; COMP_LINE='{words}'; COMP_POINT=${{#COMP_LINE}}; _dockwright dockwright \"${{COMP_WORDS[COMP_CWORD]}}\" \"${{COMP_WORDS[COMP_CWORD-1]}}\"; printf '%s\\n' \"${{COMPREPLY[@]}}\"",
+            file.display()
+        );
+        let out = std::process::Command::new("bash")
+            .args(["-c", &program])
+            .output()
+            .expect("bash runs");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let commands = complete("dockwright li", 1);
+    assert!(commands.lines().any(|l| l == "lint"), "{commands}");
+    let options = complete("dockwright lint --for", 2);
+    assert!(options.lines().any(|l| l == "--format"), "{options}");
+    let values = complete("dockwright lint --format ''", 3);
+    assert!(values.lines().any(|l| l == "sarif"), "{values}");
+    for shell in ["zsh", "fish", "powershell", "elvish"] {
+        let out = dockwright(&["completions", shell]);
+        assert_eq!(out.status.code(), Some(0));
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("failure-threshold"),
+            "{shell}"
+        );
+    }
+}
