@@ -11,7 +11,7 @@ use dockwright_core::project::{Project, ProjectFile};
 use dockwright_core::{lint_with, Diagnostic, FileKind, LineIndex, Severity};
 
 use crate::args::{LintArgs, Threshold};
-use crate::output::{self, Record};
+use crate::output::{self, Format, Record};
 use crate::{active_profiles, load_settings, project_dir, read_stdin, read_text, Failure};
 
 pub fn run(options: &LintArgs) -> Result<ExitCode, Failure> {
@@ -108,9 +108,13 @@ pub fn run(options: &LintArgs) -> Result<ExitCode, Failure> {
             }
         }
     }
-    // anstream drops the colours when stdout is no terminal, NO_COLOR is
-    // set or --color never says so.
-    let mut out = anstream::stdout().lock();
+    // Only the text formats go through anstream, which drops the colours
+    // when stdout is no terminal, NO_COLOR is set or --color never says so
+    // (and would drop the NUL bytes codeclimate writes).
+    let mut out: Box<dyn Write> = match options.format {
+        Format::Text | Format::Concise => Box::new(anstream::stdout().lock()),
+        _ => Box::new(std::io::stdout().lock()),
+    };
     output::write(&mut out, options.format, &records, file_count)?;
     out.flush()?;
     // Severity orders error < warning < info < style: "at or above" the
