@@ -1,12 +1,13 @@
-//! Pattern 9: A CI build with Buildx and a registry layer cache (GitHub Actions).
+//! Pattern 9: A CI build with Buildx and a layer cache (GitHub Actions):
+//! GitHub's cache service (`gha`) or the registry.
 
 use super::{Choice, FileBuilder, GeneratedFile, Param, ParamKind, Pattern, Values};
 
 pub static PATTERN: Pattern = Pattern {
     id: "ci-buildx",
-    title: "CI build with Buildx and a registry cache",
-    summary: "A GitHub Actions workflow: Buildx, tags from Git, a layer cache kept in the registry, pushes only from the main branch and tags.",
-    when: "Use it to build and publish the image in CI. CI runners start empty, so without an external cache every build starts from scratch; `cache-to: type=registry,mode=max` stores every stage's layers in the registry and the next build pulls what it can reuse.\n\nPull requests build (and so test the Dockerfile) without pushing.",
+    title: "CI build with Buildx and a layer cache",
+    summary: "A GitHub Actions workflow: Buildx, tags from Git, a layer cache in GitHub's cache or the registry, pushes only from the main branch and tags.",
+    when: "Use it to build and publish the image in CI. CI runners start empty, so without an external cache every build starts from scratch; `cache-to: …,mode=max` stores every stage's layers and the next build pulls what it can reuse: in GitHub's cache service (`type=gha`, the usual choice in guides) or in the registry beside the image.\n\nPull requests build (and so test the Dockerfile) without pushing.",
     practices: &[],
     params: &[
         Param {
@@ -27,6 +28,17 @@ pub static PATTERN: Pattern = Pattern {
             kind: ParamKind::Text {
                 default: "acme/shop",
                 check: super::checks::image_name,
+            },
+        },
+        Param {
+            key: "cache",
+            label: "Layer cache",
+            help: "Where the layers are kept between builds.",
+            kind: ParamKind::Choice {
+                options: &[
+                    Choice::any("gha", "GitHub Actions cache"),
+                    Choice::any("registry", "The registry"),
+                ],
             },
         },
         Param {
@@ -116,13 +128,24 @@ fn render(values: &Values) -> Vec<GeneratedFile> {
     f.line("          push: ${{ github.event_name != 'pull_request' }}");
     f.line("          tags: ${{ steps.meta.outputs.tags }}");
     f.line("          labels: ${{ steps.meta.outputs.labels }}");
-    f.explained(
-        "          cache-from: type=registry,ref=${{ env.IMAGE }}:buildcache",
-        "Starts from the layers the last build stored.",
-    );
-    f.explained(
-        "          cache-to: ${{ github.event_name != 'pull_request' && format('type=registry,ref={0}:buildcache,mode=max', env.IMAGE) || '' }}",
-        "Stores every stage's layers (mode=max), not only the final image's, in a separate `buildcache` tag; pull requests only read it.",
-    );
+    if values.get("cache") == "gha" {
+        f.explained(
+            "          cache-from: type=gha",
+            "GitHub's cache service: nothing to set up, up to 10 GB per repository (the oldest entries are evicted), and a branch reads its own entries and its base branch's, so a pull request starts from main's layers.",
+        );
+        f.explained(
+            "          cache-to: type=gha,mode=max",
+            "Stores every stage's layers (mode=max), not only the final image's. The cache lives in GitHub: another CI system, or a developer's machine, cannot use it.",
+        );
+    } else {
+        f.explained(
+            "          cache-from: type=registry,ref=${{ env.IMAGE }}:buildcache",
+            "Starts from the layers the last build stored, in the registry beside the image: shared by every branch, every CI system and any machine that can pull, with no size limit but the registry's (and its storage bill).",
+        );
+        f.explained(
+            "          cache-to: ${{ github.event_name != 'pull_request' && format('type=registry,ref={0}:buildcache,mode=max', env.IMAGE) || '' }}",
+            "Stores every stage's layers (mode=max), not only the final image's, in a separate `buildcache` tag; pull requests only read it (they have no credentials to push).",
+        );
+    }
     vec![f.build()]
 }
