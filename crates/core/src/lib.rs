@@ -5,6 +5,7 @@
 
 pub mod assist;
 pub mod compose;
+pub mod course;
 pub mod diagnostic;
 pub mod diff;
 pub mod dockerfile;
