@@ -57,6 +57,10 @@ pub(crate) enum Action {
     /// Opens an exercise: the open one's work is kept first.
     CourseOpen(usize),
     CourseEnd,
+    /// Starts the built-in course (in place of any other), at its first exercise.
+    CourseBuiltin,
+    /// Marks the open exercise solved or not, as its files now are.
+    CourseMark(bool),
     Rule {
         code: &'static str,
         aliases: &'static [&'static str],
@@ -107,7 +111,7 @@ impl Reducible for State {
                 }
             }
             Action::CourseOpen(index) => {
-                let solved = workspace.lint().iter().all(|f| f.findings.is_empty());
+                let solved = solved_now(&workspace);
                 if let Some(mut course) = workspace.course.take() {
                     course.keep(&workspace, solved);
                     if let Some(files) = course.files_for(index) {
@@ -118,6 +122,18 @@ impl Reducible for State {
                 }
             }
             Action::CourseEnd => workspace.course = None,
+            Action::CourseBuiltin => {
+                let course = crate::course::Course::builtin();
+                if let Some(files) = course.files_for(0) {
+                    workspace.replace_files(files);
+                }
+                workspace.course = Some(course);
+            }
+            Action::CourseMark(solved) => {
+                if let Some(course) = workspace.course.as_mut() {
+                    course.mark(solved);
+                }
+            }
             Action::Rule {
                 code,
                 aliases,
@@ -127,4 +143,29 @@ impl Reducible for State {
         }
         Rc::new(State(workspace))
     }
+}
+
+/// Whether the workspace's files solve the open exercise (its goal, or no
+/// finding left).
+pub(crate) fn solved_now(workspace: &Workspace) -> bool {
+    let findings = workspace.lint();
+    let count: usize = findings.iter().map(|f| f.findings.len()).sum();
+    let Some(exercise) = workspace
+        .course
+        .as_ref()
+        .and_then(|c| c.current.and_then(|i| c.exercises.get(i)))
+    else {
+        return count == 0;
+    };
+    let files: Vec<(&str, &str)> = workspace
+        .files
+        .iter()
+        .map(|f| (f.name.as_str(), &*f.text))
+        .collect();
+    exercise.solved_by(&files, count, |code| {
+        findings
+            .iter()
+            .flat_map(|f| &f.findings)
+            .any(|finding| finding.code.eq_ignore_ascii_case(code))
+    })
 }

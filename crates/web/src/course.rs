@@ -3,12 +3,19 @@
 //! through them, offline too, and sees each one marked solved once its files
 //! have no findings left. Plain Rust, tested natively.
 
+use dockwright_core::course::{self as builtin, GoalCheck, COURSE};
+
 use crate::workspace::Workspace;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Exercise {
     pub title: String,
     pub task: String,
+    /// A nudge for a learner who is stuck (the built-in course's).
+    pub hint: String,
+    /// The built-in course's exercise this one is (its goal and its
+    /// solution), kept when a trainer edits the course.
+    pub builtin: Option<usize>,
     /// The files the exercise starts from: (name, text).
     pub start: Vec<(String, String)>,
     /// The learner's files, once the exercise has been worked on.
@@ -31,7 +38,77 @@ fn files_of(workspace: &Workspace) -> Vec<(String, String)> {
         .collect()
 }
 
+impl Exercise {
+    /// The goal's parts and whether `files` meet them, for an exercise of
+    /// the built-in course; `found(code)` says whether the files have a
+    /// finding of that rule.
+    pub fn goal(
+        &self,
+        files: &[(&str, &str)],
+        found: impl Fn(&str) -> bool,
+    ) -> Option<Vec<GoalCheck>> {
+        let exercise = COURSE.get(self.builtin?)?;
+        Some(builtin::check_with(&exercise.goal, files, found))
+    }
+
+    /// Whether `files` solve it: the goal met, or (an exercise a trainer
+    /// wrote) no finding left.
+    pub fn solved_by(
+        &self,
+        files: &[(&str, &str)],
+        findings: usize,
+        found: impl Fn(&str) -> bool,
+    ) -> bool {
+        match self.goal(files, found) {
+            Some(checks) => checks.iter().all(|c| c.met),
+            None => findings == 0,
+        }
+    }
+
+    /// The files of the catalogue pattern that solves it (built-in only).
+    pub fn solution(&self) -> Option<Vec<(String, String)>> {
+        Some(builtin::solution_files(COURSE.get(self.builtin?)?))
+    }
+
+    /// The catalogue pattern that solves it (built-in only).
+    pub fn solution_pattern(&self) -> Option<&'static str> {
+        Some(COURSE.get(self.builtin?)?.solution.pattern)
+    }
+}
+
 impl Course {
+    /// The built-in course "From tutorial to production", its first
+    /// exercise open.
+    pub fn builtin() -> Course {
+        Course {
+            exercises: COURSE
+                .iter()
+                .enumerate()
+                .map(|(index, exercise)| Exercise {
+                    title: exercise.title.to_string(),
+                    task: exercise.task.to_string(),
+                    hint: exercise.hint.to_string(),
+                    builtin: Some(index),
+                    start: exercise
+                        .files
+                        .iter()
+                        .map(|(p, t)| (p.to_string(), t.to_string()))
+                        .collect(),
+                    work: None,
+                    solved: false,
+                })
+                .collect(),
+            current: Some(0),
+        }
+    }
+
+    /// Marks the open exercise solved or not (as the learner's files are).
+    pub fn mark(&mut self, solved: bool) {
+        if let Some(exercise) = self.current.and_then(|c| self.exercises.get_mut(c)) {
+            exercise.solved = solved;
+        }
+    }
+
     /// Adds the workspace's files as a new exercise (the trainer's side).
     pub fn add(&mut self, title: &str, task: &str, workspace: &Workspace) -> Result<(), String> {
         let title = title.trim();
@@ -44,6 +121,8 @@ impl Course {
         self.exercises.push(Exercise {
             title: title.to_string(),
             task: task.trim().to_string(),
+            hint: String::new(),
+            builtin: None,
             start: files_of(workspace),
             work: None,
             solved: false,
@@ -134,5 +213,29 @@ mod tests {
         course.remove(0);
         assert_eq!(course.current, None);
         assert_eq!(course.exercises.len(), 1);
+    }
+
+    #[test]
+    fn the_builtin_course_checks_its_goals_and_offers_solutions() {
+        let course = Course::builtin();
+        assert_eq!(course.exercises.len(), COURSE.len());
+        let first = &course.exercises[0];
+        let start: Vec<(&str, &str)> = first
+            .start
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        assert!(!first.solved_by(&start, 3, |code| code == "build-error"));
+        let solution = first.solution().unwrap();
+        let solved: Vec<(&str, &str)> = solution
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .collect();
+        assert!(first.solved_by(&solved, 0, |_| false));
+        assert_eq!(first.solution_pattern(), Some("nextjs"));
+        // A trainer's exercise is solved when no finding is left.
+        let mut own = first.clone();
+        own.builtin = None;
+        assert!(own.solved_by(&start, 0, |_| true));
     }
 }

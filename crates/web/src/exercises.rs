@@ -6,12 +6,15 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use dockwright_core::course::GoalCheck;
+
 use crate::actions::{forget_files, Action, EditorCell, State};
 use crate::editor_host::settle;
 use crate::findings_panel::plural;
 use crate::notice::{copy_link, Notice};
 use crate::share;
 use crate::storage;
+use crate::workspace::{FileFindings, Workspace};
 
 /// The trainer's form for a new exercise.
 #[derive(Clone, Default, PartialEq)]
@@ -38,11 +41,53 @@ fn open_exercise(
     })
 }
 
-/// The open exercise: its task, whether it is solved, previous and next.
+/// How the open exercise stands: its goal's parts (built-in exercises), the
+/// number of findings, and whether it is solved.
+#[derive(Clone, PartialEq)]
+pub(crate) struct ExerciseStatus {
+    pub(crate) checks: Option<Vec<GoalCheck>>,
+    pub(crate) findings: usize,
+    pub(crate) solved: bool,
+}
+
+/// The open exercise's status, once the files' findings are in.
+pub(crate) fn exercise_status(
+    workspace: &Workspace,
+    findings: Option<&[FileFindings]>,
+) -> Option<ExerciseStatus> {
+    let course = workspace.course.as_ref()?;
+    let exercise = course.exercises.get(course.current?)?;
+    let findings = findings?;
+    let count: usize = findings.iter().map(|f| f.findings.len()).sum();
+    let files: Vec<(&str, &str)> = workspace
+        .files
+        .iter()
+        .map(|f| (f.name.as_str(), &*f.text))
+        .collect();
+    let found = |code: &str| {
+        findings
+            .iter()
+            .flat_map(|f| &f.findings)
+            .any(|finding| finding.code.eq_ignore_ascii_case(code))
+    };
+    let checks = exercise.goal(&files, found);
+    let solved = match &checks {
+        Some(checks) => checks.iter().all(|c| c.met),
+        None => count == 0,
+    };
+    Some(ExerciseStatus {
+        checks,
+        findings: count,
+        solved,
+    })
+}
+
+/// The open exercise: its task, its goal and how far the files are,
+/// a hint, its solution, previous and next.
 pub(crate) fn exercise_banner(
     state: &UseReducerHandle<State>,
     // None while the files are being checked.
-    findings: Option<usize>,
+    status: Option<&ExerciseStatus>,
     editor: &EditorCell,
     shown: &Rc<std::cell::RefCell<Option<u32>>>,
 ) -> Html {
@@ -58,22 +103,76 @@ pub(crate) fn exercise_banner(
     };
     let count = course.exercises.len();
     let go = |to: usize| open_exercise(state, editor, shown, to);
+    let solution = exercise.solution().map(|files| {
+        let dispatch = state.dispatcher();
+        let editor = editor.clone();
+        let pattern = exercise.solution_pattern().unwrap_or_default();
+        Callback::from(move |_: MouseEvent| {
+            let confirmed = web_sys::window()
+                .and_then(|w| {
+                    w.confirm_with_message(&format!(
+                        "Show a solution? The catalogue's {pattern} pattern replaces this exercise's files (Undo in the editor brings yours back)."
+                    ))
+                    .ok()
+                })
+                .unwrap_or(false);
+            if confirmed {
+                settle(&editor);
+                dispatch.dispatch(Action::Apply(files.clone()));
+            }
+        })
+    });
+    let (label, solved) = match status {
+        None => ("Checking…".to_string(), false),
+        Some(s) if s.solved => (
+            if s.checks.is_some() {
+                "✓ Solved: goal reached"
+            } else {
+                "✓ Solved: no findings left"
+            }
+            .to_string(),
+            true,
+        ),
+        Some(s) => match &s.checks {
+            Some(checks) => {
+                let left = checks.iter().filter(|c| !c.met).count();
+                (
+                    format!("{} of {} left", left, plural(checks.len(), "goal")),
+                    false,
+                )
+            }
+            None => (plural(s.findings, "finding") + " left", false),
+        },
+    };
     html! {
         <section class="exercise-banner" aria-label="Exercise">
             <div class="exercise-head">
                 <strong>{ format!("Exercise {} of {}: {}", index + 1, count, exercise.title) }</strong>
-                <span class={classes!("exercise-status", (findings == Some(0)).then_some("solved"))} aria-live="polite" data-testid="exercise-status">
-                    { match findings {
-                        None => "Checking…".to_string(),
-                        Some(0) => "✓ Solved: no findings left".to_string(),
-                        Some(count) => plural(count, "finding") + " left",
-                    } }
+                <span class={classes!("exercise-status", solved.then_some("solved"))} aria-live="polite" data-testid="exercise-status">
+                    { label }
                 </span>
             </div>
             if !exercise.task.is_empty() { <p>{ &exercise.task }</p> }
+            if let Some(checks) = status.and_then(|s| s.checks.as_ref()) {
+                <ul class="exercise-goal" aria-label="Goal">
+                    { for checks.iter().map(|check| html! {
+                        <li class={classes!(check.met.then_some("met"))}>
+                            <span aria-hidden="true">{ if check.met { "✓ " } else { "○ " } }</span>
+                            <span class="visually-hidden">{ if check.met { "Done: " } else { "To do: " } }</span>
+                            { &check.says }
+                        </li>
+                    }) }
+                </ul>
+            }
+            if !exercise.hint.is_empty() {
+                <details class="exercise-hint"><summary>{ "Hint" }</summary><p>{ &exercise.hint }</p></details>
+            }
             <div class="exercise-nav">
                 <button disabled={index == 0} onclick={go(index.saturating_sub(1))}>{ "← Previous" }</button>
                 <button disabled={index + 1 >= count} onclick={go(index + 1)}>{ "Next →" }</button>
+                if let Some(show) = solution {
+                    <button class="exercise-solution" onclick={show}>{ "Show a solution" }</button>
+                }
             </div>
         </section>
     }
@@ -169,8 +268,36 @@ pub(crate) fn exercises_panel(
             }
         })
     };
+    let start_builtin = {
+        let dispatch = state.dispatcher();
+        let editor = editor.clone();
+        let shown = shown.clone();
+        let ids: Vec<u32> = workspace.files.iter().map(|f| f.id).collect();
+        let replacing = workspace.course.is_some();
+        Callback::from(move |_: MouseEvent| {
+            let confirmed = web_sys::window()
+                .and_then(|w| {
+                    w.confirm_with_message(if replacing {
+                        "Start the built-in course? It replaces the course open now and the files shown."
+                    } else {
+                        "Start the built-in course? Its first exercise replaces the files shown: share or download them first to keep them."
+                    })
+                    .ok()
+                })
+                .unwrap_or(false);
+            if confirmed {
+                forget_files(&editor, &shown, &ids);
+                dispatch.dispatch(Action::CourseBuiltin);
+            }
+        })
+    };
     html! {
         <div class="exercises">
+            <section class="builtin-course" aria-label="Built-in course">
+                <h2>{ "From tutorial to production" }</h2>
+                <p class="settings-intro">{ "Ten exercises, one per classic pattern, each starting from the pattern as tutorials write it: make it build, keep secrets and ports in, run as a user, use current tools. Each is checked by the engine, works offline, and links to the catalogue pattern that solves it." }</p>
+                <button onclick={start_builtin}>{ "Start the course" }</button>
+            </section>
             if course.exercises.is_empty() {
                 <p class="settings-intro">{ "Prepare exercises for a class: write files with problems to fix, describe the task, add them here, then hand out one link or one file. Learners work offline and see each exercise marked solved when its findings are gone." }</p>
             } else {

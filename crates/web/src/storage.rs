@@ -48,6 +48,12 @@ fn course_to_js(course: &Course) -> JsValue {
         let item = Object::new();
         let _ = Reflect::set(&item, &"title".into(), &JsValue::from_str(&exercise.title));
         let _ = Reflect::set(&item, &"task".into(), &JsValue::from_str(&exercise.task));
+        if !exercise.hint.is_empty() {
+            let _ = Reflect::set(&item, &"hint".into(), &JsValue::from_str(&exercise.hint));
+        }
+        if let Some(index) = exercise.builtin {
+            let _ = Reflect::set(&item, &"builtin".into(), &JsValue::from_f64(index as f64));
+        }
         let _ = Reflect::set(&item, &"start".into(), &files_to_js(&exercise.start));
         if let Some(work) = &exercise.work {
             let _ = Reflect::set(&item, &"work".into(), &files_to_js(work));
@@ -94,9 +100,20 @@ fn course_from_js(value: &JsValue) -> Option<Course> {
             .ok()
             .and_then(|s| s.as_bool())
             .unwrap_or(false);
+        let hint = Reflect::get(&item, &"hint".into())
+            .ok()
+            .and_then(|h| h.as_string())
+            .unwrap_or_default();
+        let builtin = Reflect::get(&item, &"builtin".into())
+            .ok()
+            .and_then(|b| b.as_f64())
+            .map(|b| b as usize)
+            .filter(|&b| b < dockwright_core::course::COURSE.len());
         exercises.push(Exercise {
             title,
             task,
+            hint,
+            builtin,
             start,
             work,
             solved,

@@ -68,8 +68,8 @@ pub struct GoalCheck {
     pub met: bool,
 }
 
-/// Checks a goal on the learner's files, given as (path, text). Each part
-/// of the goal is one check, in the goal's order.
+/// Checks a goal on the learner's files, given as (path, text): lints
+/// them as a project, then [`check_with`].
 pub fn check(goal: &Goal, files: &[(&str, &str)]) -> Vec<GoalCheck> {
     let project_files: Vec<ProjectFile> = files
         .iter()
@@ -87,13 +87,25 @@ pub fn check(goal: &Goal, files: &[(&str, &str)]) -> Vec<GoalCheck> {
         .into_iter()
         .flat_map(|report| report.findings)
         .collect();
+    check_with(goal, files, |code| {
+        findings.iter().any(|f| f.is_named(code))
+    })
+}
+
+/// Checks a goal on files whose findings a host has already: `found(code)`
+/// says whether a finding of that rule (code or alias) is among them. Each
+/// part of the goal is one check, in the goal's order.
+pub fn check_with(
+    goal: &Goal,
+    files: &[(&str, &str)],
+    found: impl Fn(&str) -> bool,
+) -> Vec<GoalCheck> {
     let mut checks = Vec::new();
     for code in goal.gone {
-        let found = findings.iter().filter(|f| f.is_named(code)).count();
         let what = crate::rules::registry::find_meta(code).map_or(*code, |m| m.summary);
         checks.push(GoalCheck {
             says: format!("No {code} finding ({what})"),
-            met: found == 0,
+            met: !found(code),
         });
     }
     let card = scorecard(files);

@@ -1,0 +1,132 @@
+// End to end: the built-in course "From tutorial to production". Offline
+// from the first visit's cache, a learner starts it, solves the first two
+// exercises by typing the fix and finds them marked solved after a reload;
+// every exercise's linked solution meets its goal in the page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+
+import { start, openPage, artifacts, APP_EDITOR } from "./page.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.stop();
+});
+
+async function replaceText(page, text) {
+  await page.locator(APP_EDITOR).locator(".cm-content").click();
+  await page.keyboard.press("Control+a");
+  await page.keyboard.insertText(text);
+}
+
+const NEXTJS_FIXED = `# Stage 1: Dependencies
+FROM node:20-alpine AS deps
+WORKDIR /app
+COPY package*.json ./
+RUN npm ci
+
+# Stage 2: Builder
+FROM node:20-alpine AS builder
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+RUN npm run build
+
+# Stage 3: Runner
+FROM node:20-alpine AS runner
+WORKDIR /app
+ENV NODE_ENV=production
+
+COPY --from=builder /app/public ./public
+COPY --from=builder /app/.next/standalone ./
+COPY --from=builder /app/.next/static ./.next/static
+
+USER node
+EXPOSE 3000
+CMD ["node", "server.js"]
+`;
+
+const PYTHON_FIXED = `# Build stage
+FROM python:3.11-slim AS builder
+WORKDIR /app
+RUN python -m venv /opt/venv
+ENV PATH=/opt/venv/bin:$PATH
+COPY requirements.txt .
+RUN pip install --no-cache-dir -r requirements.txt
+
+# Runtime stage
+FROM python:3.11-slim
+WORKDIR /app
+COPY --from=builder /opt/venv /opt/venv
+COPY . .
+ENV PATH=/opt/venv/bin:$PATH
+USER 10001
+CMD ["python", "app.py"]
+`;
+
+test("offline, a learner solves the first two exercises by typing, and they stay solved after a reload", async () => {
+  const { context, page, problems } = await openPage(env);
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await context.setOffline(true);
+
+  await page.getByRole("tablist", { name: "Panel" }).getByRole("tab", { name: "Exercises" }).click();
+  await page.getByRole("button", { name: "Start the course" }).click();
+  const banner = page.getByRole("region", { name: "Exercise" });
+  await banner.getByText("Exercise 1 of 10: Next.js").waitFor();
+  const status = banner.getByTestId("exercise-status");
+  await page.waitForFunction(() => /2 of 2 goals left/.test(document.querySelector('[data-testid="exercise-status"]')?.textContent ?? ""));
+  const goal = banner.getByRole("list", { name: "Goal" });
+  assert.match(await goal.innerText(), /No build-error finding/);
+  assert.match(await goal.innerText(), /Practice followed: Non-root user/);
+  await banner.getByText("Hint").click();
+  await banner.getByText(/USER node/).first().waitFor();
+  await page.screenshot({ path: join(artifacts, "course-start.png") });
+
+  await replaceText(page, NEXTJS_FIXED);
+  await status.getByText("✓ Solved: goal reached").waitFor();
+
+  await banner.getByRole("button", { name: "Next →" }).click();
+  await banner.getByText("Exercise 2 of 10: Python").waitFor();
+  await page.waitForFunction(() => /1 of 1 goal left/.test(document.querySelector('[data-testid="exercise-status"]')?.textContent ?? ""));
+  await replaceText(page, PYTHON_FIXED);
+  await status.getByText("✓ Solved: goal reached").waitFor();
+  await page.screenshot({ path: join(artifacts, "course-solved.png") });
+  // Saved as typing pauses.
+  await page.waitForTimeout(1200);
+
+  await page.reload();
+  await page.locator(APP_EDITOR).waitFor();
+  await banner.getByText("Exercise 2 of 10: Python").waitFor();
+  await status.getByText("✓ Solved: goal reached").waitFor();
+  await page.getByRole("tablist", { name: "Panel" }).getByRole("tab", { name: "Exercises" }).click();
+  await page.getByText("2 of 10 solved").waitFor();
+  const first = page.locator(".exercise-list li").first();
+  assert.match(await first.innerText(), /Next\.js.*✓/s);
+  await page.screenshot({ path: join(artifacts, "course-after-reload.png") });
+  assert.deepEqual(problems.filter((p) => !/net::ERR_INTERNET_DISCONNECTED/.test(p)), []);
+  await context.close();
+});
+
+test("every exercise's linked solution meets its goal in the page", async () => {
+  const { context, page, problems } = await openPage(env);
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.getByRole("tablist", { name: "Panel" }).getByRole("tab", { name: "Exercises" }).click();
+  await page.getByRole("button", { name: "Start the course" }).click();
+  const banner = page.getByRole("region", { name: "Exercise" });
+  const status = banner.getByTestId("exercise-status");
+  for (let n = 1; n <= 10; n += 1) {
+    await banner.getByText(`Exercise ${n} of 10:`).waitFor();
+    await page.waitForFunction(() => /left$/.test(document.querySelector('[data-testid="exercise-status"]')?.textContent ?? ""));
+    await banner.getByRole("button", { name: "Show a solution" }).click();
+    await status.getByText("✓ Solved: goal reached").waitFor();
+    if (n < 10) await banner.getByRole("button", { name: "Next →" }).click();
+  }
+  await page.getByRole("tablist", { name: "Panel" }).getByRole("tab", { name: "Exercises" }).click();
+  await page.getByText("10 of 10 solved").waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
