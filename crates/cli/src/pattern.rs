@@ -39,6 +39,16 @@ pub fn run(command: &PatternCommand) -> Result<ExitCode, Failure> {
                 "# {}\n\n{}\n\n{}\n",
                 pattern.title, pattern.summary, pattern.when
             )?;
+            if !pattern.differs.is_empty() {
+                writeln!(
+                    out,
+                    "## Where it differs from the classic tutorial version\n"
+                )?;
+                for difference in pattern.differs {
+                    writeln!(out, "- {difference}")?;
+                }
+                writeln!(out)?;
+            }
             if !pattern.params.is_empty() {
                 writeln!(out, "## Parameters (--set KEY=VALUE)\n")?;
             }

@@ -130,3 +130,14 @@ fn each_exercise_starts_from_the_sources_pattern() {
     assert!(COURSE[0].files[0].1.contains("COPY package*.json./"));
     assert!(COURSE[9].files[0].1.contains("COPY package*.json ./"));
 }
+
+#[test]
+fn every_pattern_says_where_it_differs_from_the_tutorial() {
+    for pattern in dockwright_core::patterns::CATALOGUE {
+        assert!(
+            !pattern.differs.is_empty(),
+            "{}: says where it differs from the tutorial",
+            pattern.id
+        );
+    }
+}

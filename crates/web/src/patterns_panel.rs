@@ -189,6 +189,12 @@ pub fn patterns_panel(props: &Props) -> Html {
             <h3>{ pattern.title }</h3>
             <p class="rule-summary">{ inline_code(pattern.summary) }</p>
             { for pattern.when.split("\n\n").map(|p| html! { <p class="pattern-when">{ inline_code(p) }</p> }) }
+            if !pattern.differs.is_empty() {
+                <details class="pattern-differs">
+                    <summary>{ "Where it differs from the classic tutorial version" }</summary>
+                    <ul>{ for pattern.differs.iter().map(|d| html! { <li>{ inline_code(d) }</li> }) }</ul>
+                </details>
+            }
             <form class="params" aria-label="Parameters" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 { for fields }
             </form>

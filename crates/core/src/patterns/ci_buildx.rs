@@ -9,6 +9,13 @@ pub static PATTERN: Pattern = Pattern {
     summary: "A GitHub Actions workflow: Buildx, tags from Git, a layer cache in GitHub's cache or the registry, pushes only from the main branch and tags.",
     when: "Use it to build and publish the image in CI. CI runners start empty, so without an external cache every build starts from scratch; `cache-to: …,mode=max` stores every stage's layers and the next build pulls what it can reuse: in GitHub's cache service (`type=gha`, the usual choice in guides) or in the registry beside the image.\n\nPull requests build (and so test the Dockerfile) without pushing.",
     practices: &[],
+    differs: &[
+        "Current action versions (`actions/checkout@v4`, `docker/setup-buildx-action@v3`, `docker/login-action@v3`, `docker/build-push-action@v6`) where the tutorial has v3/v2/v2/v4, which run on retired Node versions.",
+        "Pull requests build without pushing and without credentials; version tags (`v*`) build too; the tutorial builds only pushes to main.",
+        "Tags from Git (`docker/metadata-action`: branch, version, commit) where the tutorial pushes `user/app:latest` alone, which leaves nothing to roll back to.",
+        "The GitHub Container Registry with the job's own token by default, or Docker Hub with an access token; `permissions:` asks for no more than the job needs.",
+        "The layer cache is a parameter: `type=gha` as in the tutorial, or the registry (`type=registry`), with the trade-offs in the line notes.",
+    ],
     params: &[
         Param {
             key: "registry",

@@ -10,6 +10,12 @@ pub static PATTERN: Pattern = Pattern {
     summary: "`target: development`, the sources bind-mounted, node_modules kept in an anonymous volume, the dev server as the command.",
     when: "Use it while developing a Node app in containers: edits on the host reach the dev server at once, while the dependencies installed in the image (built for Linux) stay in use. The anonymous volume on /app/node_modules is what keeps the bind mount from hiding them.\n\nCompose's `develop: watch` is an alternative that syncs files instead of mounting them.",
     practices: &["multi-stage", "dockerignore", "layer-order", "non-root"],
+    differs: &[
+        "No `version:` key; a `name:`.",
+        "The Dockerfile has the `development` stage the compose file builds (the tutorial's `target: development` needs one it does not show), installing all dependencies, dev ones included.",
+        "The dev server's port is published on 127.0.0.1 (the tutorial publishes none, so the dev server cannot be reached).",
+        "`environment:` as a map and `command:` in exec form, where the tutorial has a list and a shell string.",
+    ],
     params: &[
         runtime::NODE_VERSION,
         runtime::NODE_PACKAGE_MANAGER,

@@ -10,6 +10,12 @@ pub static PATTERN: Pattern = Pattern {
     summary: "A .devcontainer folder: a Dockerfile on the Dev Containers base image for the runtime, a pinned linter, the non-root user, and devcontainer.json.",
     when: "Use it so that everyone (and Codespaces) develops in the same environment: VS Code and other Dev Containers tools build the image, open the project inside it and run as the image's non-root user.\n\nTools that are Dev Container features (Docker, the GitHub CLI) go in devcontainer.json's `features`; project tools are pinned in the Dockerfile.",
     practices: &["non-root"],
+    differs: &[
+        "`mcr.microsoft.com/devcontainers/typescript-node:1-22-bookworm` (image version 1, Node 22) where the tutorial has `:20`.",
+        "No apt install: the devcontainers images already hold git and curl; when packages are needed the pattern's notes say `--no-install-recommends`, which the tutorial leaves out.",
+        "Global npm packages pinned (`eslint@…`) with npm's cache mount, where the tutorial installs whatever `typescript tsx` are current the day it builds.",
+        "`devcontainer.json` beside the Dockerfile (editors need it) with `remoteUser`; no `WORKDIR /workspace`: dev containers mount the project at `/workspaces/NAME` themselves.",
+    ],
     params: &[
         runtime::RUNTIME,
         runtime::VERSION,

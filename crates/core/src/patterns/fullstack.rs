@@ -10,6 +10,14 @@ pub static PATTERN: Pattern = Pattern {
     summary: "The app built from its Dockerfile, Postgres or MySQL with a readiness healthcheck the app waits for, Redis, and a named volume for the data.",
     when: "Use it to run an app with its backing services on one machine: development, demos, small deployments. `depends_on` with `condition: service_healthy` starts the app only once the database accepts connections (not merely once its container started), which removes the classic \"connection refused\" on first boot.\n\nPasswords come from the environment or a `.env` file beside compose.yaml (see `.env.example`), never from the file itself.",
     practices: &["healthcheck", "multi-stage", "dockerignore", "layer-order", "non-root"],
+    differs: &[
+        "No `version:` key (Compose ignores it and warns); a `name:` gives the same container, network and volume names in any folder.",
+        "The database password comes from `.env` (`${POSTGRES_PASSWORD:?…}`, with `.env.example` to copy) where the tutorial writes `pass` into the file and into `DATABASE_URL`.",
+        "Redis publishes no port: the tutorial's `6379:6379` opens a Redis without a password on every interface of the host; the app reaches it as `cache:6379` on the project's network.",
+        "The app's port is published on 127.0.0.1 only (a parameter away from public); the tutorial publishes it on every interface.",
+        "Redis has a healthcheck too, and the app waits for both (`condition: service_healthy`); restart policies keep the stack up.",
+        "Current images (`postgres:17-alpine`, `redis:7.4-alpine`) where the tutorial has `postgres:16` and `redis:7-alpine`; the app's Dockerfile is part of the pattern (the tutorial's `build: .` points to one it does not show).",
+    ],
     params: &[
         Param {
             key: "project",

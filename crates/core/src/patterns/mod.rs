@@ -37,6 +37,10 @@ pub struct Pattern {
     pub when: &'static str,
     /// The practices it follows (ids of `PRACTICES`).
     pub practices: &'static [&'static str],
+    /// Where it deliberately differs from the classic tutorial version of
+    /// the same pattern (the catalogue this one grew from), and why: the
+    /// tutorial's choices that are outdated or unsafe.
+    pub differs: &'static [&'static str],
     pub params: &'static [Param],
     #[serde(skip)]
     pub render: fn(&Values) -> Vec<GeneratedFile>,

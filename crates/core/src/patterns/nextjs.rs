@@ -10,6 +10,18 @@ pub static PATTERN: Pattern = Pattern {
     summary: "deps → builder → runner with Next.js's standalone output: a small image that runs `node server.js`.",
     when: "Use it for a Next.js app that runs as a Node server (not a static export). The standalone output copies only the files the server needs, so the image holds neither the full node_modules nor the sources.\n\nThe generated `next.config.mjs` switches the standalone output on; merge the line into yours if you have one.",
     practices: &["multi-stage", "dockerignore", "layer-order", "healthcheck", "non-root"],
+    differs: &[
+        "`node:22-bookworm-slim` (the version is a parameter) where the tutorial has `node:20-alpine`: Node 20 reaches its end of life in April 2026, and Next.js's native modules (swc, sharp) are built for glibc first; on musl (Alpine) they fall back or need extra packages.",
+        "The spaces before each destination: the tutorial's `COPY package*.json./` and `COPY..` are one argument each, which BuildKit refuses.",
+        "`COPY package.json package-lock.json ./` (the package manager's own lockfile) where the tutorial has `package*.json`: without a lockfile the build fails instead of resolving fresh versions.",
+        "`RUN --mount=type=cache,target=/root/.npm npm ci`: npm's download cache is kept between builds and never enters the image.",
+        "A shared `base` stage writes WORKDIR once; `NEXT_TELEMETRY_DISABLED=1` keeps the build from calling home.",
+        "`HOSTNAME=0.0.0.0`: Next's standalone server listens on `$HOSTNAME`, which Docker sets to the container's id, so without it the server is unreachable through a published port.",
+        "`--chown=node:node` on the copies and `USER 1000:1000`: the tutorial's runner serves as root.",
+        "A HEALTHCHECK with its probe (`healthcheck.cjs`, Node's own http client: the slim image has no curl); the tutorial has none.",
+        "`next.config.mjs` with `output: \"standalone\"`: `.next/standalone`, which the tutorial copies, only exists with it.",
+        "A `.dockerignore`: the tutorial's `COPY . .` sends the host's node_modules, .next and .env into the build.",
+    ],
     params: &[
         runtime::NODE_VERSION,
         runtime::NODE_PACKAGE_MANAGER,

@@ -10,6 +10,12 @@ pub static PATTERN: Pattern = Pattern {
     summary: "compose.yaml describes production; compose.override.yaml, merged automatically by `docker compose up`, adds debug settings, a log level and bind mounts.",
     when: "Use it when the same compose file serves production and development. `docker compose up` merges compose.override.yaml over compose.yaml; production runs `docker compose -f compose.yaml up` and never sees the development settings.\n\nMerging rules: single values are replaced, `environment` is merged by key, `volumes` by target path.",
     practices: &["healthcheck", "multi-stage", "dockerignore", "layer-order", "non-root"],
+    differs: &[
+        "Named `compose.override.yaml` (Compose's current name; `docker-compose.override.yml` is still read) with no `version:` key.",
+        "The override mounts the sources and sets development variables over the production service, which builds a stage the Dockerfile has (`runtime`); the tutorial's `target: development` names a stage it does not show.",
+        "`LOG_LEVEL: debug` where the tutorial also sets `DEBUG=*`, which turns on every library's debug output (noisy, and some log secrets).",
+        "`restart: \"no\"` in development, so a crashing dev server stops instead of looping.",
+    ],
     params: &[
         runtime::INTERPRETED_RUNTIME,
         runtime::VERSION,

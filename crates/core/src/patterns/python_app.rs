@@ -10,6 +10,15 @@ pub static PATTERN: Pattern = Pattern {
     summary: "Dependencies installed in a build stage (pip --user, uv or Poetry), copied into a slim runtime that runs as a non-root user.",
     when: "Use it for a Python service. The build stage may hold compilers and caches; the runtime stage gets only the installed packages and the sources, runs unprivileged and reports its health.\n\nThe app is the package `app` (run with `python -m app`), listening on PORT.",
     practices: &["multi-stage", "dockerignore", "layer-order", "healthcheck", "non-root"],
+    differs: &[
+        "`python:3.12-slim-bookworm` (a parameter) where the tutorial has `python:3.11-slim`; stages named `build` and `runtime`.",
+        "`RUN --mount=type=cache,target=/root/.cache/pip pip install --user …` where the tutorial has `--no-cache-dir`: the download cache is kept between builds, outside the image, so a changed requirement does not download everything again.",
+        "The packages go to `/home/app/.local` of a user `app` (uid 10001) created in the runtime stage, which runs with `USER 10001:10001`; the tutorial copies them to `/root/.local` and runs as root.",
+        "`PYTHONUNBUFFERED=1` (logs appear as they are written) and `PYTHONDONTWRITEBYTECODE=1`; `PIP_DISABLE_PIP_VERSION_CHECK=1` in the build.",
+        "A HEALTHCHECK with a probe written in Python (`healthcheck.py`, urllib: slim images have no curl); the tutorial has none.",
+        "`CMD [\"python\", \"-m\", \"app\"]` (a package) where the tutorial runs `app.py`; the command is the one line to adapt.",
+        "A `.dockerignore` (the tutorial's `COPY . .` sends .venv, __pycache__ and .env).",
+    ],
     params: &[
         Param {
             key: "version",
