@@ -169,14 +169,14 @@ pub static COURSE: &[Exercise] = &[
     },
     Exercise {
         title: "Health check: production dependencies, a user, a probe",
-        task: "`npm ci --only=production` is deprecated (npm 7+ wants `--omit=dev`), and the image runs as root. Install only the production dependencies the current way, and run the app as a non-root user; keep the HEALTHCHECK.",
-        hint: "`RUN npm ci --omit=dev`; the node images have a `node` user: `USER node` before CMD. The HEALTHCHECK's probe runs as that user too.",
+        task: "`npm ci --only=production` is deprecated (npm 7+ wants `--omit=dev`), the image runs as root, and the HEALTHCHECK runs `healthcheck.js`, which the tutorial never shows: the probe would fail and the container turn unhealthy. Install only the production dependencies the current way, run the app as a non-root user, and give the HEALTHCHECK a probe that exists in the image.",
+        hint: "`RUN npm ci --omit=dev`; the node images have a `node` user: `USER node` before CMD. Add the probe to the project (a file `healthcheck.js` that requests the health endpoint with Node's http module and exits 0 or 1): `COPY . .` brings it into the image.",
         files: &[(
             "Dockerfile",
             "FROM node:20-alpine\nWORKDIR /app\n\nCOPY package*.json ./\nRUN npm ci --only=production\n\nCOPY . .\n\nHEALTHCHECK --interval=30s --timeout=3s --start-period=40s \\\n    CMD node healthcheck.js || exit 1\n\nEXPOSE 3000\nCMD [\"node\", \"server.js\"]\n",
         )],
         goal: Goal {
-            gone: &["DW1002"],
+            gone: &["DW1002", "healthcheck-probe-missing"],
             practices: &["non-root", "healthcheck"],
             text: &[],
         },

@@ -38,6 +38,7 @@ pub static DOCKERFILE_RULES: &[&DockerfileRule] = &[
     &gem_pin::RULE,
     &go_install_pin::RULE,
     &healthcheck_missing::RULE,
+    &healthcheck_probe_missing::RULE,
     &image_tag::RULE,
     &invalid_default_arg_in_from::RULE,
     &invalid_definition_description::RULE,
@@ -227,6 +228,10 @@ pub static DOCS: &[(&str, &str)] = &[
     (
         healthcheck_missing::RULE.meta.code,
         healthcheck_missing::DOCS,
+    ),
+    (
+        healthcheck_probe_missing::RULE.meta.code,
+        healthcheck_probe_missing::DOCS,
     ),
     (image_tag::RULE.meta.code, image_tag::DOCS),
     (

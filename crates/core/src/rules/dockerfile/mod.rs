@@ -34,6 +34,7 @@ pub mod from_platform_flag_const_disallowed;
 pub mod gem_pin;
 pub mod go_install_pin;
 pub mod healthcheck_missing;
+pub mod healthcheck_probe_missing;
 pub mod image_tag;
 pub mod inline_ignore_pragma;
 pub mod instruction_order;
