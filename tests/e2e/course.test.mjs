@@ -4,6 +4,7 @@
 // every exercise's linked solution meets its goal in the page.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 import { start, openPage, artifacts, APP_EDITOR } from "./page.mjs";
@@ -129,4 +130,39 @@ test("every exercise's linked solution meets its goal in the page", async () => 
   await page.getByText("10 of 10 solved").waitFor();
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test("a trainer hands the built-in course out as a file, trimmed; it keeps its goals and hints", async () => {
+  const trainer = await openPage(env);
+  const t = trainer.page;
+  t.on("dialog", (dialog) => dialog.accept());
+  await t.getByRole("tablist", { name: "Panel" }).getByRole("tab", { name: "Exercises" }).click();
+  await t.getByRole("button", { name: "Start the course" }).click();
+  await t.getByRole("region", { name: "Exercise" }).getByText("Exercise 1 of 10").waitFor();
+  // The trainer keeps the compose exercises only: the first two go.
+  await t.getByRole("button", { name: /^Remove exercise Next\.js/ }).click();
+  await t.getByRole("button", { name: /^Remove exercise Python/ }).click();
+  await t.getByText("0 of 8 solved").waitFor();
+  const download = t.waitForEvent("download");
+  await t.getByRole("button", { name: "Download course file" }).click();
+  const file = await download;
+  const course = readFileSync(await file.path(), "utf8");
+  await trainer.context.close();
+
+  const learner = await openPage(env);
+  const l = learner.page;
+  l.on("dialog", (dialog) => dialog.accept());
+  await l.getByRole("tablist", { name: "Panel" }).getByRole("tab", { name: "Exercises" }).click();
+  const chooser = l.waitForEvent("filechooser");
+  await l.getByRole("button", { name: "Open a course file…" }).click();
+  await (await chooser).setFiles({ name: "course.dockwright.json", mimeType: "application/json", buffer: Buffer.from(course) });
+  const banner = l.getByRole("region", { name: "Exercise" });
+  await banner.getByText("Exercise 1 of 8: Full stack").waitFor();
+  await banner.getByRole("list", { name: "Goal" }).getByText(/No published-database-port finding/).waitFor();
+  await banner.getByText("Hint").click();
+  await banner.getByText(/POSTGRES_PASSWORD/).first().waitFor();
+  await banner.getByRole("button", { name: "Show a solution" }).click();
+  await banner.getByTestId("exercise-status").getByText("✓ Solved: goal reached").waitFor();
+  assert.deepEqual(learner.problems, []);
+  await learner.context.close();
 });
