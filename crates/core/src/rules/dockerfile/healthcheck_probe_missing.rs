@@ -63,9 +63,8 @@ Node's own http module and exits 0 or 1).
 fn missing_tools(image: &str) -> (bool, bool) {
     let image = image.to_ascii_lowercase();
     let tag = image.rsplit('/').next().unwrap_or(&image);
-    if image.contains("distroless") || image.starts_with("scratch") {
-        (true, true)
-    } else if tag.contains("slim") {
+    // Distroless and scratch have no tools at all; slim Debian images drop both.
+    if image.contains("distroless") || image.starts_with("scratch") || tag.contains("slim") {
         (true, true)
     } else if tag.starts_with("alpine") || tag.contains("-alpine") || tag.contains(":alpine") {
         (true, false)
