@@ -132,7 +132,7 @@ test("every exercise's linked solution meets its goal in the page", async () => 
   await context.close();
 });
 
-test("a trainer hands the built-in course out as a file, trimmed; it keeps its goals and hints", async () => {
+test("a trainer trims and rewords the built-in course and hands it out as a file; it keeps its goals and hints", async () => {
   const trainer = await openPage(env);
   const t = trainer.page;
   t.on("dialog", (dialog) => dialog.accept());
@@ -143,6 +143,12 @@ test("a trainer hands the built-in course out as a file, trimmed; it keeps its g
   await t.getByRole("button", { name: /^Remove exercise Next\.js/ }).click();
   await t.getByRole("button", { name: /^Remove exercise Python/ }).click();
   await t.getByText("0 of 8 solved").waitFor();
+  // And words the first one for the class.
+  await t.getByRole("button", { name: /^Edit exercise Full stack/ }).click();
+  const form = t.getByRole("form", { name: "Edit the exercise" });
+  await form.getByLabel("Exercise title").fill("Stack: secrets and ports");
+  await form.getByRole("button", { name: "Save the exercise" }).click();
+  await t.locator(".exercise-list").getByText("Stack: secrets and ports").waitFor();
   const download = t.waitForEvent("download");
   await t.getByRole("button", { name: "Download course file" }).click();
   const file = await download;
@@ -157,7 +163,7 @@ test("a trainer hands the built-in course out as a file, trimmed; it keeps its g
   await l.getByRole("button", { name: "Open a course file…" }).click();
   await (await chooser).setFiles({ name: "course.dockwright.json", mimeType: "application/json", buffer: Buffer.from(course) });
   const banner = l.getByRole("region", { name: "Exercise" });
-  await banner.getByText("Exercise 1 of 8: Full stack").waitFor();
+  await banner.getByText("Exercise 1 of 8: Stack: secrets and ports").waitFor();
   await banner.getByRole("list", { name: "Goal" }).getByText(/No published-database-port finding/).waitFor();
   await banner.getByText("Hint").click();
   await banner.getByText(/POSTGRES_PASSWORD/).first().waitFor();

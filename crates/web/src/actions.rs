@@ -54,6 +54,13 @@ pub(crate) enum Action {
         task: String,
     },
     CourseRemove(usize),
+    /// A trainer's changes to an exercise (and, if asked, the files shown as its start).
+    CourseEdit {
+        index: usize,
+        title: String,
+        task: String,
+        take_files: bool,
+    },
     /// Opens an exercise: the open one's work is kept first.
     CourseOpen(usize),
     CourseEnd,
@@ -104,6 +111,17 @@ impl Reducible for State {
                 let mut course = workspace.course.take().unwrap_or_default();
                 let _ = course.add(&title, &task, &workspace);
                 workspace.course = Some(course);
+            }
+            Action::CourseEdit {
+                index,
+                title,
+                task,
+                take_files,
+            } => {
+                if let Some(mut course) = workspace.course.take() {
+                    let _ = course.edit(index, &title, &task, take_files.then_some(&workspace));
+                    workspace.course = Some(course);
+                }
             }
             Action::CourseRemove(index) => {
                 if let Some(course) = workspace.course.as_mut() {

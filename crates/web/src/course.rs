@@ -130,6 +130,34 @@ impl Course {
         Ok(())
     }
 
+    /// Changes an exercise's title and task (the trainer's side), and its
+    /// start files to the workspace's when one is given.
+    pub fn edit(
+        &mut self,
+        index: usize,
+        title: &str,
+        task: &str,
+        files: Option<&Workspace>,
+    ) -> Result<(), String> {
+        let title = title.trim();
+        if title.is_empty() {
+            return Err("An exercise needs a title.".into());
+        }
+        if title.chars().count() > 120 || task.chars().count() > 2000 {
+            return Err("Keep the title under 120 characters and the task under 2000.".into());
+        }
+        let exercise = self
+            .exercises
+            .get_mut(index)
+            .ok_or_else(|| "No such exercise.".to_string())?;
+        exercise.title = title.to_string();
+        exercise.task = task.trim().to_string();
+        if let Some(workspace) = files {
+            exercise.start = files_of(workspace);
+        }
+        Ok(())
+    }
+
     pub fn remove(&mut self, index: usize) {
         if index < self.exercises.len() {
             self.exercises.remove(index);
@@ -233,6 +261,15 @@ mod tests {
             .collect();
         assert!(first.solved_by(&solved, 0, |_| false));
         assert_eq!(first.solution_pattern(), Some("nextjs"));
+        // A trainer edits it: the goal stays the built-in one.
+        let mut edited = course.clone();
+        edited
+            .edit(0, "Next.js, for our team", "Fix it.", None)
+            .unwrap();
+        assert_eq!(edited.exercises[0].title, "Next.js, for our team");
+        assert_eq!(edited.exercises[0].builtin, Some(0));
+        assert!(edited.edit(0, " ", "", None).is_err());
+        assert!(edited.edit(99, "x", "", None).is_err());
         // A trainer's exercise is solved when no finding is left.
         let mut own = first.clone();
         own.builtin = None;

@@ -21,6 +21,10 @@ use crate::workspace::{FileFindings, Workspace};
 pub(crate) struct CourseForm {
     pub(crate) title: String,
     pub(crate) task: String,
+    /// The exercise being edited; `None` for a new one.
+    pub(crate) editing: Option<usize>,
+    /// When editing: the files shown become the exercise's start.
+    pub(crate) take_files: bool,
     pub(crate) error: Option<String>,
 }
 
@@ -216,10 +220,18 @@ pub(crate) fn exercises_panel(
                 });
                 return;
             }
-            dispatch.dispatch(Action::CourseAdd {
-                title: form.title.clone(),
-                task: form.task.clone(),
-            });
+            match form.editing {
+                Some(index) => dispatch.dispatch(Action::CourseEdit {
+                    index,
+                    title: form.title.clone(),
+                    task: form.task.clone(),
+                    take_files: form.take_files,
+                }),
+                None => dispatch.dispatch(Action::CourseAdd {
+                    title: form.title.clone(),
+                    task: form.task.clone(),
+                }),
+            }
             form.set(CourseForm::default());
         })
     };
@@ -310,12 +322,26 @@ pub(crate) fn exercises_panel(
                             Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::CourseRemove(i)))
                         };
                         let current = course.current == Some(i);
+                        let edit = {
+                            let form = form.clone();
+                            let title = exercise.title.clone();
+                            let task = exercise.task.clone();
+                            Callback::from(move |_: MouseEvent| {
+                                form.set(CourseForm {
+                                    title: title.clone(),
+                                    task: task.clone(),
+                                    editing: Some(i),
+                                    ..CourseForm::default()
+                                });
+                            })
+                        };
                         html! {
                             <li class={classes!(current.then_some("current"))}>
                                 <button class="exercise-open" aria-current={current.then_some("step")} onclick={open}>
                                     { &exercise.title }
                                     if exercise.solved && !current { <span class="solved-mark" aria-label="solved">{ " ✓" }</span> }
                                 </button>
+                                <button class="tab-action" aria-label={format!("Edit exercise {}", exercise.title)} title="Edit the title and task" onclick={edit}>{ "✎" }</button>
                                 <button class="tab-action" aria-label={format!("Remove exercise {}", exercise.title)} onclick={remove}>{ "×" }</button>
                             </li>
                         }
@@ -327,13 +353,26 @@ pub(crate) fn exercises_panel(
                     <button onclick={end}>{ "End the course" }</button>
                 </div>
             }
-            <form class="exercise-form" onsubmit={add} aria-label="New exercise">
+            <form class="exercise-form" onsubmit={add} aria-label={if form.editing.is_some() { "Edit the exercise" } else { "New exercise" }}>
                 <label><span>{ "Exercise title" }</span>
                     <input type="text" value={form.title.clone()} oninput={field(|f, v| f.title = v)} /></label>
                 <label><span>{ "Task for the learner" }</span>
                     <textarea rows="3" value={form.task.clone()} oninput={field(|f, v| f.task = v)} /></label>
+                if form.editing.is_some() {
+                    <label class="checkbox"><input type="checkbox" checked={form.take_files} onchange={{
+                        let form = form.clone();
+                        Callback::from(move |_: Event| form.set(CourseForm { take_files: !form.take_files, ..(*form).clone() }))
+                    }} /><span>{ "Also make the files shown its start" }</span></label>
+                }
                 if let Some(error) = &form.error { <p class="name-error" role="alert">{ error }</p> }
-                <button type="submit">{ "Add the current files as an exercise" }</button>
+                if form.editing.is_some() {
+                    <div class="settings-actions">
+                        <button type="submit">{ "Save the exercise" }</button>
+                        <button type="button" onclick={{ let form = form.clone(); Callback::from(move |_: MouseEvent| form.set(CourseForm::default())) }}>{ "Cancel" }</button>
+                    </div>
+                } else {
+                    <button type="submit">{ "Add the current files as an exercise" }</button>
+                }
             </form>
             <div class="settings-actions">
                 <button onclick={open_file}>{ "Open a course file…" }</button>
