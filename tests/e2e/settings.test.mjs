@@ -90,8 +90,12 @@ test("the page and the CLI give the same findings for the same files and setting
   });
   assert.ok(run.status === 0 || run.status === 1, run.stderr);
   const json = run.stdout;
+  // The CLI reads the directory as the whole project; the page's files are
+  // a part of one (outside a course), so what the build context lacks —
+  // the HEALTHCHECK's healthcheck.js the example names — is the CLI's to say.
+  const needsWholeProject = (f) => f.code === "healthcheck-probe-missing" && /build context/.test(f.message);
   const inCli = JSON.parse(json)
-    .filter((f) => !f.file.endsWith("settings.yaml"))
+    .filter((f) => !f.file.endsWith("settings.yaml") && !needsWholeProject(f))
     .map((f) => `${f.file.slice(dir.length + 1)}:${f.line}:${f.column} ${f.severity} ${f.code}`);
   assert.deepEqual([...inPage].sort(), [...inCli].sort());
   rmSync(dir, { recursive: true, force: true });

@@ -52,6 +52,7 @@ struct Request {
     generation: u32,
     files: Vec<WorkFile>,
     settings: Settings,
+    whole_project: bool,
 }
 
 #[derive(Default)]
@@ -184,11 +185,18 @@ impl LintWorker {
     /// Asks for the findings of `files` as of `generation`: posted now when
     /// the worker is idle, else kept as the next one (replacing any older
     /// one waiting).
-    pub fn lint(&self, generation: u32, files: &[WorkFile], settings: &Settings) {
+    pub fn lint(
+        &self,
+        generation: u32,
+        files: &[WorkFile],
+        settings: &Settings,
+        whole_project: bool,
+    ) {
         let request = Request {
             generation,
             files: files.to_vec(),
             settings: settings.clone(),
+            whole_project,
         };
         let mut queue = self.queue.borrow_mut();
         if queue.failed {
@@ -237,6 +245,7 @@ fn post(worker: &web_sys::Worker, queue: &RefCell<Queue>, request: Request) {
         .map(|p| JsValue::from_str(p))
         .collect();
     set(&message, "profiles", &profiles);
+    set(&message, "whole_project", &request.whole_project.into());
     let files = js_sys::Array::new();
     let transfer = js_sys::Array::new();
     for file in &request.files {
@@ -337,7 +346,8 @@ pub fn lint_in_worker(request: &JsValue) -> JsValue {
         Some(files)
     });
     if let Some(files) = files {
-        let findings = lint_files(&files, &settings);
+        let whole_project = get(request, "whole_project").as_bool().unwrap_or(false);
+        let findings = lint_files(&files, &settings, whole_project);
         set(&answer, "findings", &bytes_of(&encode(&findings)));
     }
     answer.into()

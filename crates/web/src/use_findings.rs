@@ -20,11 +20,14 @@ use crate::workspace::{lint_files, FileFindings, WorkFile, Workspace};
 struct Inputs {
     files: Vec<WorkFile>,
     settings: Settings,
+    /// The files are the whole project (a course's exercise).
+    whole_project: bool,
 }
 
 impl PartialEq for Inputs {
     fn eq(&self, other: &Self) -> bool {
         self.settings == other.settings
+            && self.whole_project == other.whole_project
             && self.files.len() == other.files.len()
             && self
                 .files
@@ -64,7 +67,7 @@ fn now() -> f64 {
 /// Lints on the page's thread, measured as `dockwright-lint`.
 fn lint_here(inputs: &Inputs) -> Vec<FileFindings> {
     let start = now();
-    let findings = lint_files(&inputs.files, &inputs.settings);
+    let findings = lint_files(&inputs.files, &inputs.settings, inputs.whole_project);
     measure("dockwright-lint", start);
     findings
 }
@@ -119,6 +122,7 @@ pub fn use_findings(workspace: &Workspace) -> (Option<Rc<Vec<FileFindings>>>, Ch
     let inputs = Inputs {
         files: workspace.files.clone(),
         settings: workspace.settings.clone(),
+        whole_project: workspace.course.is_some(),
     };
     // Even the first findings come from the worker: the engine's first run
     // (its tables built, its code warmed) would hold up the page's first
@@ -170,6 +174,7 @@ pub fn use_findings(workspace: &Workspace) -> (Option<Rc<Vec<FileFindings>>>, Ch
                     latest.generation,
                     &latest.inputs.files,
                     &latest.inputs.settings,
+                    latest.inputs.whole_project,
                 ),
                 _ => findings.set(Some(Rc::new(lint_here(&latest.inputs)))),
             }

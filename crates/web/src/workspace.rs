@@ -414,16 +414,23 @@ impl Workspace {
 
     /// Every file's findings, the workspace linted as one project.
     pub fn lint(&self) -> Vec<FileFindings> {
-        lint_files(&self.files, &self.settings)
+        lint_files(&self.files, &self.settings, self.course.is_some())
     }
 }
 
 /// Every file's findings, the files linted as one project. A single file
 /// is linted on its own, as the CLI lints a file named alone: a lone
-/// Dockerfile says nothing of a build context. The page's engine worker and
-/// the page itself (when no worker runs) both call this.
-pub fn lint_files(files: &[WorkFile], settings: &Settings) -> Vec<FileFindings> {
-    if let [file] = files {
+/// Dockerfile says nothing of a build context. `whole_project` says the
+/// files are all the project has (an exercise's), so that what the build
+/// context lacks is reported, as the CLI reports it for a directory. The
+/// page's engine worker and the page itself (when no worker runs) both call
+/// this.
+pub fn lint_files(
+    files: &[WorkFile],
+    settings: &Settings,
+    whole_project: bool,
+) -> Vec<FileFindings> {
+    if let (false, [file]) = (whole_project, files) {
         let kind = FileKind::from_name(base_name(&file.name));
         let diagnostics = kind.map_or_else(Vec::new, |kind| {
             dockwright_core::lint_with(kind, &file.text, settings)
@@ -440,12 +447,14 @@ pub fn lint_files(files: &[WorkFile], settings: &Settings) -> Vec<FileFindings> 
             text: &f.text,
         })
         .collect();
-    // The page knows only its files, not the rest of a real project:
-    // no listing, so missing contexts are not reported.
-    // The page has no host environment: a workspace `.env` is all the
-    // variables interpolation knows.
+    // The page knows only its files, not the rest of a real project: no
+    // listing, so missing contexts are not reported, unless the files are
+    // the whole project. The page has no host environment: a workspace
+    // `.env` is all the variables interpolation knows.
+    let listing: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
     let project = Project {
         files: &project_files,
+        listing: whole_project.then_some(listing.as_slice()),
         ..Project::default()
     };
     let reports = lint_project(&project, settings);

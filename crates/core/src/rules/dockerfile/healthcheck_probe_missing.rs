@@ -25,8 +25,8 @@ Flags a HEALTHCHECK whose probe the image does not have:
 - `wget` in a slim or distroless image, likewise;
 - a script run from the build context (`node healthcheck.js`, `python healthcheck.py`,
   `sh probe.sh`, `./probe`) that the context does not have, or that its `.dockerignore`
-  leaves out (this part needs the list of the context's files, which the CLI and the
-  page have).
+  leaves out (this part needs the list of the context's files: the CLI has it for a
+  directory, the page for a course's exercise, whose files are the whole project).
 
 ## Why is this bad?
 The probe fails on every run, so the container turns `unhealthy` after its retries
