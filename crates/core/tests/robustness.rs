@@ -232,6 +232,32 @@ fn check_invariants(text: &str) {
     }
     let _ = graph.to_svg();
     let _ = dockwright_core::patterns::scorecard::scorecard(&[("Dockerfile", text)]);
+    // Linted as a whole project (a directory to the CLI, a course's
+    // exercise to the page): the rules that read the build context's
+    // listing run too; and a goal of the course is checked on it.
+    let files = [
+        ("Dockerfile", text),
+        (".dockerignore", "probes\n*.md\n.env\n"),
+        ("healthcheck.js", "process.exit(0)\n"),
+    ];
+    let listing: Vec<String> = files.iter().map(|(p, _)| p.to_string()).collect();
+    let project_files: Vec<dockwright_core::project::ProjectFile> = files
+        .iter()
+        .map(|(path, text)| dockwright_core::project::ProjectFile { path, text })
+        .collect();
+    let project = dockwright_core::project::Project {
+        files: &project_files,
+        listing: Some(&listing),
+        ..Default::default()
+    };
+    let reports =
+        dockwright_core::lint::lint_project(&project, &dockwright_core::Settings::default());
+    for finding in &reports[0].findings {
+        assert_span(text, finding.span, finding.code);
+    }
+    let course = dockwright_core::course::COURSE;
+    let exercise = &course[text.len() % course.len()];
+    let _ = dockwright_core::course::check(&exercise.goal, &files);
     // The fixes together still give a text the engine reads.
     let fixes: Vec<_> = findings.iter().filter_map(|d| d.fix.as_ref()).collect();
     if !fixes.is_empty() {
