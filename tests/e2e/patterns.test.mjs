@@ -139,3 +139,21 @@ test("the pictures draw the example's stages, services and layers", async () => 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the CI pattern's layer cache is a parameter, and each pattern says where it differs from the tutorial", async () => {
+  const { context, page, problems } = await openPage();
+  await panel(page, "Patterns").click();
+  await page.getByRole("button", { name: /CI build with Buildx/ }).click();
+  const preview = page.getByRole("tabpanel", { name: /docker\.yml preview/ });
+  assert.match(await preview.innerText(), /cache-to: type=gha,mode=max/);
+  assert.match(await preview.innerText(), /10 GB per repository/);
+  await page.getByLabel("Layer cache", { exact: true }).selectOption("registry");
+  assert.match(await preview.innerText(), /type=registry,ref=\$\{\{ env\.IMAGE \}\}:buildcache/);
+  assert.doesNotMatch(await preview.innerText(), /type=gha/);
+  const differs = page.getByRole("group").filter({ hasText: "Where it differs from the classic tutorial version" });
+  await page.getByText("Where it differs from the classic tutorial version").click();
+  await differs.getByText(/retired Node versions/).waitFor();
+  await page.screenshot({ path: join(artifacts, "patterns-ci-differs.png") });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
