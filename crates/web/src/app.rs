@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::actions::{forget_files, Action, State};
 use crate::editor_host::{settle, use_editor_host, EditorHost, HostOptions};
-use crate::exercises::{exercise_banner, exercise_status, exercises_panel, CourseForm};
+use crate::exercises::{exercise_banner, exercises_panel, use_exercise_status, CourseForm};
 use crate::findings_panel::{Counts, FindingsPanel, StatusBadges};
 use crate::format_button::{format_state, use_format, FormatButton};
 use crate::notice::{copy_link, Notice};
@@ -97,25 +97,7 @@ pub fn app() -> Html {
     let rule_query = use_state(String::new);
     let settings_query = use_state(String::new);
     let course_form = use_state(CourseForm::default);
-    // The open exercise's goal, once the files are checked; its solved mark
-    // is kept as the files are, so that a reload (or the list) shows it.
-    let exercise_now = exercise_status(workspace, (!checking).then_some(&findings[..]));
-    {
-        let stored = workspace
-            .course
-            .as_ref()
-            .and_then(|c| c.current.and_then(|i| c.exercises.get(i)))
-            .map(|e| e.solved);
-        let now = exercise_now.as_ref().map(|s| s.solved);
-        let dispatch = state.dispatcher();
-        use_effect_with((now, stored), move |(now, stored)| {
-            if let (Some(now), Some(stored)) = (*now, *stored) {
-                if now != stored {
-                    dispatch.dispatch(Action::CourseMark(now));
-                }
-            }
-        });
-    }
+    let exercise_now = use_exercise_status(&state, (!checking).then_some(&findings[..]));
     // The workspace as of the last render, for callbacks made once (so
     // that the components they are handed to see the same callback on
     // every render and are not drawn again for it).

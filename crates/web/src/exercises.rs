@@ -55,7 +55,7 @@ pub(crate) struct ExerciseStatus {
 }
 
 /// The open exercise's status, once the files' findings are in.
-pub(crate) fn exercise_status(
+fn exercise_status(
     workspace: &Workspace,
     findings: Option<&[FileFindings]>,
 ) -> Option<ExerciseStatus> {
@@ -84,6 +84,32 @@ pub(crate) fn exercise_status(
         findings: count,
         solved,
     })
+}
+
+/// The open exercise's status, once the files are checked; its solved
+/// mark is kept as the files are, so that a reload (or the list) shows it.
+#[hook]
+pub(crate) fn use_exercise_status(
+    state: &UseReducerHandle<State>,
+    findings: Option<&[FileFindings]>,
+) -> Option<ExerciseStatus> {
+    let workspace = &state.0;
+    let status = exercise_status(workspace, findings);
+    let stored = workspace
+        .course
+        .as_ref()
+        .and_then(|c| c.current.and_then(|i| c.exercises.get(i)))
+        .map(|e| e.solved);
+    let now = status.as_ref().map(|s| s.solved);
+    let dispatch = state.dispatcher();
+    use_effect_with((now, stored), move |(now, stored)| {
+        if let (Some(now), Some(stored)) = (*now, *stored) {
+            if now != stored {
+                dispatch.dispatch(Action::CourseMark(now));
+            }
+        }
+    });
+    status
 }
 
 /// The open exercise: its task, its goal and how far the files are,
