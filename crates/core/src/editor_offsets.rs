@@ -7,6 +7,17 @@
 /// One pass over the text, whatever the number of offsets. Offsets past the
 /// end or inside a char are clamped back to a char boundary first.
 pub fn utf16_offsets(text: &str, byte_offsets: &[usize]) -> Vec<u32> {
+    offsets(text, byte_offsets, true)
+}
+
+/// JavaScript string indices (UTF-16 code units, a `\r\n` counted as two)
+/// of the given byte offsets, in the same order: what a JavaScript caller
+/// slices the text it passed with (the npm package's findings).
+pub fn js_string_offsets(text: &str, byte_offsets: &[usize]) -> Vec<u32> {
+    offsets(text, byte_offsets, false)
+}
+
+fn offsets(text: &str, byte_offsets: &[usize], crlf_as_one: bool) -> Vec<u32> {
     let mut order: Vec<usize> = (0..byte_offsets.len()).collect();
     crate::sort::sort_by_key(&mut order, |&i| byte_offsets[i]);
     let mut result = vec![0u32; byte_offsets.len()];
@@ -19,7 +30,7 @@ pub fn utf16_offsets(text: &str, byte_offsets: &[usize]) -> Vec<u32> {
             if at + c.len_utf8() > target {
                 break;
             }
-            if !(c == '\n' && after_cr) {
+            if !(crlf_as_one && c == '\n' && after_cr) {
                 units += c.len_utf16() as u32;
             }
             after_cr = c == '\r';

@@ -2,29 +2,7 @@
 //! catalogue pattern it links to meets it, and its start files are the
 //! source's patterns (read from ../shared/seed when present).
 
-use dockwright_core::course::{check, solution_files, COURSE};
-use dockwright_core::lint::lint_project;
-use dockwright_core::project::{Project, ProjectFile};
-use dockwright_core::{Diagnostic, Settings};
-
-fn findings_of(files: &[(&str, &str)]) -> Vec<Diagnostic> {
-    let project_files: Vec<ProjectFile> = files
-        .iter()
-        .map(|(path, text)| ProjectFile { path, text })
-        .collect();
-    let listing: Vec<String> = files.iter().map(|(p, _)| p.to_string()).collect();
-    let project = Project {
-        files: &project_files,
-        listing: Some(&listing),
-        compose_files: &[],
-        host_environment: None,
-        env_files: &[],
-    };
-    lint_project(&project, &Settings::default())
-        .into_iter()
-        .flat_map(|r| r.findings)
-        .collect()
-}
+use dockwright_core::course::{check, findings_of, solution_files, COURSE};
 
 fn pairs(files: &[(String, String)]) -> Vec<(&str, &str)> {
     files

@@ -102,28 +102,6 @@ pub fn settings(yaml: Option<&str>) -> Result<Settings, String> {
     })
 }
 
-/// UTF-16 indices of byte offsets (in any order), as JavaScript strings
-/// count them.
-fn js_offsets(text: &str, offsets: &[usize]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..offsets.len()).collect();
-    order.sort_by_key(|&i| offsets[i]);
-    let mut result = vec![0; offsets.len()];
-    let mut chars = text.char_indices().peekable();
-    let mut units = 0;
-    for i in order {
-        let target = offsets[i].min(text.len());
-        while let Some(&(at, c)) = chars.peek() {
-            if at + c.len_utf8() > target {
-                break;
-            }
-            units += c.len_utf16();
-            chars.next();
-        }
-        result[i] = units;
-    }
-    result
-}
-
 fn findings(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Finding> {
     let index = LineIndex::new(text);
     let mut offsets = Vec::new();
@@ -133,9 +111,9 @@ fn findings(path: &str, text: &str, diagnostics: Vec<Diagnostic>) -> Vec<Finding
             offsets.extend([edit.span.start, edit.span.end]);
         }
     }
-    let js = js_offsets(text, &offsets);
+    let js = dockwright_core::editor_offsets::js_string_offsets(text, &offsets);
     let mut js = js.into_iter();
-    let mut next = || js.next().unwrap_or(0);
+    let mut next = || js.next().map_or(0, |o| o as usize);
     diagnostics
         .into_iter()
         .map(|d| {

@@ -164,26 +164,8 @@ impl Reducible for State {
 }
 
 /// Whether the workspace's files solve the open exercise (its goal, or no
-/// finding left).
-pub(crate) fn solved_now(workspace: &Workspace) -> bool {
+/// finding left), as the exercise banner says.
+fn solved_now(workspace: &Workspace) -> bool {
     let findings = workspace.lint();
-    let count: usize = findings.iter().map(|f| f.findings.len()).sum();
-    let Some(exercise) = workspace
-        .course
-        .as_ref()
-        .and_then(|c| c.current.and_then(|i| c.exercises.get(i)))
-    else {
-        return count == 0;
-    };
-    let files: Vec<(&str, &str)> = workspace
-        .files
-        .iter()
-        .map(|f| (f.name.as_str(), &*f.text))
-        .collect();
-    exercise.solved_by(&files, count, |code| {
-        findings
-            .iter()
-            .flat_map(|f| &f.findings)
-            .any(|finding| finding.code.eq_ignore_ascii_case(code))
-    })
+    crate::exercises::exercise_status(workspace, Some(&findings)).is_some_and(|s| s.solved)
 }

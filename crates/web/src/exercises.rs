@@ -55,7 +55,7 @@ pub(crate) struct ExerciseStatus {
 }
 
 /// The open exercise's status, once the files' findings are in.
-fn exercise_status(
+pub(crate) fn exercise_status(
     workspace: &Workspace,
     findings: Option<&[FileFindings]>,
 ) -> Option<ExerciseStatus> {

@@ -13,7 +13,7 @@ use crate::lint::lint_project;
 use crate::patterns::scorecard::{scorecard, Status};
 use crate::patterns::PRACTICES;
 use crate::project::{Project, ProjectFile};
-use crate::Settings;
+use crate::{Diagnostic, Settings};
 
 /// An exercise of the built-in course.
 #[derive(Debug)]
@@ -71,6 +71,15 @@ pub struct GoalCheck {
 /// Checks a goal on the learner's files, given as (path, text): lints
 /// them as a project, then [`check_with`].
 pub fn check(goal: &Goal, files: &[(&str, &str)]) -> Vec<GoalCheck> {
+    let findings = findings_of(files);
+    check_with(goal, files, |code| {
+        findings.iter().any(|f| f.is_named(code))
+    })
+}
+
+/// The findings of an exercise's files, linted as the whole project (its
+/// files are all it has, so what a build context lacks is reported).
+pub fn findings_of(files: &[(&str, &str)]) -> Vec<Diagnostic> {
     let project_files: Vec<ProjectFile> = files
         .iter()
         .map(|(path, text)| ProjectFile { path, text })
@@ -83,13 +92,10 @@ pub fn check(goal: &Goal, files: &[(&str, &str)]) -> Vec<GoalCheck> {
         host_environment: None,
         env_files: &[],
     };
-    let findings: Vec<_> = lint_project(&project, &Settings::default())
+    lint_project(&project, &Settings::default())
         .into_iter()
         .flat_map(|report| report.findings)
-        .collect();
-    check_with(goal, files, |code| {
-        findings.iter().any(|f| f.is_named(code))
-    })
+        .collect()
 }
 
 /// Checks a goal on files whose findings a host has already: `found(code)`
